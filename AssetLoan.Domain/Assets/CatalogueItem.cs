@@ -1,0 +1,150 @@
+namespace AssetLoan.Domain.Assets;
+
+/// <summary>รายการพัสดุให้ยืม: what borrowers choose ("เต็นท์ ขนาด 4×8 ม.").</summary>
+public sealed class CatalogueItem
+{
+    public CatalogueItem(CatalogueItemDetails details, TrackingMode trackingMode, string tag)
+    {
+        TrackingMode = trackingMode;
+        Tag = Tags.Require(tag);
+        Update(details);
+    }
+
+    private CatalogueItem()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public int CategoryId { get; private set; }
+
+    public string UnitNoun { get; private set; } = "";
+
+    public string? Description { get; private set; }
+
+    public string? PhotoPath { get; private set; }
+
+    public LendingNature LendingNature { get; private set; }
+
+    public BudgetClass BudgetClass { get; private set; }
+
+    public TrackingMode TrackingMode { get; private set; }
+
+    public BorrowerAudience Audience { get; private set; }
+
+    public int MaxLoanDays { get; private set; }
+
+    public int UsefulLifeYears { get; private set; }
+
+    public decimal SalvageValue { get; private set; }
+
+    /// <summary>Pools only: the quantity on hand.</summary>
+    public int PoolQuantity { get; private set; }
+
+    /// <summary>Pools only: unit price and acquisition date used for the value at the time of borrowing (ข้อ ๒๐๙).</summary>
+    public decimal PoolUnitPrice { get; private set; }
+
+    public DateOnly? PoolAcquiredOn { get; private set; }
+
+    /// <summary>Stable public tag: the QR of a pool, and the catalogue page for numbered items.</summary>
+    public string Tag { get; private set; } = "";
+
+    /// <summary>Parts counted at handover and return (tent: 8 poles, canopy, 16 pegs, bag).</summary>
+    public IReadOnlyList<string> Checklist => ChecklistText.Length == 0 ? [] : ChecklistText.Split('\n');
+
+    /// <summary>The checklist as stored: one part per line.</summary>
+    public string ChecklistText { get; private set; } = "";
+
+    public bool Retired { get; private set; }
+
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public bool IsPooled => TrackingMode == TrackingMode.Pooled;
+
+    public bool IsConsumable => LendingNature == LendingNature.Consumable;
+
+    public void Update(CatalogueItemDetails d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(d.Name), "Catalogue.NameRequired", "A catalogue item needs a name.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(d.UnitNoun), "Catalogue.UnitRequired", "A catalogue item needs a unit noun.");
+        DomainRuleException.ThrowIf(d.MaxLoanDays is < 1 or > 365, "Catalogue.MaxLoanDaysRange", "Maximum loan days must be 1–365.");
+        DomainRuleException.ThrowIf(d.UsefulLifeYears is < 0 or > 100, "Catalogue.UsefulLifeRange", "Useful life must be 0–100 years.");
+        DomainRuleException.ThrowIf(d.SalvageValue < 0, "Catalogue.SalvageNegative", "Salvage value cannot be negative.");
+        DomainRuleException.ThrowIf(d.Audience == BorrowerAudience.None, "Catalogue.AudienceRequired", "Choose who may borrow the item.");
+        Name = d.Name.Trim();
+        CategoryId = d.CategoryId;
+        UnitNoun = d.UnitNoun.Trim();
+        Description = string.IsNullOrWhiteSpace(d.Description) ? null : d.Description.Trim();
+        LendingNature = d.LendingNature;
+        BudgetClass = d.BudgetClass;
+        Audience = d.Audience;
+        MaxLoanDays = d.MaxLoanDays;
+        UsefulLifeYears = d.UsefulLifeYears;
+        SalvageValue = d.SalvageValue;
+        ChecklistText = string.Join('\n', (d.Checklist ?? []).Select(c => c.Trim()).Where(c => c.Length > 0));
+        Touch();
+    }
+
+    public void SetPool(int quantityOnHand, decimal unitPrice, DateOnly? acquiredOn)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
+        DomainRuleException.ThrowIf(quantityOnHand < 0, "Catalogue.PoolNegative", "The quantity on hand cannot be negative.");
+        DomainRuleException.ThrowIf(unitPrice < 0, "Catalogue.PriceNegative", "The unit price cannot be negative.");
+        PoolQuantity = quantityOnHand;
+        PoolUnitPrice = unitPrice;
+        PoolAcquiredOn = acquiredOn;
+        Touch();
+    }
+
+    /// <summary>Lost pool units leave the pool for good.</summary>
+    public void WriteOffPoolUnits(int quantity)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
+        PoolQuantity = Math.Max(0, PoolQuantity - quantity);
+        Touch();
+    }
+
+    public void SetPhoto(string? path)
+    {
+        PhotoPath = path;
+        Touch();
+    }
+
+    public void Retire()
+    {
+        Retired = true;
+        Touch();
+    }
+
+    public void Reinstate()
+    {
+        Retired = false;
+        Touch();
+    }
+
+    public bool MayBeBorrowedBy(Borrowers.BorrowerKind kind) => kind switch
+    {
+        Borrowers.BorrowerKind.Staff => Audience.HasFlag(BorrowerAudience.Staff),
+        Borrowers.BorrowerKind.Agency => Audience.HasFlag(BorrowerAudience.Agencies),
+        _ => Audience.HasFlag(BorrowerAudience.Public),
+    };
+
+    /// <summary>Renews the concurrency token; called by every change, and by a reservation to serialise competitors.</summary>
+    public void Touch() => Version = Guid.NewGuid();
+}
+
+public sealed record CatalogueItemDetails(
+    string Name,
+    int CategoryId,
+    string UnitNoun,
+    string? Description,
+    LendingNature LendingNature,
+    BudgetClass BudgetClass,
+    BorrowerAudience Audience,
+    int MaxLoanDays,
+    int UsefulLifeYears,
+    decimal SalvageValue,
+    IReadOnlyList<string>? Checklist = null);

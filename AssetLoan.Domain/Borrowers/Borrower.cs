@@ -1,0 +1,164 @@
+namespace AssetLoan.Domain.Borrowers;
+
+/// <summary>
+/// Who borrows: a staff member (linked to an account) or an outside borrower who applied without one.
+/// The national ID is held encrypted (<see cref="NationalIdCipher"/>) with a keyed hash for look-ups; the domain never
+/// sees the key.
+/// </summary>
+public sealed class Borrower
+{
+    public Borrower(BorrowerKind kind, string name, BorrowerContact contact)
+    {
+        Kind = kind;
+        SetName(name);
+        UpdateContact(contact);
+    }
+
+    private Borrower()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public BorrowerKind Kind { get; private set; }
+
+    /// <summary>The person's full name, or the organisation's name.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>Organisations: the responsible person (ผู้รับผิดชอบ).</summary>
+    public string? ContactPerson { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public int? DivisionId { get; private set; }
+
+    public string? Position { get; private set; }
+
+    public string? NationalIdCipher { get; private set; }
+
+    public string? NationalIdLookup { get; private set; }
+
+    /// <summary>Last three digits, enough for the masked form without decrypting.</summary>
+    public string? NationalIdTail { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string? HouseNumber { get; private set; }
+
+    public string? Moo { get; private set; }
+
+    public string? Subdistrict { get; private set; }
+
+    public string? District { get; private set; }
+
+    public string? Province { get; private set; }
+
+    public DateTime? AnonymisedAtUtc { get; private set; }
+
+    public static Borrower ForStaff(string userId, string fullName, int? divisionId, string? position, string? phone, string? email)
+    {
+        var b = new Borrower(BorrowerKind.Staff, fullName, new BorrowerContact(phone, email, null, null, null, null, null))
+        {
+            UserId = userId,
+            DivisionId = divisionId,
+            Position = position,
+        };
+        return b;
+    }
+
+    public void SetName(string name)
+    {
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(name), "Borrower.NameRequired", "The borrower needs a name.");
+        Name = name.Trim();
+    }
+
+    public void SetContactPerson(string? person) => ContactPerson = string.IsNullOrWhiteSpace(person) ? null : person.Trim();
+
+    public void UpdateContact(BorrowerContact c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        Phone = Clean(c.Phone);
+        Email = Clean(c.Email);
+        HouseNumber = Clean(c.HouseNumber);
+        Moo = Clean(c.Moo);
+        Subdistrict = Clean(c.Subdistrict);
+        District = Clean(c.District);
+        Province = Clean(c.Province);
+    }
+
+    public void UpdateStaffProfile(string fullName, int? divisionId, string? position)
+    {
+        SetName(fullName);
+        DivisionId = divisionId;
+        Position = Clean(position);
+    }
+
+    /// <summary>Stores the encrypted ID, its keyed look-up hash and its tail (from the normalized 13 digits).</summary>
+    public void SetNationalId(string cipher, string lookup, string normalized)
+    {
+        DomainRuleException.ThrowIf(Kind != BorrowerKind.Person, "Borrower.NationalIdForPersonsOnly", "Only a person has a national ID.");
+        NationalIdCipher = cipher;
+        NationalIdLookup = lookup;
+        NationalIdTail = normalized[^3..];
+    }
+
+    public string MaskedNationalId => NationalIdTail is null ? "" : $"x-xxxx-xxxxx-{NationalIdTail[..2]}-{NationalIdTail[2]}";
+
+    public string AddressLine =>
+        string.Join(" ", new[]
+        {
+            HouseNumber is null ? null : $"บ้านเลขที่ {HouseNumber}",
+            Moo is null ? null : $"หมู่ {Moo}",
+            Subdistrict is null ? null : $"ต.{Subdistrict}",
+            District is null ? null : $"อ.{District}",
+            Province is null ? null : $"จ.{Province}",
+        }.Where(p => p is not null));
+
+    /// <summary>PDPA retention: personal fields are wiped; the kind and the loans stay for statistics.</summary>
+    public void Anonymise(DateTime nowUtc)
+    {
+        if (AnonymisedAtUtc is not null || Kind == BorrowerKind.Staff)
+        {
+            return;
+        }
+
+        Name = Kind.IsOrganisation() ? Name : "(ลบข้อมูลส่วนบุคคลแล้ว)";
+        ContactPerson = null;
+        NationalIdCipher = null;
+        NationalIdLookup = null;
+        NationalIdTail = null;
+        Phone = null;
+        Email = null;
+        HouseNumber = null;
+        Moo = null;
+        AnonymisedAtUtc = nowUtc;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record BorrowerContact(
+    string? Phone,
+    string? Email,
+    string? HouseNumber,
+    string? Moo,
+    string? Subdistrict,
+    string? District,
+    string? Province);
+
+public static class PhoneNumbers
+{
+    /// <summary>Printed registers show 08x-xxx-5678.</summary>
+    public static string Mask(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return "";
+        }
+
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length < 4 ? "xxx" : $"{digits[..Math.Min(3, digits.Length - 4)]}x-xxx-{digits[^4..]}";
+    }
+}

@@ -1,0 +1,24 @@
+namespace AssetLoan.Domain;
+
+/// <summary>
+/// A rule of the borrowing regulation was broken. <see cref="Code"/> is stable ("Loan.ApproverIsRequester") so the
+/// web layer can show a localized message; <see cref="Exception.Message"/> is the English fallback.
+/// </summary>
+public sealed class DomainRuleException : Exception
+{
+    public DomainRuleException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public string Code { get; }
+
+    public static void ThrowIf(bool condition, string code, string message)
+    {
+        if (condition)
+        {
+            throw new DomainRuleException(code, message);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using AssetLoan.Domain.People;
+
+namespace AssetLoan.Domain.Loans;
+
+public enum CompensationKind
+{
+    Damaged,
+    Lost,
+
+    /// <summary>A checklist part did not come back (e.g. tent pegs).</summary>
+    MissingParts,
+}
+
+/// <summary>ข้อ ๒๐๙: repair at own cost, replace in kind, or pay the value at the time of borrowing.</summary>
+public enum CompensationMethod
+{
+    Repair,
+    Replace,
+    Pay,
+}
+
+public enum CompensationStatus
+{
+    /// <summary>Opened at return; the officer has not decided yet.</summary>
+    Open,
+
+    /// <summary>The officer decided method and amount; waiting for the FinanceDirector.</summary>
+    Decided,
+
+    /// <summary>Confirmed by the FinanceDirector; waiting for settlement.</summary>
+    Confirmed,
+
+    Settled,
+}
+
+/// <summary>A damage or loss case opened by a return, part of the loan aggregate.</summary>
+public sealed class CompensationCase
+{
+    internal CompensationCase(int loanLineId, int? assetId, string? assetNumber, CompensationKind kind, int quantity, decimal proposedAmount, string? description)
+    {
+        LoanLineId = loanLineId;
+        AssetId = assetId;
+        AssetNumber = assetNumber;
+        Kind = kind;
+        Quantity = quantity;
+        ProposedAmount = proposedAmount;
+        Description = description;
+    }
+
+    private CompensationCase()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int LoanId { get; private set; }
+
+    public int LoanLineId { get; private set; }
+
+    public int? AssetId { get; private set; }
+
+    public string? AssetNumber { get; private set; }
+
+    public CompensationKind Kind { get; private set; }
+
+    public int Quantity { get; private set; }
+
+    public string? Description { get; private set; }
+
+    /// <summary>The depreciated value at the time of borrowing (the default proposal).</summary>
+    public decimal ProposedAmount { get; private set; }
+
+    public CompensationStatus Status { get; private set; }
+
+    public CompensationMethod? Method { get; private set; }
+
+    public decimal? FinalAmount { get; private set; }
+
+    public string? Basis { get; private set; }
+
+    public string? DecidedByName { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    public string? ConfirmedByName { get; private set; }
+
+    public DateTime? ConfirmedAtUtc { get; private set; }
+
+    public DateOnly? SettledOn { get; private set; }
+
+    public string? ReceiptNumber { get; private set; }
+
+    public string? SettlementNote { get; private set; }
+
+    public bool IsSettled => Status == CompensationStatus.Settled;
+
+    internal void Decide(Actor officer, CompensationMethod method, decimal amount, string? basis, DateTime nowUtc)
+    {
+        DomainRuleException.ThrowIf(Status is CompensationStatus.Confirmed or CompensationStatus.Settled,
+            "Compensation.AlreadyConfirmed", "A confirmed case cannot be decided again.");
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Compensation.OfficerOnly", "Only a supplies officer decides a case.");
+        DomainRuleException.ThrowIf(amount < 0, "Compensation.AmountNegative", "The amount cannot be negative.");
+        DomainRuleException.ThrowIf(method == CompensationMethod.Pay && amount == 0, "Compensation.AmountRequired", "Paying the value needs an amount.");
+        DomainRuleException.ThrowIf(amount != ProposedAmount && string.IsNullOrWhiteSpace(basis),
+            "Compensation.BasisRequired", "An amount other than the proposed value needs a written basis.");
+        Method = method;
+        FinalAmount = amount;
+        Basis = string.IsNullOrWhiteSpace(basis) ? null : basis.Trim();
+        DecidedByName = officer.Name;
+        DecidedAtUtc = nowUtc;
+        Status = CompensationStatus.Decided;
+    }
+
+    internal void Confirm(Actor director, DateTime nowUtc)
+    {
+        DomainRuleException.ThrowIf(Status != CompensationStatus.Decided, "Compensation.NotDecided", "The officer has not decided this case yet.");
+        DomainRuleException.ThrowIf(!director.Has(Role.FinanceDirector), "Compensation.DirectorOnly", "Only the FinanceDirector confirms compensation.");
+        ConfirmedByName = director.Name;
+        ConfirmedAtUtc = nowUtc;
+        Status = CompensationStatus.Confirmed;
+    }
+
+    internal void Settle(DateOnly settledOn, string? receiptNumber, string? note)
+    {
+        DomainRuleException.ThrowIf(Status != CompensationStatus.Confirmed, "Compensation.NotConfirmed", "The FinanceDirector has not confirmed this case yet.");
+        DomainRuleException.ThrowIf(Method == CompensationMethod.Pay && string.IsNullOrWhiteSpace(receiptNumber),
+            "Compensation.ReceiptRequired", "A payment needs the receipt number.");
+        SettledOn = settledOn;
+        ReceiptNumber = string.IsNullOrWhiteSpace(receiptNumber) ? null : receiptNumber.Trim();
+        SettlementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Status = CompensationStatus.Settled;
+    }
+}

@@ -1,0 +1,708 @@
+using System.Globalization;
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.People;
+
+namespace AssetLoan.Domain.Loans;
+
+/// <summary>
+/// A loan request and its life (domain.md §5–§7). The status changes only through the verb methods below, each
+/// guarded by <see cref="LoanTransitions"/> and the rules of §6; every change appends a history entry.
+/// </summary>
+public sealed class Loan
+{
+    public const int PurposeMaxLength = 500;
+    public const int PlaceMaxLength = 300;
+
+    private readonly List<LoanLine> _lines = [];
+    private readonly List<LoanHistoryEntry> _history = [];
+    private readonly List<Demand> _demands = [];
+    private readonly List<ExtensionRequest> _extensions = [];
+    private readonly List<CompensationCase> _compensations = [];
+
+    private Loan()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The running number within the fiscal year (gapless; assigned in the submitting transaction).</summary>
+    public int Number { get; private set; }
+
+    public int FiscalYear { get; private set; }
+
+    /// <summary>"0012/2569".</summary>
+    public string Reference { get; private set; } = "";
+
+    public int BorrowerId { get; private set; }
+
+    public BorrowerKind BorrowerKind { get; private set; }
+
+    /// <summary>The staff borrower's account (separation of duties), null for outsiders.</summary>
+    public string? BorrowerUserId { get; private set; }
+
+    public int? BorrowerDivisionId { get; private set; }
+
+    /// <summary>Who filed the request: the borrower, or the officer who keyed it in.</summary>
+    public string? RequestedByUserId { get; private set; }
+
+    public bool KeyedInByOfficer { get; private set; }
+
+    public string Purpose { get; private set; } = "";
+
+    public string Place { get; private set; } = "";
+
+    public bool OffPremises { get; private set; }
+
+    public DateOnly StartOn { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    public LoanCase Case { get; private set; }
+
+    public string? UrgencyReason { get; private set; }
+
+    public string? AgencyLetterNumber { get; private set; }
+
+    public DateOnly? AgencyLetterOn { get; private set; }
+
+    public LoanStatus Status { get; private set; }
+
+    /// <summary>Private tracking token for outside applicants (/track/{token}).</summary>
+    public string? TrackingToken { get; private set; }
+
+    public DateTime SubmittedAtUtc { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    public string? ApprovedByName { get; private set; }
+
+    public string? ApprovedByUserId { get; private set; }
+
+    public string? ApprovedRole { get; private set; }
+
+    public string? DelegationOrder { get; private set; }
+
+    public string? PaperApprovalPath { get; private set; }
+
+    public string? DecisionReason { get; private set; }
+
+    public DateOnly? HandedOverOn { get; private set; }
+
+    public string? HandedOverByName { get; private set; }
+
+    public string? ReceiverName { get; private set; }
+
+    public string? ReceiverSignaturePath { get; private set; }
+
+    public DateOnly? ReturnedOn { get; private set; }
+
+    public string? ReceivedBackByName { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public IReadOnlyList<LoanLine> Lines => _lines;
+
+    public IReadOnlyList<LoanHistoryEntry> History => _history;
+
+    public IReadOnlyList<Demand> Demands => _demands;
+
+    public IReadOnlyList<ExtensionRequest> Extensions => _extensions;
+
+    public IReadOnlyList<CompensationCase> Compensations => _compensations;
+
+    public int Days => DueOn.DayNumber - StartOn.DayNumber + 1;
+
+    public bool NeedsEndorsement => BorrowerKind == BorrowerKind.Staff;
+
+    public bool IsEndorsed => _history.Any(h => h.Action == LoanAction.Endorse);
+
+    public bool HasOpenCompensation => _compensations.Any(c => !c.IsSettled);
+
+    public ExtensionRequest? PendingExtension => _extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
+
+    public DateOnly DemandDeadline => FollowUp.DemandDeadline(DueOn);
+
+    public static string FormatReference(int number, int fiscalYear) =>
+        string.Create(CultureInfo.InvariantCulture, $"{number:0000}/{fiscalYear}");
+
+    /// <summary>
+    /// Files a request (rules 1–3 of §6). <paramref name="items"/> maps each requested catalogue item id to the item.
+    /// The number is assigned by the caller inside the same transaction that saves the loan.
+    /// </summary>
+    public static Loan Submit(LoanRequest request, Borrower borrower, IReadOnlyDictionary<int, CatalogueItem> items, Actor filedBy, int number, Calendar.FiscalYear fiscalYear, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(borrower);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(filedBy);
+        ValidateText(request.Purpose, request.Place);
+        ValidateDates(request.StartOn, request.DueOn, today);
+        DomainRuleException.ThrowIf(request.Lines.Count == 0, "Loan.NoItems", "Choose at least one item.");
+        DomainRuleException.ThrowIf(request.Lines.GroupBy(l => l.CatalogueItemId).Any(g => g.Count() > 1),
+            "Loan.DuplicateItem", "Each item appears once; change its quantity instead.");
+
+        var loan = new Loan
+        {
+            Number = number,
+            FiscalYear = fiscalYear.BuddhistYear,
+            Reference = FormatReference(number, fiscalYear.BuddhistYear),
+            BorrowerId = borrower.Id,
+            BorrowerKind = borrower.Kind,
+            BorrowerUserId = borrower.UserId,
+            BorrowerDivisionId = borrower.DivisionId,
+            RequestedByUserId = filedBy.UserId,
+            KeyedInByOfficer = filedBy.UserId is not null && filedBy.UserId != borrower.UserId,
+            Purpose = request.Purpose.Trim(),
+            Place = request.Place.Trim(),
+            OffPremises = request.OffPremises,
+            StartOn = request.StartOn,
+            DueOn = request.DueOn,
+            UrgencyReason = string.IsNullOrWhiteSpace(request.UrgencyReason) ? null : request.UrgencyReason.Trim(),
+            AgencyLetterNumber = string.IsNullOrWhiteSpace(request.AgencyLetterNumber) ? null : request.AgencyLetterNumber.Trim(),
+            AgencyLetterOn = request.AgencyLetterOn,
+            TrackingToken = request.TrackingToken,
+            SubmittedAtUtc = nowUtc,
+            Status = LoanStatus.Submitted,
+        };
+
+        foreach (var line in request.Lines)
+        {
+            DomainRuleException.ThrowIf(!items.TryGetValue(line.CatalogueItemId, out var item) || item.Retired,
+                "Loan.UnknownItem", "An item in the request is not in the catalogue.");
+            loan.AddLine(item!, line.Quantity, borrower.Kind);
+        }
+
+        var anyConsumable = request.Lines.Any(l => items[l.CatalogueItemId].IsConsumable);
+        DomainRuleException.ThrowIf(anyConsumable && string.IsNullOrWhiteSpace(loan.UrgencyReason),
+            "Loan.UrgencyReasonRequired", "Borrowing consumables needs an urgency reason.");
+        loan.Case = ApprovalPolicy.Propose(borrower.Kind, request.OffPremises, anyConsumable);
+        loan.Record(nowUtc, filedBy, null, null, loan.KeyedInByOfficer ? "KeyedIn" : "Submitted", null, LoanStatus.Submitted, null,
+            loan.KeyedInByOfficer ? borrower.Name : null);
+        return loan;
+    }
+
+    public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
+
+    /// <summary>Whether <paramref name="actor"/> is the borrower or the person who filed the request (§2 separation of duties).</summary>
+    public bool IsOwnRequest(Actor actor) =>
+        actor.UserId is not null && (actor.UserId == BorrowerUserId || (actor.UserId == RequestedByUserId && !KeyedInByOfficer));
+
+    public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
+
+    public void Endorse(Actor head, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.Endorse);
+        DomainRuleException.ThrowIf(!NeedsEndorsement, "Loan.EndorsementStaffOnly", "Only staff requests are endorsed.");
+        DomainRuleException.ThrowIf(!head.Has(Role.DivisionHead), "Loan.EndorserNotHead", "Only a division head endorses.");
+        DomainRuleException.ThrowIf(head.DivisionId != BorrowerDivisionId, "Loan.EndorserOtherDivision", "A division head endorses only their own division's requests.");
+        DomainRuleException.ThrowIf(IsOwnRequest(head), "Loan.EndorserIsRequester", "Nobody endorses their own request.");
+        Move(LoanAction.Endorse, LoanStatus.Endorsed, head, nameof(Role.DivisionHead), nowUtc, null);
+    }
+
+    public void SendBack(Actor actor, string reason, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.SendBack);
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
+        var role = Status == LoanStatus.Submitted && NeedsEndorsement && actor.Has(Role.DivisionHead) && !actor.Has(Role.SuppliesOfficer)
+            ? Role.DivisionHead
+            : Role.SuppliesOfficer;
+        DomainRuleException.ThrowIf(!actor.Has(role), "Loan.NotAllowed", "You may not send this request back.");
+        DomainRuleException.ThrowIf(IsOwnRequest(actor), "Loan.OwnRequest", "Nobody acts on their own request.");
+        ReleaseReservations();
+        DecisionReason = reason.Trim();
+        Move(LoanAction.SendBack, LoanStatus.SentBack, actor, role.ToString(), nowUtc, reason);
+    }
+
+    /// <summary>The borrower corrects a sent-back request and files it again.</summary>
+    public void Resubmit(Actor actor, LoanRequestEdit edit, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        LoanTransitions.Require(Status, LoanAction.Resubmit);
+        DomainRuleException.ThrowIf(actor.UserId is not null && !IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer),
+            "Loan.NotAllowed", "Only the borrower resubmits a request.");
+        ValidateText(edit.Purpose, edit.Place);
+        ValidateDates(edit.StartOn, edit.DueOn, today);
+        Purpose = edit.Purpose.Trim();
+        Place = edit.Place.Trim();
+        StartOn = edit.StartOn;
+        DueOn = edit.DueOn;
+        DecisionReason = null;
+        Move(LoanAction.Resubmit, LoanStatus.Submitted, actor, null, nowUtc, null);
+    }
+
+    /// <summary>
+    /// The supplies check: confirm the loan case and reserve — numbered units one by one, pool quantities as counts —
+    /// against what every other holding loan leaves free (<paramref name="availability"/>, computed inside the same
+    /// transaction that saves this loan).
+    /// </summary>
+    public void Check(Actor officer, LoanCase confirmedCase, IReadOnlyDictionary<int, IReadOnlyList<Asset>> unitsByLine, IReadOnlyDictionary<int, ItemAvailability> availability, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(unitsByLine);
+        ArgumentNullException.ThrowIfNull(availability);
+        LoanTransitions.Require(Status, LoanAction.Check);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.CheckOfficerOnly", "Only a supplies officer checks requests.");
+        DomainRuleException.ThrowIf(NeedsEndorsement && !IsEndorsed, "Loan.NotEndorsed", "The division head has not endorsed this request.");
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        DomainRuleException.ThrowIf(StartOn < today, "Loan.StartPassed", "The start date has passed; send the request back for new dates.");
+        DomainRuleException.ThrowIf(BorrowerKind != BorrowerKind.Agency && confirmedCase is LoanCase.InterAgency or LoanCase.ConsumableInterAgency,
+            "Loan.CaseNeedsAgency", "Only another government agency borrows inter-agency.");
+        DomainRuleException.ThrowIf(BorrowerKind == BorrowerKind.Agency && confirmedCase is LoanCase.OnPremises or LoanCase.OffPremises,
+            "Loan.AgencyCase", "A government agency borrows inter-agency.");
+
+        foreach (var line in _lines)
+        {
+            var free = availability[line.CatalogueItemId];
+            if (line.IsPooled)
+            {
+                DomainRuleException.ThrowIf(line.Quantity > free.FreeQuantity, "Loan.NotEnoughAvailable",
+                    $"Only {free.FreeQuantity} of {line.ItemName} are free for these dates.");
+                continue;
+            }
+
+            var units = unitsByLine.TryGetValue(line.Id, out var u) ? u : [];
+            DomainRuleException.ThrowIf(units.Count != line.Quantity, "Loan.UnitCountMismatch",
+                $"Choose exactly {line.Quantity} units of {line.ItemName}.");
+            DomainRuleException.ThrowIf(units.Select(a => a.Id).Distinct().Count() != units.Count, "Loan.UnitTwice", "A unit is chosen twice.");
+            foreach (var asset in units)
+            {
+                DomainRuleException.ThrowIf(asset.CatalogueItemId != line.CatalogueItemId, "Loan.UnitWrongItem",
+                    $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
+                DomainRuleException.ThrowIf(!asset.IsLendable, "Loan.UnitNotLendable", $"{asset.AssetNumber} cannot be lent (repair, lost or retired).");
+                DomainRuleException.ThrowIf(free.HeldAssetIds.Contains(asset.Id), "Loan.NotEnoughAvailable",
+                    $"{asset.AssetNumber} is already reserved for these dates.");
+            }
+
+            line.Reserve(units);
+        }
+
+        Case = confirmedCase;
+        Move(LoanAction.Check, LoanStatus.Checked, officer, nameof(Role.SuppliesOfficer), nowUtc, null);
+    }
+
+    /// <summary>
+    /// Approval by the authority for the case. Re-checks that the reservation still fits what other <em>approved</em>
+    /// loans hold (<paramref name="firmAvailability"/>), so two approvals never lend the same unit or more than the pool.
+    /// </summary>
+    public void Approve(Actor approver, ApprovalPolicy policy, string? delegationOrder, bool asDelegate, IReadOnlyDictionary<int, ItemAvailability> firmAvailability, IReadOnlyDictionary<int, Asset> reservedAssets, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        LoanTransitions.Require(Status, LoanAction.Approve);
+        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
+        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
+            $"This case is approved by {policy.ApproverFor(Case)}.");
+        DomainRuleException.ThrowIf(asDelegate && string.IsNullOrWhiteSpace(delegationOrder), "Loan.DelegationOrderRequired",
+            "A delegate records the delegation order number.");
+        EnsureStillAvailable(firmAvailability, reservedAssets);
+        ApprovedByUserId = approver.UserId;
+        ApprovedByName = approver.Name;
+        ApprovedRole = ActingRole(approver, policy).ToString();
+        DelegationOrder = string.IsNullOrWhiteSpace(delegationOrder) ? null : delegationOrder.Trim();
+        DecidedAtUtc = nowUtc;
+        Move(LoanAction.Approve, LoanStatus.Approved, approver, ApprovedRole, nowUtc, DelegationOrder is null ? null : $"คำสั่งมอบอำนาจ {DelegationOrder}");
+    }
+
+    /// <summary>An officer records an approval signed on paper; the history names the signer as the authority.</summary>
+    public void RecordPaperApproval(Actor officer, string approverName, Role approverRole, string? delegationOrder, string attachmentPath, ApprovalPolicy policy, IReadOnlyDictionary<int, ItemAvailability> firmAvailability, IReadOnlyDictionary<int, Asset> reservedAssets, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        LoanTransitions.Require(Status, LoanAction.Approve);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.PaperOfficerOnly", "Only a supplies officer records a paper approval.");
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(approverName), "Loan.PaperApproverRequired", "Name who signed the approval.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(attachmentPath), "Loan.PaperAttachmentRequired", "Attach the scanned signed form.");
+        DomainRuleException.ThrowIf(approverRole != policy.ApproverFor(Case) && approverRole != Role.Executive, "Loan.ApproverRoleMismatch",
+            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureStillAvailable(firmAvailability, reservedAssets);
+        ApprovedByUserId = null;
+        ApprovedByName = approverName.Trim();
+        ApprovedRole = approverRole.ToString();
+        DelegationOrder = string.IsNullOrWhiteSpace(delegationOrder) ? null : delegationOrder.Trim();
+        PaperApprovalPath = attachmentPath;
+        DecidedAtUtc = nowUtc;
+        Move(LoanAction.Approve, LoanStatus.Approved, officer, nameof(Role.SuppliesOfficer), nowUtc, DelegationOrder, "Approved.Paper", ApprovedByName);
+    }
+
+    public void Reject(Actor approver, ApprovalPolicy policy, string reason, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        LoanTransitions.Require(Status, LoanAction.Reject);
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
+        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
+        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
+            $"This case is approved by {policy.ApproverFor(Case)}.");
+        ReleaseReservations();
+        DecisionReason = reason.Trim();
+        DecidedAtUtc = nowUtc;
+        Move(LoanAction.Reject, LoanStatus.Rejected, approver, ActingRole(approver, policy).ToString(), nowUtc, reason);
+    }
+
+    /// <summary>By the borrower (or the outside applicant through the tracking link) or an officer, before handover.</summary>
+    public void Cancel(Actor actor, string? reason, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.Cancel);
+        var mayCancel = actor.UserId is null || IsOwnRequest(actor) || actor.Has(Role.SuppliesOfficer);
+        DomainRuleException.ThrowIf(!mayCancel, "Loan.NotAllowed", "Only the borrower or a supplies officer cancels a request.");
+        DomainRuleException.ThrowIf(!IsOwnRequest(actor) && actor.UserId is not null && string.IsNullOrWhiteSpace(reason),
+            "Loan.ReasonRequired", "State the reason.");
+        ReleaseReservations();
+        CancelledAtUtc = nowUtc;
+        DecisionReason = string.IsNullOrWhiteSpace(reason) ? DecisionReason : reason.Trim();
+        Move(LoanAction.Cancel, LoanStatus.Cancelled, actor, null, nowUtc, reason);
+    }
+
+    /// <summary>Approved but not picked up <paramref name="afterDays"/> days after the start date.</summary>
+    public bool ShouldExpire(DateOnly today, int afterDays) => Status == LoanStatus.Approved && today > StartOn.AddDays(afterDays);
+
+    public void Expire(DateOnly today, int afterDays, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.Expire);
+        DomainRuleException.ThrowIf(!ShouldExpire(today, afterDays), "Loan.NotYetExpired", "The pickup window has not passed.");
+        ReleaseReservations();
+        Move(LoanAction.Expire, LoanStatus.Expired, Actor.System, null, nowUtc, null);
+    }
+
+    /// <summary>
+    /// Handover (rule 6): within the approved period; numbered units one by one from those reserved for this loan;
+    /// pool quantities as counts; each line's value at the time of borrowing is snapshotted (§7).
+    /// </summary>
+    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(items);
+        LoanTransitions.Require(Status, LoanAction.HandOver);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.HandoverOfficerOnly", "Only a supplies officer hands items over.");
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        DomainRuleException.ThrowIf(today < StartOn || today > DueOn, "Loan.HandoverOutsidePeriod", "Items are handed over only within the approved period.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(receiverName), "Loan.ReceiverRequired", "Name the person who receives the items.");
+        DomainRuleException.ThrowIf(!receiverAcknowledged, "Loan.ReceiverAcknowledgementRequired", "The receiver must acknowledge receipt.");
+
+        var total = 0;
+        foreach (var line in _lines)
+        {
+            var issue = issues.FirstOrDefault(i => i.LineId == line.Id) ?? new LineIssue(line.Id, [], 0, null);
+            var item = items[line.CatalogueItemId];
+            if (line.IsPooled)
+            {
+                DomainRuleException.ThrowIf(issue.PoolQuantity < 0 || issue.PoolQuantity > line.Quantity, "Loan.IssueOverApproved",
+                    $"At most {line.Quantity} {line.UnitNoun} of {line.ItemName} were approved.");
+                var value = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today);
+                line.Issue([], issue.PoolQuantity, value, _ => 0, issue.Note, nowUtc);
+                total += issue.PoolQuantity;
+                continue;
+            }
+
+            var reserved = line.Units.Select(u => u.AssetId).ToHashSet();
+            var units = new List<Asset>();
+            foreach (var assetId in issue.AssetIds.Distinct())
+            {
+                DomainRuleException.ThrowIf(!assets.TryGetValue(assetId, out var asset), "Loan.UnitUnknown", "Unknown asset.");
+                DomainRuleException.ThrowIf(asset!.CatalogueItemId != line.CatalogueItemId, "Loan.UnitWrongItem",
+                    $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
+                DomainRuleException.ThrowIf(!reserved.Contains(assetId), "Loan.UnitNotReserved",
+                    $"{asset.AssetNumber} is not reserved for this loan.");
+                asset.MarkOnLoan();
+                units.Add(asset);
+            }
+
+            line.Issue(units, 0, 0, a => Depreciation.ValueAt(a.Price, a.AcquiredOn, item.UsefulLifeYears, item.SalvageValue, today), issue.Note, nowUtc);
+            total += units.Count;
+        }
+
+        DomainRuleException.ThrowIf(total == 0, "Loan.NothingIssued", "Issue at least one item.");
+        HandedOverOn = today;
+        HandedOverByName = officer.Name;
+        ReceiverName = receiverName.Trim();
+        ReceiverSignaturePath = signaturePath;
+        Move(LoanAction.HandOver, LoanStatus.HandedOver, officer, nameof(Role.SuppliesOfficer), nowUtc, null);
+    }
+
+    /// <summary>
+    /// Return and inspection (rule 7), per line. Damaged and lost units, and missing checklist parts, open compensation
+    /// cases; numbered units go back to available or under repair, or become lost. The loan closes by itself when
+    /// everything is back and nothing is left to settle.
+    /// </summary>
+    public void Return(Actor officer, IReadOnlyList<LineReturn> returns, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(items);
+        LoanTransitions.Require(Status, LoanAction.Return);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.ReturnOfficerOnly", "Only a supplies officer receives items back.");
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody receives back their own loan.");
+
+        var received = 0;
+        foreach (var ret in returns)
+        {
+            var line = _lines.SingleOrDefault(l => l.Id == ret.LineId)
+                ?? throw new DomainRuleException("Loan.UnknownLine", "The line is not part of this loan.");
+            if (line.IsPooled)
+            {
+                var count = ret.PoolGood + ret.PoolDamaged + ret.PoolLost;
+                DomainRuleException.ThrowIf(ret.PoolGood < 0 || ret.PoolDamaged < 0 || ret.PoolLost < 0, "Loan.ReturnNegative", "Quantities cannot be negative.");
+                DomainRuleException.ThrowIf(count > line.Outstanding, "Loan.ReturnOverIssued",
+                    $"Only {line.Outstanding} {line.UnitNoun} of {line.ItemName} are still out.");
+                line.ReceivePool(ret.PoolGood, ret.PoolDamaged, ret.PoolLost, ret.Note);
+                if (ret.PoolDamaged > 0)
+                {
+                    _compensations.Add(new CompensationCase(line.Id, null, null, CompensationKind.Damaged, ret.PoolDamaged, line.UnitValue * ret.PoolDamaged, ret.Note));
+                }
+
+                if (ret.PoolLost > 0)
+                {
+                    _compensations.Add(new CompensationCase(line.Id, null, null, CompensationKind.Lost, ret.PoolLost, line.UnitValue * ret.PoolLost, ret.Note));
+                    items[line.CatalogueItemId].WriteOffPoolUnits(ret.PoolLost);
+                }
+
+                received += count;
+            }
+            else
+            {
+                foreach (var unitReturn in ret.Units)
+                {
+                    var unit = line.Units.SingleOrDefault(u => u.AssetId == unitReturn.AssetId && u.IsOut)
+                        ?? throw new DomainRuleException("Loan.UnitNotOut", "That unit is not out on this loan.");
+                    line.ReceiveUnit(unit, unitReturn.Condition, unitReturn.Note, nowUtc);
+                    assets[unit.AssetId].MarkReturned(unitReturn.Condition);
+                    if (unitReturn.Condition != ReturnCondition.Good)
+                    {
+                        var kind = unitReturn.Condition == ReturnCondition.Lost ? CompensationKind.Lost : CompensationKind.Damaged;
+                        _compensations.Add(new CompensationCase(line.Id, unit.AssetId, unit.AssetNumber, kind, 1, unit.ValueAtBorrowing, unitReturn.Note));
+                    }
+
+                    received++;
+                }
+            }
+
+            if (ret.MissingParts.Count > 0)
+            {
+                var parts = string.Join(", ", ret.MissingParts);
+                line.AppendNote($"ชิ้นส่วนขาด: {parts}");
+                _compensations.Add(new CompensationCase(line.Id, null, null, CompensationKind.MissingParts, 1, 0m, parts));
+            }
+        }
+
+        DomainRuleException.ThrowIf(received == 0, "Loan.NothingReturned", "Record at least one item coming back.");
+        ReceivedBackByName = officer.Name;
+        var allBack = _lines.All(l => l.Outstanding == 0);
+        if (!allBack)
+        {
+            Move(LoanAction.Return, LoanStatus.PartlyReturned, officer, nameof(Role.SuppliesOfficer), nowUtc, null);
+            return;
+        }
+
+        ReturnedOn = today;
+        Move(LoanAction.Return, LoanStatus.Returned, officer, nameof(Role.SuppliesOfficer), nowUtc, null);
+        CloseIfSettled(officer, nowUtc);
+    }
+
+    public void RecordDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, DateOnly today, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.RecordDemand);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.DemandOfficerOnly", "Only a supplies officer records a demand.");
+        DomainRuleException.ThrowIf(!IsOverdue(today), "Loan.NotOverdue", "The loan is not overdue.");
+        DomainRuleException.ThrowIf(issuedOn > today || issuedOn <= DueOn, "Loan.DemandDate", "A demand is dated after the due date and not in the future.");
+        _demands.Add(new Demand(issuedOn, channel, officer, note, nowUtc));
+        Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.RecordDemand, "Demand", Status, Status, note, null);
+        Touch();
+    }
+
+    public ExtensionRequest RequestExtension(Actor actor, DateOnly newDueOn, string reason, DateOnly today, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.RequestExtension);
+        DomainRuleException.ThrowIf(!IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer), "Loan.NotAllowed", "Only the borrower asks for an extension.");
+        DomainRuleException.ThrowIf(today > DueOn, "Loan.ExtensionAfterDue", "An extension is asked for before the due date.");
+        DomainRuleException.ThrowIf(newDueOn <= DueOn, "Loan.ExtensionNotLater", "The new due date must be after the current one.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
+        DomainRuleException.ThrowIf(PendingExtension is not null, "Loan.ExtensionPending", "An extension request is already waiting.");
+        var request = new ExtensionRequest(DueOn, newDueOn, reason, actor, nowUtc);
+        _extensions.Add(request);
+        Record(nowUtc, actor, null, LoanAction.RequestExtension, "ExtensionRequested", Status, Status, reason, null);
+        Touch();
+        return request;
+    }
+
+    /// <summary>Decided by the same authority as the loan; an approval must fit what other approved loans hold.</summary>
+    public void DecideExtension(Actor approver, ApprovalPolicy policy, bool approve, string? note, IReadOnlyDictionary<int, ItemAvailability> firmAvailabilityForExtraDays, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(firmAvailabilityForExtraDays);
+        LoanTransitions.Require(Status, LoanAction.DecideExtension);
+        var pending = PendingExtension ?? throw new DomainRuleException("Loan.NoPendingExtension", "No extension request is waiting.");
+        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
+        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
+            $"This case is approved by {policy.ApproverFor(Case)}.");
+        if (approve)
+        {
+            foreach (var line in _lines.Where(l => l.Outstanding > 0))
+            {
+                var free = firmAvailabilityForExtraDays[line.CatalogueItemId];
+                var conflict = line.IsPooled
+                    ? line.Outstanding > free.FreeQuantity
+                    : line.Units.Any(u => u.IsOut && free.HeldAssetIds.Contains(u.AssetId));
+                DomainRuleException.ThrowIf(conflict, "Loan.ExtensionConflict",
+                    $"{line.ItemName} is booked by another loan in the extra days.");
+            }
+
+            DueOn = pending.RequestedDueOn;
+        }
+
+        pending.Decide(approve, approver, note, nowUtc);
+        Record(nowUtc, approver, ActingRole(approver, policy).ToString(), LoanAction.DecideExtension,
+            approve ? "ExtensionApproved" : "ExtensionRejected", Status, Status, note, null);
+        Touch();
+    }
+
+    public void DecideCompensation(int caseId, Actor officer, CompensationMethod method, decimal amount, string? basis, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.DecideCompensation);
+        FindCase(caseId).Decide(officer, method, amount, basis, nowUtc);
+        Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.DecideCompensation, "CompensationDecided", Status, Status, basis, null);
+        Touch();
+    }
+
+    public void ConfirmCompensation(int caseId, Actor director, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.ConfirmCompensation);
+        DomainRuleException.ThrowIf(IsOwnRequest(director), "Loan.OwnRequest", "Nobody acts on their own request.");
+        FindCase(caseId).Confirm(director, nowUtc);
+        Record(nowUtc, director, nameof(Role.FinanceDirector), LoanAction.ConfirmCompensation, "CompensationConfirmed", Status, Status, null, null);
+        Touch();
+    }
+
+    public void SettleCompensation(int caseId, Actor officer, DateOnly settledOn, string? receiptNumber, string? note, DateTime nowUtc)
+    {
+        LoanTransitions.Require(Status, LoanAction.SettleCompensation);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.SettleOfficerOnly", "Only a supplies officer records a settlement.");
+        FindCase(caseId).Settle(settledOn, receiptNumber, note);
+        Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.SettleCompensation, "CompensationSettled", Status, Status, note, null);
+        Touch();
+        CloseIfSettled(officer, nowUtc);
+    }
+
+    public void Touch() => Version = Guid.NewGuid();
+
+    private void CloseIfSettled(Actor actor, DateTime nowUtc)
+    {
+        if (Status == LoanStatus.Returned && !HasOpenCompensation)
+        {
+            ClosedAtUtc = nowUtc;
+            var from = Status;
+            Status = LoanStatus.Closed;
+            Record(nowUtc, actor, null, null, "Closed", from, LoanStatus.Closed, null, null);
+        }
+    }
+
+    private CompensationCase FindCase(int caseId) =>
+        _compensations.SingleOrDefault(c => c.Id == caseId)
+        ?? throw new DomainRuleException("Compensation.Unknown", "The compensation case is not part of this loan.");
+
+    private void AddLine(CatalogueItem item, int quantity, BorrowerKind kind)
+    {
+        DomainRuleException.ThrowIf(quantity < 1, "Loan.QuantityMin", "The quantity must be at least 1.");
+        DomainRuleException.ThrowIf(!item.MayBeBorrowedBy(kind), "Loan.ItemNotForBorrower", $"{item.Name} cannot be lent to this kind of borrower.");
+        DomainRuleException.ThrowIf(item.IsConsumable && kind != BorrowerKind.Agency, "Loan.ConsumableOnlyToAgencies",
+            "Consumables are lent only to government agencies.");
+        DomainRuleException.ThrowIf(Days > item.MaxLoanDays, "Loan.TooLong", $"{item.Name} may be borrowed for at most {item.MaxLoanDays} days.");
+        if (item.IsPooled)
+        {
+            DomainRuleException.ThrowIf(quantity > item.PoolQuantity, "Loan.QuantityOverStock", $"The municipality has only {item.PoolQuantity} {item.UnitNoun}.");
+        }
+
+        _lines.Add(new LoanLine(item, quantity));
+    }
+
+    private void EnsureStillAvailable(IReadOnlyDictionary<int, ItemAvailability> firmAvailability, IReadOnlyDictionary<int, Asset> reservedAssets)
+    {
+        ArgumentNullException.ThrowIfNull(firmAvailability);
+        ArgumentNullException.ThrowIfNull(reservedAssets);
+        foreach (var line in _lines)
+        {
+            var free = firmAvailability[line.CatalogueItemId];
+            if (line.IsPooled)
+            {
+                DomainRuleException.ThrowIf(line.Quantity > free.FreeQuantity, "Loan.NoLongerAvailable",
+                    $"Only {free.FreeQuantity} of {line.ItemName} remain for these dates; check the request again.");
+                continue;
+            }
+
+            foreach (var unit in line.Units)
+            {
+                var gone = free.HeldAssetIds.Contains(unit.AssetId)
+                    || !reservedAssets.TryGetValue(unit.AssetId, out var asset) || !asset.IsLendable;
+                DomainRuleException.ThrowIf(gone, "Loan.NoLongerAvailable",
+                    $"{unit.AssetNumber} is no longer available for these dates; check the request again.");
+            }
+        }
+    }
+
+    private void ReleaseReservations()
+    {
+        foreach (var line in _lines)
+        {
+            line.Reserve([]);
+        }
+    }
+
+    private Role ActingRole(Actor approver, ApprovalPolicy policy)
+    {
+        var required = policy.ApproverFor(Case);
+        return approver.Has(required) ? required : Role.Executive;
+    }
+
+    private static void ValidateText(string purpose, string place)
+    {
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(purpose), "Loan.PurposeRequired", "State the purpose.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(place), "Loan.PlaceRequired", "State the place of use.");
+        DomainRuleException.ThrowIf(purpose.Length > PurposeMaxLength, "Loan.PurposeTooLong", "The purpose is too long.");
+        DomainRuleException.ThrowIf(place.Length > PlaceMaxLength, "Loan.PlaceTooLong", "The place is too long.");
+    }
+
+    private static void ValidateDates(DateOnly startOn, DateOnly dueOn, DateOnly today)
+    {
+        DomainRuleException.ThrowIf(startOn < today, "Loan.StartInPast", "The start date cannot be in the past.");
+        DomainRuleException.ThrowIf(dueOn < startOn, "Loan.DueBeforeStart", "The due date cannot be before the start date.");
+    }
+
+    private void Move(LoanAction action, LoanStatus to, Actor actor, string? role, DateTime nowUtc, string? note, string? onAuthorityOf = null) =>
+        Move(action, to, actor, role, nowUtc, note, action.ToString(), onAuthorityOf);
+
+    private void Move(LoanAction action, LoanStatus to, Actor actor, string? role, DateTime nowUtc, string? note, string summary, string? onAuthorityOf)
+    {
+        var from = Status;
+        DomainRuleException.ThrowIf(!LoanTransitions.Targets(from, action).Contains(to), "Loan.IllegalTransition", $"{from} → {to} is not allowed.");
+        Status = to;
+        Record(nowUtc, actor, role, action, summary, from, to, note, onAuthorityOf);
+        Touch();
+    }
+
+    private void Record(DateTime nowUtc, Actor actor, string? role, LoanAction? action, string summary, LoanStatus? from, LoanStatus? to, string? note, string? onAuthorityOf) =>
+        _history.Add(new LoanHistoryEntry(nowUtc, actor, role, action, summary, from, to, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), onAuthorityOf));
+}
+
+public sealed record LoanRequest(
+    string Purpose,
+    string Place,
+    bool OffPremises,
+    DateOnly StartOn,
+    DateOnly DueOn,
+    IReadOnlyList<RequestedLine> Lines,
+    string? UrgencyReason = null,
+    string? AgencyLetterNumber = null,
+    DateOnly? AgencyLetterOn = null,
+    string? TrackingToken = null);
+
+public sealed record RequestedLine(int CatalogueItemId, int Quantity);
+
+public sealed record LoanRequestEdit(string Purpose, string Place, DateOnly StartOn, DateOnly DueOn);
+
+public sealed record LineIssue(int LineId, IReadOnlyList<int> AssetIds, int PoolQuantity, string? Note);
+
+public sealed record UnitReturn(int AssetId, ReturnCondition Condition, string? Note);
+
+public sealed record LineReturn(int LineId, IReadOnlyList<UnitReturn> Units, int PoolGood, int PoolDamaged, int PoolLost, IReadOnlyList<string> MissingParts, string? Note);

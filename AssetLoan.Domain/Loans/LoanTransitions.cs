@@ -1,0 +1,101 @@
+namespace AssetLoan.Domain.Loans;
+
+/// <summary>
+/// The loan's life (domain.md §5) as one table: which actions each status allows. The aggregate's guards and the
+/// pages' buttons both ask it, so they cannot disagree. Actions whose outcome depends on data (a return may leave the
+/// loan partly or fully returned) name their possible targets.
+/// </summary>
+public static class LoanTransitions
+{
+    private static readonly Dictionary<LoanStatus, Dictionary<LoanAction, LoanStatus[]>> Table = new()
+    {
+        [LoanStatus.Submitted] = new()
+        {
+            [LoanAction.Endorse] = [LoanStatus.Endorsed],
+            [LoanAction.SendBack] = [LoanStatus.SentBack],
+            [LoanAction.Check] = [LoanStatus.Checked],
+            [LoanAction.Cancel] = [LoanStatus.Cancelled],
+        },
+        [LoanStatus.Endorsed] = new()
+        {
+            [LoanAction.SendBack] = [LoanStatus.SentBack],
+            [LoanAction.Check] = [LoanStatus.Checked],
+            [LoanAction.Cancel] = [LoanStatus.Cancelled],
+        },
+        [LoanStatus.SentBack] = new()
+        {
+            [LoanAction.Resubmit] = [LoanStatus.Submitted],
+            [LoanAction.Cancel] = [LoanStatus.Cancelled],
+        },
+        [LoanStatus.Checked] = new()
+        {
+            [LoanAction.Approve] = [LoanStatus.Approved],
+            [LoanAction.Reject] = [LoanStatus.Rejected],
+            [LoanAction.SendBack] = [LoanStatus.SentBack],
+            [LoanAction.Cancel] = [LoanStatus.Cancelled],
+        },
+        [LoanStatus.Approved] = new()
+        {
+            [LoanAction.HandOver] = [LoanStatus.HandedOver],
+            [LoanAction.Cancel] = [LoanStatus.Cancelled],
+            [LoanAction.Expire] = [LoanStatus.Expired],
+        },
+        [LoanStatus.HandedOver] = new()
+        {
+            [LoanAction.Return] = [LoanStatus.PartlyReturned, LoanStatus.Returned, LoanStatus.Closed],
+            [LoanAction.RequestExtension] = [LoanStatus.HandedOver],
+            [LoanAction.DecideExtension] = [LoanStatus.HandedOver],
+            [LoanAction.RecordDemand] = [LoanStatus.HandedOver],
+        },
+        [LoanStatus.PartlyReturned] = new()
+        {
+            [LoanAction.Return] = [LoanStatus.PartlyReturned, LoanStatus.Returned, LoanStatus.Closed],
+            [LoanAction.RequestExtension] = [LoanStatus.PartlyReturned],
+            [LoanAction.DecideExtension] = [LoanStatus.PartlyReturned],
+            [LoanAction.RecordDemand] = [LoanStatus.PartlyReturned],
+            [LoanAction.DecideCompensation] = [LoanStatus.PartlyReturned],
+            [LoanAction.ConfirmCompensation] = [LoanStatus.PartlyReturned],
+            [LoanAction.SettleCompensation] = [LoanStatus.PartlyReturned],
+        },
+        [LoanStatus.Returned] = new()
+        {
+            [LoanAction.DecideCompensation] = [LoanStatus.Returned],
+            [LoanAction.ConfirmCompensation] = [LoanStatus.Returned],
+            [LoanAction.SettleCompensation] = [LoanStatus.Returned, LoanStatus.Closed],
+        },
+        [LoanStatus.Rejected] = [],
+        [LoanStatus.Closed] = [],
+        [LoanStatus.Cancelled] = [],
+        [LoanStatus.Expired] = [],
+    };
+
+    public static bool Allows(LoanStatus status, LoanAction action) => Table[status].ContainsKey(action);
+
+    public static IReadOnlyList<LoanStatus> Targets(LoanStatus status, LoanAction action) =>
+        Table[status].TryGetValue(action, out var targets) ? targets : [];
+
+    public static IEnumerable<LoanAction> ActionsFrom(LoanStatus status) => Table[status].Keys;
+
+    public static void Require(LoanStatus status, LoanAction action)
+    {
+        if (!Allows(status, action))
+        {
+            throw new DomainRuleException(
+                "Loan.IllegalTransition",
+                $"A loan that is {status} cannot be {action}.");
+        }
+    }
+
+    /// <summary>Statuses in which the loan holds items for its period (a reservation or items out).</summary>
+    public static bool Holds(LoanStatus status) =>
+        status is LoanStatus.Checked or LoanStatus.Approved or LoanStatus.HandedOver or LoanStatus.PartlyReturned;
+
+    /// <summary>Statuses in which the hold is firm: approved or items out. Approval counts only these.</summary>
+    public static bool HoldsFirmly(LoanStatus status) =>
+        status is LoanStatus.Approved or LoanStatus.HandedOver or LoanStatus.PartlyReturned;
+
+    public static bool IsOut(LoanStatus status) => status is LoanStatus.HandedOver or LoanStatus.PartlyReturned;
+
+    public static bool IsFinished(LoanStatus status) =>
+        status is LoanStatus.Rejected or LoanStatus.Closed or LoanStatus.Cancelled or LoanStatus.Expired;
+}

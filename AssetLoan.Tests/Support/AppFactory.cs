@@ -1,0 +1,121 @@
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AssetLoan.Tests.Support;
+
+/// <summary>
+/// The real app over a fresh SQLite file built by the migrations, with the demo data and a fake clock
+/// (25 Nov 2026, 10:00 in Bangkok). One factory per test class; each has its own database file.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), "assetloan-tests", $"{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public string DatabasePath => _dbPath;
+
+    public string UploadsPath => Path.Combine(Path.GetDirectoryName(_dbPath)!, Path.GetFileNameWithoutExtension(_dbPath) + "-uploads");
+
+    /// <summary>Overrides a configuration value before the app starts (e.g. a rate limit).</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Directory.CreateDirectory(Path.GetDirectoryName(_dbPath)!);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={_dbPath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Storage:UploadsPath", UploadsPath);
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(UploadsPath, "mail"));
+        builder.UseSetting("RateLimit:PublicPostsPerMinute", "1000");
+        builder.UseSetting("DisableHttpsRedirection", "true");
+        builder.UseSetting("BackgroundJobs:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A scope for reading the database as it is now (a fresh context, no tracking leftovers).</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real login form (demo password) and returns a client that keeps the cookie.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string email)
+    {
+        var client = CreateAnonymousClient();
+        var form = await HtmlForm.LoadAsync(client, "/account/login");
+        form.Set("Input.Email", email).Set("Input.Password", global::AssetLoan.Web.Data.Seed.DemoData.Password);
+        var response = await form.SubmitAsync(client);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" })
+        {
+            try
+            {
+                File.Delete(f);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>Demo accounts by role, as seeded.</summary>
+public static class Demo
+{
+    public const string Officer = "officer@maekhue.go.th";
+    public const string Director = "director@maekhue.go.th";
+    public const string Mayor = "mayor@maekhue.go.th";
+    public const string Deputy = "deputy@maekhue.go.th";
+    public const string Head = "head@maekhue.go.th";
+    public const string Employee = "employee@maekhue.go.th";
+    public const string Auditor = "auditor@maekhue.go.th";
+    public const string Admin = "admin@maekhue.go.th";
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace AssetLoan.Tests.Support;
+
+/// <summary>
+/// The app on a real Kestrel port and the system Chromium driven by Playwright (no browser download: ExecutablePath).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public AppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var chromium = Prerequisites.Chromium();
+        if (string.IsNullOrEmpty(chromium))
+        {
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        Prerequisites.Chromium();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "th-TH" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task SignInAsync(IPage page, string email)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync($"{BaseUrl}/account/login");
+        await page.GetByLabel("อีเมล").FillAsync(email);
+        await page.GetByLabel("รหัสผ่าน", new() { Exact = true }).FillAsync(global::AssetLoan.Web.Data.Seed.DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Saves a screenshot under TestResults/screenshots for a person to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.CloseAsync();
+            _playwright.Dispose();
+        }
+
+        await App.DisposeAsync();
+    }
+}

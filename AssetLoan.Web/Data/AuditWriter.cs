@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using AssetLoan.Domain.Audit;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AssetLoan.Web.Data;
+
+/// <summary>
+/// Writes the audit trail in the same transaction as the change: one event per changed audited entity, with the
+/// changed properties before → after, chained by SHA-256 to the previous event.
+/// </summary>
+internal static class AuditWriter
+{
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(AuditEvent), typeof(LoanHistoryEntry), typeof(NotificationMessage), typeof(FiscalSequence),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+    ];
+
+    // Secrets and noise never enter the trail; the national ID stays only in its encrypted column.
+    private static readonly HashSet<string> HiddenProperties =
+    [
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "LockoutEnd", "NormalizedEmail",
+        "NormalizedUserName", nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup), "Version",
+    ];
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<int> SaveWithAuditAsync(AppDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
+    {
+        var pending = Capture(db);
+        if (pending.Count == 0)
+        {
+            return await save(ct);
+        }
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await WriteAsync(db, pending, save, ct);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var count = await WriteAsync(db, pending, save, ct);
+        await tx.CommitAsync(ct);
+        return count;
+    }
+
+    private static async Task<int> WriteAsync(AppDbContext db, List<PendingEvent> pending, Func<CancellationToken, Task<int>> save, CancellationToken ct)
+    {
+        var count = await save(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // One writer of the chain at a time (SQLite's write lock gives this for free).
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(724201)", ct);
+        }
+
+        var last = await db.AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        var actor = db.Actor?.Actor ?? Domain.People.Actor.System;
+        var role = actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles.OrderBy(r => r));
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        foreach (var p in pending)
+        {
+            var e = new AuditEvent(++sequence, now, actor.UserId, actor.Name, role, p.EntityType, p.EntityId(), p.Action, p.Before, p.After, previous);
+            db.AuditEvents.Add(e);
+            previous = e.Hash;
+        }
+
+        await save(ct);
+        return count;
+    }
+
+    private static List<PendingEvent> Capture(AppDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var list = new List<PendingEvent>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || NotAudited.Contains(entry.Metadata.ClrType)
+                || !IsAudited(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            var props = entry.Properties.Where(p => !HiddenProperties.Contains(p.Metadata.Name)).ToList();
+            string? before = null, after = null;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    after = Serialize(props.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+                    break;
+                case EntityState.Deleted:
+                    before = Serialize(props.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue));
+                    break;
+                default:
+                    var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    before = Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue));
+                    after = Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+                    break;
+            }
+
+            var deletedKey = entry.State == EntityState.Deleted ? KeyOf(entry) : null;
+            list.Add(new PendingEvent(entry.Metadata.ClrType.Name, entry.State.ToString(), before, after, () => deletedKey ?? KeyOf(entry)));
+        }
+
+        return list;
+    }
+
+    private static bool IsAudited(Type type) =>
+        type.Namespace?.StartsWith("AssetLoan.Domain", StringComparison.Ordinal) == true
+        || type == typeof(AppSetting)
+        || IdentityAudit.IsAudited(type);
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static string Serialize(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
+
+    private sealed record PendingEvent(string EntityType, string Action, string? Before, string? After, Func<string> EntityId);
+}

@@ -1,0 +1,60 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AssetLoan.Web.Data.Configurations;
+
+public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(20);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(200);
+    }
+}
+
+public sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
+{
+    public void Configure(EntityTypeBuilder<Division> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(20);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(200);
+    }
+}
+
+public sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
+{
+    public void Configure(EntityTypeBuilder<AppSetting> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Value).HasMaxLength(100_000);
+    }
+}
+
+public sealed class FiscalSequenceConfiguration : IEntityTypeConfiguration<FiscalSequence>
+{
+    public void Configure(EntityTypeBuilder<FiscalSequence> b)
+    {
+        b.HasKey(x => x.FiscalYear);
+        b.Property(x => x.FiscalYear).ValueGeneratedNever();
+    }
+}
+
+public sealed class NotificationMessageConfiguration : IEntityTypeConfiguration<NotificationMessage>
+{
+    public void Configure(EntityTypeBuilder<NotificationMessage> b)
+    {
+        b.Property(x => x.TemplateKey).HasMaxLength(60);
+        b.Property(x => x.ToAddress).HasMaxLength(300);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.Body).HasMaxLength(20_000);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        b.HasIndex(x => new { x.SentAtUtc, x.NextAttemptAtUtc });
+        b.HasIndex(x => new { x.UserId, x.ReadAtUtc });
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace AssetLoan.Web.Identity;
+
+public sealed class AppUser : IdentityUser
+{
+    public string FullName { get; set; } = "";
+
+    public string? Position { get; set; }
+
+    public int? DivisionId { get; set; }
+
+    /// <summary>Approves as a delegate of the head of the agency (e.g. ปลัดเทศบาล) under a written order.</summary>
+    public string? DelegationOrder { get; set; }
+
+    public bool Disabled { get; set; }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using AssetLoan.Domain.Calendar;
+
+namespace AssetLoan.Web.Infrastructure;
+
+/// <summary>How dates, money and times look on screen: พ.ศ. with Thai months in Thai, Gregorian in English.</summary>
+public static class Display
+{
+    public static bool IsThai => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "th";
+
+    public static string Date(DateOnly date) =>
+        IsThai ? ThaiDate.Format(date) : date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "–";
+
+    public static string DateLong(DateOnly date) =>
+        IsThai ? ThaiDate.FormatLong(date) : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTime utc)
+    {
+        var local = BangkokTime.ToLocal(utc);
+        return IsThai ? ThaiDate.FormatWithTime(local) : local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string DateTime(DateTime? utc) => utc is { } u ? DateTime(u) : "–";
+
+    public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string Number(int n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO value for &lt;input type="date"&gt;.</summary>
+    public static string InputDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}

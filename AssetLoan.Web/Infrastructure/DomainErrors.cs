@@ -1,0 +1,144 @@
+using AssetLoan.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Infrastructure;
+
+/// <summary>
+/// Thai messages for the domain's stable rule codes. English comes from the shared resource (key = the Thai text);
+/// an unknown code falls back to the domain's own English message so nothing is ever shown blank.
+/// </summary>
+public static class DomainErrors
+{
+    private static readonly Dictionary<string, string> Thai = new()
+    {
+        ["Asset.AlreadyRetired"] = "ครุภัณฑ์นี้จำหน่ายออกแล้ว",
+        ["Asset.NotAvailable"] = "ครุภัณฑ์นี้ไม่อยู่ในสถานะพร้อมส่งมอบ",
+        ["Asset.NumberInvalid"] = "หมายเลขครุภัณฑ์มีอักขระที่ใช้ไม่ได้",
+        ["Asset.NumberRequired"] = "กรุณากรอกหมายเลขครุภัณฑ์",
+        ["Asset.NumberTooLong"] = "หมายเลขครุภัณฑ์ยาวเกิน 60 ตัวอักษร",
+        ["Asset.NumberTaken"] = "หมายเลขครุภัณฑ์นี้มีในทะเบียนแล้ว",
+        ["Asset.OnLoanByLoanOnly"] = "สถานะ \"ถูกยืม\" เปลี่ยนได้ด้วยการส่งมอบหรือรับคืนเท่านั้น",
+        ["Asset.PriceNegative"] = "ราคาต้องไม่ติดลบ",
+        ["Asset.RetireOnLoan"] = "ครุภัณฑ์ที่ถูกยืมอยู่จำหน่ายออกไม่ได้",
+        ["Asset.RetireReasonRequired"] = "กรุณาระบุเหตุผลการจำหน่าย",
+        ["Asset.Retired"] = "ครุภัณฑ์นี้จำหน่ายออกแล้ว เปลี่ยนสถานะไม่ได้",
+        ["Borrower.NameRequired"] = "กรุณากรอกชื่อผู้ยืม",
+        ["Borrower.NationalIdForPersonsOnly"] = "เลขประจำตัวประชาชนใช้กับบุคคลธรรมดาเท่านั้น",
+        ["Catalogue.AudienceRequired"] = "กรุณาเลือกผู้มีสิทธิ์ยืมอย่างน้อยหนึ่งกลุ่ม",
+        ["Catalogue.MaxLoanDaysRange"] = "จำนวนวันยืมสูงสุดต้องอยู่ระหว่าง 1–365 วัน",
+        ["Catalogue.NameRequired"] = "กรุณากรอกชื่อรายการ",
+        ["Catalogue.NotPooled"] = "รายการนี้ไม่ได้นับเป็นจำนวนรวม",
+        ["Catalogue.PoolNegative"] = "จำนวนคงเหลือต้องไม่ติดลบ",
+        ["Catalogue.PriceNegative"] = "ราคาต่อหน่วยต้องไม่ติดลบ",
+        ["Catalogue.SalvageNegative"] = "มูลค่าซากต้องไม่ติดลบ",
+        ["Catalogue.UnitRequired"] = "กรุณากรอกหน่วยนับ",
+        ["Catalogue.UsefulLifeRange"] = "อายุการใช้งานต้องอยู่ระหว่าง 0–100 ปี",
+        ["Category.CodeRequired"] = "กรุณากรอกรหัสประเภท",
+        ["Category.NameRequired"] = "กรุณากรอกชื่อประเภท",
+        ["Compensation.AlreadyConfirmed"] = "กรณีนี้ได้รับการยืนยันแล้ว แก้ไขไม่ได้",
+        ["Compensation.AmountNegative"] = "จำนวนเงินต้องไม่ติดลบ",
+        ["Compensation.AmountRequired"] = "การชดใช้เป็นเงินต้องระบุจำนวนเงิน",
+        ["Compensation.BasisRequired"] = "จำนวนเงินต่างจากมูลค่าที่เสนอ ต้องระบุหลักเกณฑ์เป็นลายลักษณ์อักษร",
+        ["Compensation.DirectorOnly"] = "ผู้อำนวยการกองคลังเท่านั้นที่ยืนยันการชดใช้ได้",
+        ["Compensation.NotConfirmed"] = "ผู้อำนวยการกองคลังยังไม่ได้ยืนยันกรณีนี้",
+        ["Compensation.NotDecided"] = "เจ้าหน้าที่พัสดุยังไม่ได้เสนอวิธีชดใช้",
+        ["Compensation.OfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่เสนอวิธีชดใช้ได้",
+        ["Compensation.ReceiptRequired"] = "การชดใช้เป็นเงินต้องระบุเลขที่ใบเสร็จรับเงิน",
+        ["Compensation.Unknown"] = "ไม่พบกรณีชดใช้นี้ในรายการยืม",
+        ["Division.CodeRequired"] = "กรุณากรอกรหัสหน่วยงาน",
+        ["Division.NameRequired"] = "กรุณากรอกชื่อหน่วยงาน",
+        ["Loan.AgencyCase"] = "หน่วยงานของรัฐต้องยืมในกรณีระหว่างหน่วยงานของรัฐ",
+        ["Loan.ApproverIsRequester"] = "ผู้ขอยืมไม่สามารถอนุมัติคำขอของตนเองได้",
+        ["Loan.ApproverRoleMismatch"] = "คำขอกรณีนี้ต้องอนุมัติโดยผู้มีอำนาจตามระเบียบ ไม่ใช่บทบาทของท่าน",
+        ["Loan.CaseNeedsAgency"] = "กรณียืมระหว่างหน่วยงานของรัฐใช้ได้กับหน่วยงานของรัฐเท่านั้น",
+        ["Loan.CheckOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่ตรวจสอบคำขอได้",
+        ["Loan.ConsumableOnlyToAgencies"] = "พัสดุประเภทใช้สิ้นเปลืองให้ยืมได้เฉพาะหน่วยงานของรัฐเท่านั้น",
+        ["Loan.DelegationOrderRequired"] = "ผู้รับมอบอำนาจต้องระบุเลขที่คำสั่งมอบอำนาจ",
+        ["Loan.DemandDate"] = "วันที่ทวงถามต้องอยู่หลังวันครบกำหนดและไม่เกินวันนี้",
+        ["Loan.DemandOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่บันทึกการทวงถามได้",
+        ["Loan.DueBeforeStart"] = "วันที่ส่งคืนต้องไม่ก่อนวันที่เริ่มยืม",
+        ["Loan.DuplicateItem"] = "เลือกรายการซ้ำ กรุณาแก้จำนวนในรายการเดิมแทน",
+        ["Loan.EndorsementStaffOnly"] = "เฉพาะคำขอของบุคลากรภายในที่ต้องให้หัวหน้าหน่วยงานเห็นชอบ",
+        ["Loan.EndorserIsRequester"] = "ไม่สามารถเห็นชอบคำขอของตนเองได้",
+        ["Loan.EndorserNotHead"] = "หัวหน้าหน่วยงานเท่านั้นที่ให้ความเห็นชอบได้",
+        ["Loan.EndorserOtherDivision"] = "หัวหน้าหน่วยงานเห็นชอบได้เฉพาะคำขอของบุคลากรในหน่วยงานของตน",
+        ["Loan.ExtensionAfterDue"] = "ต้องขอขยายเวลาก่อนวันครบกำหนดส่งคืน",
+        ["Loan.ExtensionConflict"] = "ช่วงวันที่ขอขยายมีผู้อื่นจองพัสดุไว้แล้ว",
+        ["Loan.ExtensionNotLater"] = "วันส่งคืนใหม่ต้องอยู่หลังวันครบกำหนดเดิม",
+        ["Loan.ExtensionPending"] = "มีคำขอขยายเวลารอพิจารณาอยู่แล้ว",
+        ["Loan.HandoverOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่ส่งมอบพัสดุได้",
+        ["Loan.HandoverOutsidePeriod"] = "ส่งมอบได้เฉพาะภายในช่วงวันที่อนุมัติให้ยืม",
+        ["Loan.IllegalTransition"] = "ทำรายการนี้ไม่ได้ในสถานะปัจจุบันของคำขอ",
+        ["Loan.IssueOverApproved"] = "จำนวนที่ส่งมอบเกินจำนวนที่อนุมัติ",
+        ["Loan.ItemNotForBorrower"] = "รายการนี้ไม่เปิดให้ผู้ยืมประเภทนี้ยืม",
+        ["Loan.NoItems"] = "กรุณาเลือกพัสดุอย่างน้อย 1 รายการ",
+        ["Loan.NoLongerAvailable"] = "พัสดุไม่เพียงพอแล้ว เนื่องจากมีคำขออื่นได้รับอนุมัติก่อน กรุณาตรวจสอบคำขออีกครั้ง",
+        ["Loan.NoPendingExtension"] = "ไม่มีคำขอขยายเวลารอพิจารณา",
+        ["Loan.NotAllowed"] = "ท่านไม่มีสิทธิ์ทำรายการนี้",
+        ["Loan.NotEndorsed"] = "หัวหน้าหน่วยงานยังไม่ได้ให้ความเห็นชอบคำขอนี้",
+        ["Loan.NotEnoughAvailable"] = "จำนวนพัสดุที่ว่างไม่พอสำหรับช่วงวันที่ขอยืม",
+        ["Loan.NotOverdue"] = "รายการยืมนี้ยังไม่เกินกำหนดส่งคืน",
+        ["Loan.NotYetExpired"] = "ยังไม่พ้นกำหนดมารับพัสดุ",
+        ["Loan.NothingIssued"] = "กรุณาส่งมอบพัสดุอย่างน้อย 1 รายการ",
+        ["Loan.NothingReturned"] = "กรุณาบันทึกพัสดุที่รับคืนอย่างน้อย 1 รายการ",
+        ["Loan.OwnRequest"] = "ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้",
+        ["Loan.PaperApproverRequired"] = "กรุณาระบุชื่อผู้ลงนามอนุมัติ",
+        ["Loan.PaperAttachmentRequired"] = "กรุณาแนบไฟล์ใบยืมที่ลงนามอนุมัติแล้ว",
+        ["Loan.PaperOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่บันทึกการอนุมัติจากเอกสารได้",
+        ["Loan.PlaceRequired"] = "กรุณาระบุสถานที่นำไปใช้",
+        ["Loan.PlaceTooLong"] = "สถานที่ยาวเกินไป",
+        ["Loan.PurposeRequired"] = "กรุณาระบุวัตถุประสงค์การยืม",
+        ["Loan.PurposeTooLong"] = "วัตถุประสงค์ยาวเกินไป",
+        ["Loan.QuantityMin"] = "จำนวนต้องอย่างน้อย 1",
+        ["Loan.QuantityOverStock"] = "จำนวนที่ขอเกินจำนวนที่เทศบาลมี",
+        ["Loan.ReasonRequired"] = "กรุณาระบุเหตุผล",
+        ["Loan.ReceiverAcknowledgementRequired"] = "ผู้รับพัสดุต้องยืนยันการรับ",
+        ["Loan.ReceiverRequired"] = "กรุณาระบุชื่อผู้รับพัสดุ",
+        ["Loan.ReturnNegative"] = "จำนวนต้องไม่ติดลบ",
+        ["Loan.ReturnOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่รับคืนพัสดุได้",
+        ["Loan.ReturnOverIssued"] = "จำนวนที่รับคืนเกินจำนวนที่ยังค้างอยู่",
+        ["Loan.SettleOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่บันทึกการชดใช้ได้",
+        ["Loan.StartInPast"] = "วันที่เริ่มยืมต้องไม่ก่อนวันนี้",
+        ["Loan.StartPassed"] = "วันเริ่มยืมผ่านไปแล้ว กรุณาส่งคืนคำขอให้ผู้ยืมแก้ไขวันที่",
+        ["Loan.TooLong"] = "ระยะเวลายืมเกินจำนวนวันสูงสุดที่กำหนดสำหรับรายการนี้",
+        ["Loan.UnitCountMismatch"] = "จำนวนครุภัณฑ์ที่เลือกไม่ตรงกับจำนวนที่ขอ",
+        ["Loan.UnitNotLendable"] = "ครุภัณฑ์ที่เลือกอยู่ระหว่างซ่อม สูญหาย หรือจำหน่ายแล้ว",
+        ["Loan.UnitNotOut"] = "ครุภัณฑ์นี้ไม่ได้อยู่ระหว่างการยืมในรายการนี้",
+        ["Loan.UnitNotReserved"] = "ครุภัณฑ์นี้ไม่ได้จองไว้สำหรับรายการยืมนี้",
+        ["Loan.UnitTwice"] = "เลือกครุภัณฑ์ชิ้นเดียวกันซ้ำ",
+        ["Loan.UnitUnknown"] = "ไม่พบครุภัณฑ์นี้ในทะเบียน",
+        ["Loan.UnitWrongItem"] = "ครุภัณฑ์นี้ไม่ใช่รายการที่ขอยืม",
+        ["Loan.UnknownItem"] = "ไม่พบรายการพัสดุนี้ในบัญชีให้ยืม",
+        ["Loan.UnknownLine"] = "ไม่พบรายการนี้ในคำขอยืม",
+        ["Loan.UrgencyReasonRequired"] = "การยืมพัสดุใช้สิ้นเปลืองต้องระบุเหตุผลความจำเป็นเร่งด่วน",
+        ["Loan.BorrowerInBadStanding"] = "ผู้ยืมมีรายการยืมเกินกำหนดหรือค่าเสียหายค้างชำระ จึงยื่นคำขอใหม่ไม่ได้",
+        ["Loan.Concurrency"] = "มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง",
+        ["NationalId.Invalid"] = "เลขประจำตัวประชาชนไม่ถูกต้อง",
+        ["PromptPay.Amount"] = "จำนวนเงินต้องมากกว่า 0",
+        ["PromptPay.Target"] = "บัญชีพร้อมเพย์ต้องเป็นเลขโทรศัพท์ 10 หลัก หรือเลขประจำตัวผู้เสียภาษี 13 หลัก",
+        ["Tag.Malformed"] = "รหัสป้ายไม่ถูกต้อง",
+    };
+
+    public static string ThaiMessage(DomainRuleException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return Thai.TryGetValue(ex.Code, out var text) ? text : ex.Message;
+    }
+
+    public static bool IsKnown(string code) => Thai.ContainsKey(code);
+
+    /// <summary>The message for the current UI language.</summary>
+    public static string Localized(DomainRuleException ex, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        var thai = ThaiMessage(ex);
+        return Display.IsThai ? thai : localizer[thai];
+    }
+
+    public static void AddDomainError(this ModelStateDictionary modelState, DomainRuleException ex, IStringLocalizer localizer, string key = "")
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        modelState.AddModelError(key, Localized(ex, localizer));
+    }
+}

@@ -1,0 +1,82 @@
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace AssetLoan.Web.Infrastructure;
+
+public static class StartupOperations
+{
+    public static IServiceCollection AddAssetLoanOperations(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    public static ILoggingBuilder AddAssetLoanLogging(this ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            o.UseUtcTimestamp = true;
+        });
+        return logging;
+    }
+
+    public static WebApplication UseAssetLoanErrorHandling(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            if (!app.Configuration.GetValue("DisableHttpsRedirection", false))
+            {
+                app.UseHttpsRedirection();
+            }
+        }
+
+        // 403, 404, 429… get a Thai page instead of an empty body.
+        app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+        return app;
+    }
+
+    public static WebApplication UseAssetLoanSecurityHeaders(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+            h.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+                "worker-src 'self' blob:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            await next();
+        });
+        return app;
+    }
+
+    public static WebApplication MapAssetLoanEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = async (http, report) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), database = report.Entries.GetValueOrDefault("database").Status.ToString() });
+            },
+        }).AllowAnonymous();
+
+        // Unknown addresses are a Thai 404 for everyone, not a redirect to the sign-in page.
+        app.MapFallback(http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLoan.Web.Pages;
+
+/// <summary>The language switch: remembers the choice in a cookie and returns to the page.</summary>
+public sealed class CultureModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public IActionResult OnPost(string culture, string? returnUrl)
+    {
+        var chosen = culture == "en-US" ? "en-US" : "th-TH";
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

@@ -1,0 +1,44 @@
+using AssetLoan.Web;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// What the app is made of (each line is a section in Infrastructure/Startup*.cs).
+builder.Services.AddAssetLoanData(builder.Configuration, builder.Environment);
+builder.Services.AddAssetLoanIdentity();
+builder.Services.AddAssetLoanLocalization();
+builder.Services.AddAssetLoanPages();
+builder.Services.AddAssetLoanOperations();
+builder.Logging.AddAssetLoanLogging();
+
+var app = builder.Build();
+
+// Commands instead of a web server: `dotnet run --project AssetLoan.Web -- create-admin <email>`.
+if (await Commands.TryRunAsync(app, args))
+{
+    return;
+}
+
+await DatabaseSetup.InitializeAsync(app);
+
+// The request pipeline.
+app.UseAssetLoanErrorHandling();
+app.UseAssetLoanSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapAssetLoanEndpoints();
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("AssetLoan พร้อมใช้งานที่ {Urls}", string.Join(", ", app.Urls)));
+
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
