@@ -88,5 +88,6 @@ public sealed class FoundationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var doc = await HtmlForm.GetDocumentAsync(client, "/");
         Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Government Asset Lending System", doc.QuerySelector("h1")!.TextContent.Trim());
     }
 }
