@@ -1,0 +1,114 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Loans;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Data;
+
+/// <summary>
+/// Loads the commitments that compete for catalogue items and asks the domain's <see cref="AvailabilityCalculator"/>.
+/// Every path (request form, check, approval, extension, handover, public pages) uses these two functions.
+/// </summary>
+public static class AvailabilityQueries
+{
+    /// <summary>Claims on <paramref name="itemIds"/> overlapping [from, to] by holding loans; an overdue loan's span runs to today.</summary>
+    public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Loans.AsNoTracking()
+            .Holding()
+            .Where(l => l.StartOn <= to && (l.DueOn >= from
+                || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= from)))
+            .SelectMany(l => l.Lines
+                .Where(x => itemIds.Contains(x.CatalogueItemId))
+                .Select(x => new
+                {
+                    LoanId = l.Id,
+                    l.Status,
+                    l.StartOn,
+                    l.DueOn,
+                    x.CatalogueItemId,
+                    x.IsPooled,
+                    x.Quantity,
+                    x.IssuedQuantity,
+                    Returned = x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
+                    Units = x.Units.Select(u => new { u.AssetId, u.IssuedAtUtc, u.ReturnedAtUtc }).ToList(),
+                }))
+            .ToListAsync(ct);
+
+        var list = new List<Commitment>();
+        foreach (var r in rows)
+        {
+            var isOut = LoanTransitions.IsOut(r.Status);
+            var (spanFrom, spanTo) = AvailabilityCalculator.Span(r.StartOn, r.DueOn, isOut, today);
+            var firm = LoanTransitions.HoldsFirmly(r.Status);
+            if (r.IsPooled)
+            {
+                var held = isOut ? r.IssuedQuantity - r.Returned : r.Quantity;
+                if (held > 0)
+                {
+                    list.Add(new Commitment(r.LoanId, r.CatalogueItemId, null, held, spanFrom, spanTo, firm));
+                }
+
+                continue;
+            }
+
+            foreach (var u in r.Units.Where(u => isOut ? u.IssuedAtUtc != null && u.ReturnedAtUtc == null : u.ReturnedAtUtc == null))
+            {
+                list.Add(new Commitment(r.LoanId, r.CatalogueItemId, u.AssetId, 1, spanFrom, spanTo, firm));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// What is free of each item for [from, to]. <paramref name="firmOnly"/>: count only approved or out loans (the
+    /// approval re-check); otherwise every hold, checked reservations included (the request form and the check).
+    /// For numbered items <see cref="ItemAvailability.FreeQuantity"/> counts lendable units not held.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, ItemAvailability>> AvailabilityAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, bool firmOnly, int? excludeLoanId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var items = await db.CatalogueItems.AsNoTracking()
+            .Where(c => itemIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.TrackingMode, c.PoolQuantity })
+            .ToListAsync(ct);
+        var lendable = await db.Assets.AsNoTracking()
+            .Where(a => itemIds.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null
+                && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
+            .Select(a => new { a.CatalogueItemId, a.Id })
+            .ToListAsync(ct);
+        var commitments = await db.CommitmentsAsync(itemIds, from, to, today, ct);
+
+        var result = new Dictionary<int, ItemAvailability>();
+        foreach (var item in items)
+        {
+            var mine = commitments.Where(c => c.CatalogueItemId == item.Id).ToList();
+            if (item.TrackingMode == TrackingMode.Pooled)
+            {
+                result[item.Id] = new ItemAvailability(item.Id,
+                    AvailabilityCalculator.PoolFree(item.PoolQuantity, mine, from, to, firmOnly, excludeLoanId), new HashSet<int>());
+                continue;
+            }
+
+            var held = AvailabilityCalculator.UnitsHeld(mine, from, to, firmOnly, excludeLoanId);
+            var free = lendable.Count(a => a.CatalogueItemId == item.Id && !held.Contains(a.Id));
+            result[item.Id] = new ItemAvailability(item.Id, free, held);
+        }
+
+        return result;
+    }
+
+    /// <summary>The lendable units of a numbered item that no other loan holds for [from, to], by asset number.</summary>
+    public static async Task<IReadOnlyList<Asset>> FreeUnitsAsync(this AppDbContext db, int itemId, DateOnly from, DateOnly to, DateOnly today, int? excludeLoanId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var held = AvailabilityCalculator.UnitsHeld(await db.CommitmentsAsync([itemId], from, to, today, ct), from, to, firmOnly: false, excludeLoanId);
+        var units = await db.Assets
+            .Where(a => a.CatalogueItemId == itemId && a.RetiredAtUtc == null
+                && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
+            .OrderBy(a => a.AssetNumber)
+            .ToListAsync(ct);
+        return units.Where(a => !held.Contains(a.Id)).ToList();
+    }
+}

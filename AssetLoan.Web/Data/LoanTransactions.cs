@@ -1,0 +1,113 @@
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Data;
+
+/// <summary>
+/// The write paths that must be serialised: numbering and reservations. On SQLite a transaction begins IMMEDIATE
+/// (one writer at a time, others wait up to the busy timeout); on PostgreSQL the competing catalogue items' rows are
+/// locked, so checks and approvals of the same items queue up and each sees the other's result.
+/// </summary>
+public static class LoanTransactions
+{
+    /// <summary>Runs <paramref name="work"/> in a transaction that holds the reservation lock on <paramref name="itemIds"/>.</summary>
+    public static async Task<T> InReservationAsync<T>(this AppDbContext db, IReadOnlyCollection<int> itemIds, Func<Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            var ids = itemIds.OrderBy(i => i).ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"CatalogueItems\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", ct);
+        }
+
+        var result = await work();
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// The next request number of the fiscal year that contains <paramref name="today"/>, gapless: call it inside the
+    /// transaction that saves the loan, so a rollback gives the number back.
+    /// </summary>
+    public static async Task<(int Number, FiscalYear Year)> NextLoanNumberAsync(this AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Loan numbers are taken inside the transaction that saves the loan.");
+        }
+
+        var year = FiscalYear.Of(today);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"FiscalSequences\" (\"FiscalYear\", \"LastNumber\") VALUES ({year.BuddhistYear}, 0) ON CONFLICT DO NOTHING", ct);
+        await db.FiscalSequences.Where(s => s.FiscalYear == year.BuddhistYear)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber + 1), ct);
+        var number = await db.FiscalSequences.AsNoTracking().Where(s => s.FiscalYear == year.BuddhistYear).Select(s => s.LastNumber).SingleAsync(ct);
+        return (number, year);
+    }
+
+    /// <summary>
+    /// Files a request: the borrower-standing rule, a gapless number and <see cref="Loan.Submit"/>, saved in one
+    /// transaction. Used by the staff request form, the officer's walk-in form and the public application.
+    /// </summary>
+    public static async Task<Loan> SubmitLoanAsync(this AppDbContext db, Borrower borrower, LoanRequest request, Actor filedBy, ApprovalPolicy policy, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(borrower);
+        ArgumentNullException.ThrowIfNull(request);
+        var itemIds = request.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (borrower.Id != 0)
+        {
+            var (overdue, unsettled) = await db.StandingAsync(borrower.Id, today, ct);
+            BorrowerStanding.Ensure(policy, overdue, unsettled);
+        }
+        else
+        {
+            db.Borrowers.Add(borrower);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var (number, year) = await db.NextLoanNumberAsync(today, ct);
+        var loan = Loan.Submit(request, borrower, items, filedBy, number, year, today, nowUtc);
+        db.Loans.Add(loan);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return loan;
+    }
+
+    /// <summary>Whether the borrower has an overdue loan, and an unsettled damage or loss case.</summary>
+    public static async Task<(bool Overdue, bool Unsettled)> StandingAsync(this AppDbContext db, int borrowerId, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var overdue = await db.Loans.Overdue(today).AnyAsync(l => l.BorrowerId == borrowerId, ct);
+        var unsettled = await db.CompensationCases
+            .AnyAsync(c => c.Status != CompensationStatus.Settled && db.Loans.Any(l => l.Id == c.LoanId && l.BorrowerId == borrowerId), ct);
+        return (overdue, unsettled);
+    }
+
+    /// <summary>The staff member's borrower record, created on first use from the account.</summary>
+    public static async Task<Borrower> StaffBorrowerAsync(this AppDbContext db, string userId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var existing = await db.Borrowers.SingleOrDefaultAsync(b => b.UserId == userId, ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        if (existing is not null)
+        {
+            existing.UpdateStaffProfile(user.FullName, user.DivisionId, user.Position);
+            return existing;
+        }
+
+        var borrower = Borrower.ForStaff(userId, user.FullName, user.DivisionId, user.Position, user.PhoneNumber, user.Email);
+        db.Borrowers.Add(borrower);
+        await db.SaveChangesAsync(ct);
+        return borrower;
+    }
+}
+
