@@ -57,6 +57,7 @@ public static class StartupPages
                     c.AuthorizePage(page, StartupIdentity.RegistryPolicy);
                 }
 
+                c.AllowAnonymousToPage("/Catalogue/Photo");
                 c.AuthorizeFolder("/Labels", StartupIdentity.RegistryPolicy);
                 c.AuthorizeFolder("/Loans", StartupIdentity.StaffPolicy);
                 c.AuthorizeFolder("/Endorsements", "DivisionHead");
