@@ -119,7 +119,11 @@ public sealed class Loan
 
     public bool NeedsEndorsement => BorrowerKind == BorrowerKind.Staff;
 
-    public bool IsEndorsed => _history.Any(h => h.Action == LoanAction.Endorse);
+    /// <summary>
+    /// Endorsed since the request was last filed: a request sent back and resubmitted with new dates or purpose needs
+    /// the division head's endorsement again (rule 4).
+    /// </summary>
+    public bool IsEndorsed => _history.LastOrDefault(h => h.Action is LoanAction.Endorse or LoanAction.Resubmit)?.Action == LoanAction.Endorse;
 
     public bool HasOpenCompensation => _compensations.Any(c => !c.IsSettled);
 
@@ -133,8 +137,10 @@ public sealed class Loan
     /// <summary>
     /// Files a request (rules 1–3 of §6). <paramref name="items"/> maps each requested catalogue item id to the item.
     /// The number is assigned by the caller inside the same transaction that saves the loan.
+    /// <paramref name="unitsOnHand"/> gives, for numbered items, how many lendable units the registry holds (a pool
+    /// knows its own quantity); a request never asks for more than the municipality has.
     /// </summary>
-    public static Loan Submit(LoanRequest request, Borrower borrower, IReadOnlyDictionary<int, CatalogueItem> items, Actor filedBy, int number, Calendar.FiscalYear fiscalYear, DateOnly today, DateTime nowUtc)
+    public static Loan Submit(LoanRequest request, Borrower borrower, IReadOnlyDictionary<int, CatalogueItem> items, Actor filedBy, int number, Calendar.FiscalYear fiscalYear, DateOnly today, DateTime nowUtc, IReadOnlyDictionary<int, int>? unitsOnHand = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(borrower);
@@ -174,7 +180,7 @@ public sealed class Loan
         {
             DomainRuleException.ThrowIf(!items.TryGetValue(line.CatalogueItemId, out var item) || item.Retired,
                 "Loan.UnknownItem", "An item in the request is not in the catalogue.");
-            loan.AddLine(item!, line.Quantity, borrower.Kind);
+            loan.AddLine(item!, line.Quantity, borrower.Kind, unitsOnHand);
         }
 
         var anyConsumable = request.Lines.Any(l => items[l.CatalogueItemId].IsConsumable);
@@ -212,21 +218,34 @@ public sealed class Loan
             ? Role.DivisionHead
             : Role.SuppliesOfficer;
         DomainRuleException.ThrowIf(!actor.Has(role), "Loan.NotAllowed", "You may not send this request back.");
+        DomainRuleException.ThrowIf(role == Role.DivisionHead && actor.DivisionId != BorrowerDivisionId, "Loan.EndorserOtherDivision",
+            "A division head sends back only their own division's requests.");
         DomainRuleException.ThrowIf(IsOwnRequest(actor), "Loan.OwnRequest", "Nobody acts on their own request.");
         ReleaseReservations();
         DecisionReason = reason.Trim();
         Move(LoanAction.SendBack, LoanStatus.SentBack, actor, role.ToString(), nowUtc, reason);
     }
 
-    /// <summary>The borrower corrects a sent-back request and files it again.</summary>
-    public void Resubmit(Actor actor, LoanRequestEdit edit, DateOnly today, DateTime nowUtc)
+    /// <summary>
+    /// The borrower corrects a sent-back request and files it again. The new dates obey the same rules as a new
+    /// request, including each item's maximum loan days (<paramref name="items"/> holds the lines' catalogue items).
+    /// </summary>
+    public void Resubmit(Actor actor, LoanRequestEdit edit, IReadOnlyDictionary<int, CatalogueItem> items, DateOnly today, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(items);
         LoanTransitions.Require(Status, LoanAction.Resubmit);
         DomainRuleException.ThrowIf(actor.UserId is not null && !IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer),
             "Loan.NotAllowed", "Only the borrower resubmits a request.");
         ValidateText(edit.Purpose, edit.Place);
         ValidateDates(edit.StartOn, edit.DueOn, today);
+        var days = edit.DueOn.DayNumber - edit.StartOn.DayNumber + 1;
+        foreach (var line in _lines)
+        {
+            var max = items.TryGetValue(line.CatalogueItemId, out var item) ? item.MaxLoanDays : int.MaxValue;
+            DomainRuleException.ThrowIf(days > max, "Loan.TooLong", $"{line.ItemName} may be borrowed for at most {max} days.");
+        }
+
         Purpose = edit.Purpose.Trim();
         Place = edit.Place.Trim();
         StartOn = edit.StartOn;
@@ -253,6 +272,10 @@ public sealed class Loan
             "Loan.CaseNeedsAgency", "Only another government agency borrows inter-agency.");
         DomainRuleException.ThrowIf(BorrowerKind == BorrowerKind.Agency && confirmedCase is LoanCase.OnPremises or LoanCase.OffPremises,
             "Loan.AgencyCase", "A government agency borrows inter-agency.");
+
+        // The lines cannot change after filing, so the case proposed at submission tells whether consumables are borrowed.
+        DomainRuleException.ThrowIf((Case == LoanCase.ConsumableInterAgency) != (confirmedCase == LoanCase.ConsumableInterAgency),
+            "Loan.ConsumableCase", "Consumables are the consumable inter-agency case, and only they are.");
 
         foreach (var line in _lines)
         {
@@ -602,17 +625,15 @@ public sealed class Loan
         _compensations.SingleOrDefault(c => c.Id == caseId)
         ?? throw new DomainRuleException("Compensation.Unknown", "The compensation case is not part of this loan.");
 
-    private void AddLine(CatalogueItem item, int quantity, BorrowerKind kind)
+    private void AddLine(CatalogueItem item, int quantity, BorrowerKind kind, IReadOnlyDictionary<int, int>? unitsOnHand)
     {
         DomainRuleException.ThrowIf(quantity < 1, "Loan.QuantityMin", "The quantity must be at least 1.");
         DomainRuleException.ThrowIf(!item.MayBeBorrowedBy(kind), "Loan.ItemNotForBorrower", $"{item.Name} cannot be lent to this kind of borrower.");
         DomainRuleException.ThrowIf(item.IsConsumable && kind != BorrowerKind.Agency, "Loan.ConsumableOnlyToAgencies",
             "Consumables are lent only to government agencies.");
         DomainRuleException.ThrowIf(Days > item.MaxLoanDays, "Loan.TooLong", $"{item.Name} may be borrowed for at most {item.MaxLoanDays} days.");
-        if (item.IsPooled)
-        {
-            DomainRuleException.ThrowIf(quantity > item.PoolQuantity, "Loan.QuantityOverStock", $"The municipality has only {item.PoolQuantity} {item.UnitNoun}.");
-        }
+        var onHand = item.IsPooled ? item.PoolQuantity : unitsOnHand?.GetValueOrDefault(item.Id);
+        DomainRuleException.ThrowIf(quantity > onHand, "Loan.QuantityOverStock", $"The municipality has only {onHand} {item.UnitNoun}.");
 
         _lines.Add(new LoanLine(item, quantity));
     }

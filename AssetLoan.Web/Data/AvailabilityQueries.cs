@@ -14,13 +14,12 @@ public static class AvailabilityQueries
     public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var loans = db.Loans.AsNoTracking()
-            .Holding()
-            .Where(l => l.StartOn <= to && (l.DueOn >= from
-                || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= from)));
+        // Two flat queries (lines, then their units): a collection nested in a SelectMany needs APPLY, which SQLite lacks.
         var rows = await (
-                from l in loans
-                join x in db.LoanLines.AsNoTracking() on l.Id equals x.LoanId
+                from l in db.Loans.AsNoTracking().Holding()
+                where l.StartOn <= to && (l.DueOn >= @from
+                    || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= @from))
+                from x in l.Lines
                 where itemIds.Contains(x.CatalogueItemId)
                 select new
                 {
@@ -37,12 +36,11 @@ public static class AvailabilityQueries
                 })
             .ToListAsync(ct);
         var numberedLines = rows.Where(r => !r.IsPooled).Select(r => r.LineId).ToList();
-        var units = numberedLines.Count == 0
-            ? []
-            : await db.LoanUnits.AsNoTracking()
+        var unitsByLine = (await db.LoanUnits.AsNoTracking()
                 .Where(u => numberedLines.Contains(u.LoanLineId))
                 .Select(u => new { u.LoanLineId, u.AssetId, u.IssuedAtUtc, u.ReturnedAtUtc })
-                .ToListAsync(ct);
+                .ToListAsync(ct))
+            .ToLookup(u => u.LoanLineId);
 
         var list = new List<Commitment>();
         foreach (var r in rows)
@@ -61,7 +59,7 @@ public static class AvailabilityQueries
                 continue;
             }
 
-            foreach (var u in units.Where(u => u.LoanLineId == r.LineId).Where(u => isOut ? u.IssuedAtUtc != null && u.ReturnedAtUtc == null : u.ReturnedAtUtc == null))
+            foreach (var u in unitsByLine[r.LineId].Where(u => isOut ? u.IssuedAtUtc != null && u.ReturnedAtUtc == null : u.ReturnedAtUtc == null))
             {
                 list.Add(new Commitment(r.LoanId, r.CatalogueItemId, u.AssetId, 1, spanFrom, spanTo, firm));
             }

@@ -62,6 +62,12 @@ public static class LoanTransactions
         ArgumentNullException.ThrowIfNull(request);
         var itemIds = request.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var unitsOnHand = await db.Assets.AsNoTracking()
+            .Where(a => itemIds.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null
+                && (a.Status == Domain.Assets.AssetStatus.Available || a.Status == Domain.Assets.AssetStatus.OnLoan))
+            .GroupBy(a => a.CatalogueItemId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (borrower.Id != 0)
         {
@@ -75,7 +81,7 @@ public static class LoanTransactions
         }
 
         var (number, year) = await db.NextLoanNumberAsync(today, ct);
-        var loan = Loan.Submit(request, borrower, items, filedBy, number, year, today, nowUtc);
+        var loan = Loan.Submit(request, borrower, items, filedBy, number, year, today, nowUtc, unitsOnHand);
         db.Loans.Add(loan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,15 +1,21 @@
 using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.Organisation;
+using AssetLoan.Domain.People;
 using AssetLoan.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Data.Seed;
 
 /// <summary>
 /// Demo data for Development (and whenever the database is empty and Seed:Demo is true): the municipality's
-/// divisions, a DLA-style category list, numbered assets and pools, and one account per role.
+/// divisions, a DLA-style category list, numbered assets and pools, one account per role, and a few loans in
+/// various states (made through the domain's own methods) so the work queues are alive on first sign-in.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
 {
     public const string Password = "Demo#2569";
 
@@ -93,6 +99,74 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
 
             await users.AddToRolesAsync(user, a.Roles);
         }
+
+        await SeedLoansAsync(ct);
+    }
+
+    /// <summary>
+    /// A staff request waiting for the head, an endorsed one waiting for the officer, an outsider's request checked and
+    /// waiting for the director, a temple's tents approved and to be handed over today, and an agency's urgent
+    /// sandbags waiting for the check.
+    /// </summary>
+    private async Task SeedLoansAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = BangkokTime.Today(now);
+        var policy = ApprovalPolicy.Default;
+        var people = new Dictionary<string, Actor>();
+        foreach (var a in Accounts)
+        {
+            var u = await db.Users.AsNoTracking().SingleAsync(x => x.Email == a.Email, ct);
+            people[a.Email] = new Actor(u.Id, u.FullName, a.Roles.Select(Enum.Parse<Role>).ToHashSet(), u.DivisionId);
+        }
+
+        var (employee, head, officer, mayor) = (people["employee@maekhue.go.th"], people["head@maekhue.go.th"], people["officer@maekhue.go.th"], people["mayor@maekhue.go.th"]);
+        var item = await db.CatalogueItems.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+        var malee = await db.StaffBorrowerAsync(employee.UserId!, ct);
+
+        await db.SubmitLoanAsync(malee, new LoanRequest("อบรมครูผู้ดูแลเด็ก ศูนย์พัฒนาเด็กเล็กเทศบาล", "ห้องประชุมกองการศึกษา", false, today.AddDays(3), today.AddDays(4),
+            [new RequestedLine(item["เครื่องฉายภาพ (โปรเจกเตอร์)"], 2), new RequestedLine(item["จอรับภาพแบบขาตั้ง"], 2)]), employee, policy, today, now, ct);
+
+        var endorsed = await db.SubmitLoanAsync(malee, new LoanRequest("จัดทำรายงานผลสัมฤทธิ์ทางการเรียนประจำภาคเรียน", "กองการศึกษา", false, today.AddDays(2), today.AddDays(6),
+            [new RequestedLine(item["เครื่องคอมพิวเตอร์โน้ตบุ๊ก"], 2)]), employee, policy, today, now, ct);
+        endorsed.Endorse(head, now);
+        await db.SaveChangesAsync(ct);
+
+        var somchai = new Borrower(BorrowerKind.Person, "นายสมชาย ใจงาม", new BorrowerContact("0891234567", null, "45", "3", "แม่คือ", "ดอยสะเก็ด", "เชียงใหม่"));
+        var meeting = await db.SubmitLoanAsync(somchai, new LoanRequest("ประชุมประชาคมหมู่บ้าน หมู่ 3", "หอประชุมเทศบาลตำบลแม่คือ", false, today.AddDays(5), today.AddDays(5),
+            [new RequestedLine(item["เก้าอี้พลาสติก"], 100), new RequestedLine(item["โต๊ะพับอเนกประสงค์"], 10)]), Actor.Applicant(somchai.Name), policy, today, now, ct);
+        await CheckAsync(meeting, officer, today, now, ct);
+
+        var temple = new Borrower(BorrowerKind.Temple, "วัดแม่คือ", new BorrowerContact("053000111", null, "1", "1", "แม่คือ", "ดอยสะเก็ด", "เชียงใหม่"));
+        temple.SetContactPerson("พระอธิการสมพร ฐิตธมฺโม");
+        var merit = await db.SubmitLoanAsync(temple, new LoanRequest("งานทำบุญประจำปีของวัด", "ลานวัดแม่คือ", true, today, today.AddDays(2),
+            [new RequestedLine(item["เต็นท์ ขนาด 4×8 ม."], 2), new RequestedLine(item["เก้าอี้พลาสติก"], 80)]), Actor.Applicant(temple.Name), policy, today, now, ct);
+        await CheckAsync(merit, officer, today, now, ct);
+        var itemIds = merit.Lines.Select(l => l.CatalogueItemId).ToList();
+        var firm = await db.AvailabilityAsync(itemIds, merit.StartOn, merit.DueOn, today, firmOnly: true, merit.Id, ct);
+        var unitIds = merit.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
+        merit.Approve(mayor, policy, null, false, firm, await db.Assets.Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct), now);
+        await db.SaveChangesAsync(ct);
+
+        var agency = new Borrower(BorrowerKind.Agency, "องค์การบริหารส่วนตำบลตลาดใหญ่", new BorrowerContact("053123456", null, null, null, "ตลาดใหญ่", "ดอยสะเก็ด", "เชียงใหม่"));
+        agency.SetContactPerson("นายวิเชียร คงมั่น ปลัดองค์การบริหารส่วนตำบล");
+        await db.SubmitLoanAsync(agency, new LoanRequest("กั้นแนวตลิ่งลำน้ำแม่คือป้องกันน้ำท่วมฉับพลัน", "บ้านป่าไผ่ หมู่ 5 ตำบลตลาดใหญ่", true, today.AddDays(1), today.AddDays(14),
+            [new RequestedLine(item["กระสอบทราย"], 200)], "กรมอุตุนิยมวิทยาประกาศเตือนฝนตกหนักในสามวันข้างหน้า", "ชม 71501/245"), Actor.Applicant(agency.Name), policy, today, now, ct);
+    }
+
+    /// <summary>The supplies check as the officer's page does it: the first free units, availability from the database.</summary>
+    private async Task CheckAsync(Loan loan, Actor officer, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
+        var free = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: false, loan.Id, ct);
+        var units = new Dictionary<int, IReadOnlyList<Asset>>();
+        foreach (var line in loan.Lines.Where(l => !l.IsPooled))
+        {
+            units[line.Id] = (await db.FreeUnitsAsync(line.CatalogueItemId, loan.StartOn, loan.DueOn, today, loan.Id, ct)).Take(line.Quantity).ToList();
+        }
+
+        loan.Check(officer, loan.Case, units, free, today, now);
+        await db.SaveChangesAsync(ct);
     }
 
     private void Numbered(Category category, string name, string unit, BorrowerAudience audience, int maxDays, int lifeYears, decimal salvage, string description,

@@ -1,0 +1,154 @@
+using AssetLoan.Domain;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Pages.Loans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Approvals;
+
+/// <summary>
+/// /approvals/review/{id}: approve or reject a checked request, or decide an extension. Approval runs in the
+/// reservation transaction against what other <em>approved</em> loans hold, so the loser of a race for the last
+/// units is told in Thai that they are gone. A delegate's order number comes from their account and is confirmed here.
+/// </summary>
+public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public LoanView View { get; private set; } = null!;
+
+    /// <summary>The signed-in approver's delegation order (ปลัดเทศบาล acting for the mayor), null for the principal.</summary>
+    public string? AccountDelegationOrder { get; private set; }
+
+    public ApprovalPolicy Policy { get; private set; } = ApprovalPolicy.Default;
+
+    [BindProperty]
+    public string? DelegationOrder { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? ExtensionNote { get; set; }
+
+    public bool MayDecide => Policy.MayApprove(current.Actor, View.Case) && !View.IsOwnRequest(current.Actor);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        DelegationOrder = AccountDelegationOrder;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        var itemIds = View.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        return await CommandAsync(id, "", async loan =>
+        {
+            var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: true, excludeLoanId: id, ct);
+            var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
+            var reserved = await db.Assets.AsNoTracking().Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            loan.Approve(current.Actor, Policy, DelegationOrder, asDelegate: AccountDelegationOrder is not null, firm, reserved, Now);
+        }, itemIds, "อนุมัติคำขอเลขที่ {0} แล้ว", ct);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        return await CommandAsync(id, nameof(Reason), loan =>
+        {
+            loan.Reject(current.Actor, Policy, Reason ?? "", Now);
+            return Task.CompletedTask;
+        }, null, "ไม่อนุมัติคำขอเลขที่ {0} แล้ว", ct);
+    }
+
+    public async Task<IActionResult> OnPostExtensionAsync(int id, bool approve, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        var itemIds = View.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        return await CommandAsync(id, nameof(ExtensionNote), async loan =>
+        {
+            var pending = loan.PendingExtension;
+            var extra = pending is null
+                ? new Dictionary<int, ItemAvailability>()
+                : await db.AvailabilityAsync(itemIds, loan.DueOn.AddDays(1), pending.RequestedDueOn, today, firmOnly: true, excludeLoanId: id, ct);
+            loan.DecideExtension(current.Actor, Policy, approve, ExtensionNote, extra, Now);
+        }, itemIds, approve ? "อนุมัติให้ขยายเวลาคำขอเลขที่ {0} แล้ว" : "ไม่อนุมัติให้ขยายเวลาคำขอเลขที่ {0}", ct);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Load tracked, one domain call, save once — inside the reservation transaction when items are at stake.</summary>
+    private async Task<IActionResult> CommandAsync(int id, string reasonField, Func<Loan, Task> act, IReadOnlyCollection<int>? reserveItems, string flash, CancellationToken ct)
+    {
+        async Task<string> Work()
+        {
+            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
+                .AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+            await act(loan);
+            await db.SaveChangesAsync(ct);
+            return loan.Reference;
+        }
+
+        try
+        {
+            var reference = reserveItems is null ? await Work() : await db.InReservationAsync(reserveItems, Work, ct);
+            TempData["Flash"] = s[flash, reference].Value;
+            return Redirect("/approvals");
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s, ex.Code switch
+            {
+                "Loan.ReasonRequired" => reasonField,
+                "Loan.DelegationOrderRequired" => nameof(DelegationOrder),
+                _ => "",
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var view = await LoanView.LoadAsync(db, id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        Policy = (await Settings.LoadAsync(db, ct)).Policy;
+        var userId = current.Actor.UserId;
+        AccountDelegationOrder = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DelegationOrder).SingleOrDefaultAsync(ct);
+        return null;
+    }
+}

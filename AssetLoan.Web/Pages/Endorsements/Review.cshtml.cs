@@ -1,0 +1,78 @@
+using AssetLoan.Domain;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Pages.Loans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Endorsements;
+
+/// <summary>/endorsements/{id}: the division head endorses a staff request, or sends it back with a reason.</summary>
+public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public LoanView View { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public bool Waiting => View.Status == LoanStatus.Submitted && View.NeedsEndorsement;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public Task<IActionResult> OnPostEndorseAsync(int id, CancellationToken ct) =>
+        CommandAsync(id, loan => loan.Endorse(current.Actor, Now), "เห็นชอบคำขอเลขที่ {0} แล้ว ส่งต่อเจ้าหน้าที่พัสดุ", ct);
+
+    public Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken ct) =>
+        CommandAsync(id, loan => loan.SendBack(current.Actor, Reason ?? "", Now), "ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", ct);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task<IActionResult> CommandAsync(int id, Action<Loan> act, string flash, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+        try
+        {
+            act(loan);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = s[flash, loan.Reference].Value;
+            return Redirect("/endorsements");
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s, ex.Code == "Loan.ReasonRequired" ? nameof(Reason) : "");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var view = await LoanView.LoadAsync(db, id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        // A head sees only their own division's staff requests.
+        if (view.BorrowerDivisionId is null || view.BorrowerDivisionId != current.Actor.DivisionId || !view.NeedsEndorsement)
+        {
+            return Forbid();
+        }
+
+        View = view;
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Loans;
+
+/// <summary>
+/// What the request forms share (the staff form /loans/new and the officer's walk-in form): the item list with what
+/// is free for the chosen dates, date parsing that accepts both ISO and "25/11/2569", and which field a domain rule
+/// belongs beside.
+/// </summary>
+public static class LoanForm
+{
+    public const string DateFormatMessage = "กรุณากรอกวันที่ให้ถูกต้อง (วัน/เดือน/ปี พ.ศ.)";
+
+    /// <summary>The catalogue items a kind of borrower may borrow, with the free quantity for [from, to] when the dates are known.</summary>
+    public static async Task<IReadOnlyList<ItemChoice>> ChoicesAsync(AppDbContext db, BorrowerKind? kind, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var items = (await db.CatalogueItems.AsNoTracking().Where(c => !c.Retired).OrderBy(c => c.Name).ToListAsync(ct))
+            .Where(c => kind is null || c.MayBeBorrowedBy(kind.Value))
+            .ToList();
+        var ids = items.Select(i => i.Id).ToList();
+        var onHand = await db.Assets.AsNoTracking()
+            .Where(a => ids.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
+            .GroupBy(a => a.CatalogueItemId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var free = from is { } f && to is { } t && t >= f
+            ? await db.AvailabilityAsync(ids, f, t, today, firmOnly: false, excludeLoanId: null, ct)
+            : null;
+        return items.Select(i => new ItemChoice(i.Id, i.Name, i.UnitNoun, i.Description, i.IsPooled, i.IsConsumable, i.MaxLoanDays, i.Audience,
+                i.IsPooled ? i.PoolQuantity : onHand.GetValueOrDefault(i.Id),
+                free is null ? null : free.TryGetValue(i.Id, out var a) ? a.FreeQuantity : 0))
+            .ToList();
+    }
+
+    /// <summary>Free quantity per item id for [from, to], for the live availability endpoint.</summary>
+    public static async Task<IReadOnlyDictionary<int, int>> FreeAsync(AppDbContext db, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = await db.CatalogueItems.AsNoTracking().Where(c => !c.Retired).Select(c => c.Id).ToListAsync(ct);
+        var free = await db.AvailabilityAsync(ids, from, to, today, firmOnly: false, excludeLoanId: null, ct);
+        return free.ToDictionary(kv => kv.Key, kv => kv.Value.FreeQuantity);
+    }
+
+    /// <summary>Parses a date field, adding a Thai error beside it when it is missing or malformed.</summary>
+    public static DateOnly? ParseDate(string? text, string field, ModelStateDictionary modelState, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (ThaiDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        modelState.AddModelError(field, localizer[DateFormatMessage]);
+        return null;
+    }
+
+    /// <summary>Which input a broken rule belongs beside (prefix "Input").</summary>
+    public static string FieldFor(string code, string prefix = "Input") => code switch
+    {
+        "Loan.DueBeforeStart" or "Loan.TooLong" => $"{prefix}.DueOn",
+        "Loan.StartInPast" => $"{prefix}.StartOn",
+        "Loan.PurposeRequired" or "Loan.PurposeTooLong" => $"{prefix}.Purpose",
+        "Loan.PlaceRequired" or "Loan.PlaceTooLong" => $"{prefix}.Place",
+        "Loan.UrgencyReasonRequired" => $"{prefix}.UrgencyReason",
+        "Loan.NoItems" or "Loan.QuantityMin" or "Loan.QuantityOverStock" or "Loan.ItemNotForBorrower" or "Loan.UnknownItem"
+            or "Loan.DuplicateItem" or "Loan.ConsumableOnlyToAgencies" => $"{prefix}.Quantities",
+        _ => "",
+    };
+}
+
+/// <summary>One row of the item table on a request form.</summary>
+public sealed record ItemChoice(int Id, string Name, string UnitNoun, string? Description, bool IsPooled, bool IsConsumable, int MaxLoanDays, BorrowerAudience Audience, int OnHand, int? Free);

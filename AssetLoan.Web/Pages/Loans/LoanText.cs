@@ -1,0 +1,100 @@
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Identity;
+
+namespace AssetLoan.Web.Pages.Loans;
+
+/// <summary>
+/// The Thai words a government office uses for the loan's statuses, cases, borrower kinds and history steps.
+/// Views pass them through the shared localizer (<c>@S[LoanText.Status(s)]</c>); the English is in SharedResource.
+/// </summary>
+public static class LoanText
+{
+    public static string Status(LoanStatus status) => status switch
+    {
+        LoanStatus.Submitted => "ยื่นคำขอแล้ว",
+        LoanStatus.Endorsed => "หัวหน้าหน่วยงานเห็นชอบแล้ว",
+        LoanStatus.SentBack => "ส่งกลับให้แก้ไข",
+        LoanStatus.Checked => "ตรวจสอบแล้ว รออนุมัติ",
+        LoanStatus.Approved => "อนุมัติแล้ว",
+        LoanStatus.Rejected => "ไม่อนุมัติ",
+        LoanStatus.HandedOver => "ส่งมอบแล้ว (ระหว่างยืม)",
+        LoanStatus.PartlyReturned => "คืนบางส่วน",
+        LoanStatus.Returned => "คืนครบ รอยุติกรณีเสียหาย",
+        LoanStatus.Closed => "ปิดรายการ",
+        LoanStatus.Cancelled => "ยกเลิก",
+        LoanStatus.Expired => "หมดอายุ (ไม่มารับพัสดุ)",
+        _ => status.ToString(),
+    };
+
+    public static string BadgeClass(LoanStatus status) => status switch
+    {
+        LoanStatus.Submitted or LoanStatus.Endorsed => "text-bg-info",
+        LoanStatus.SentBack or LoanStatus.PartlyReturned => "text-bg-warning",
+        LoanStatus.Checked => "text-bg-primary",
+        LoanStatus.Approved => "text-bg-success",
+        LoanStatus.Rejected => "text-bg-danger",
+        LoanStatus.HandedOver => "text-bg-dark",
+        _ => "text-bg-secondary",
+    };
+
+    public static string Case(LoanCase loanCase) => loanCase switch
+    {
+        LoanCase.OnPremises => "ยืมใช้ภายในสถานที่",
+        LoanCase.OffPremises => "ยืมไปใช้นอกสถานที่",
+        LoanCase.InterAgency => "ยืมระหว่างหน่วยงานของรัฐ",
+        LoanCase.ConsumableInterAgency => "ยืมพัสดุใช้สิ้นเปลืองระหว่างหน่วยงานของรัฐ",
+        _ => loanCase.ToString(),
+    };
+
+    public static string Kind(BorrowerKind kind) => kind switch
+    {
+        BorrowerKind.Staff => "บุคลากรภายใน",
+        BorrowerKind.Person => "บุคคลทั่วไป",
+        BorrowerKind.CommunityGroup => "กลุ่ม/ชุมชน",
+        BorrowerKind.Temple => "วัด/ศาสนสถาน",
+        BorrowerKind.School => "โรงเรียน/สถานศึกษา",
+        BorrowerKind.Agency => "หน่วยงานของรัฐ",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The step named by a history entry's machine key ("Submitted", "Approved.Paper").</summary>
+    public static string Step(string summary) => summary switch
+    {
+        "Submitted" => "ยื่นคำขอยืม",
+        "KeyedIn" => "เจ้าหน้าที่บันทึกคำขอแทนผู้ยืม",
+        nameof(LoanAction.Endorse) => "หัวหน้าหน่วยงานเห็นชอบ",
+        nameof(LoanAction.SendBack) => "ส่งกลับให้แก้ไข",
+        nameof(LoanAction.Resubmit) => "แก้ไขและยื่นคำขออีกครั้ง",
+        nameof(LoanAction.Check) => "ตรวจสอบพัสดุและจองไว้",
+        nameof(LoanAction.Approve) => "อนุมัติ",
+        "Approved.Paper" => "บันทึกการอนุมัติตามเอกสารที่ลงนามแล้ว",
+        nameof(LoanAction.Reject) => "ไม่อนุมัติ",
+        nameof(LoanAction.Cancel) => "ยกเลิกคำขอ",
+        nameof(LoanAction.Expire) => "หมดอายุเนื่องจากไม่มารับพัสดุ",
+        nameof(LoanAction.HandOver) => "ส่งมอบพัสดุ",
+        nameof(LoanAction.Return) => "รับคืนพัสดุ",
+        "Demand" => "ทวงถาม",
+        "ExtensionRequested" => "ขอขยายเวลายืม",
+        "ExtensionApproved" => "อนุมัติให้ขยายเวลา",
+        "ExtensionRejected" => "ไม่อนุมัติให้ขยายเวลา",
+        "CompensationDecided" => "เสนอวิธีชดใช้ความเสียหาย",
+        "CompensationConfirmed" => "ยืนยันการชดใช้ความเสียหาย",
+        "CompensationSettled" => "บันทึกการชดใช้ความเสียหาย",
+        "Closed" => "ปิดรายการ",
+        _ => summary,
+    };
+
+    public static string Role(string? role) => role is null ? "" : Roles.Thai(role);
+
+    public static string Extension(ExtensionStatus status) => status switch
+    {
+        ExtensionStatus.Pending => "รอพิจารณา",
+        ExtensionStatus.Approved => "อนุมัติ",
+        _ => "ไม่อนุมัติ",
+    };
+
+    /// <summary>"เครื่องฉายภาพ × 2 เครื่อง, เก้าอี้พลาสติก × 50 ตัว".</summary>
+    public static string Items(IEnumerable<(string Name, int Quantity, string Unit)> lines) =>
+        string.Join(", ", lines.Select(l => $"{l.Name} × {l.Quantity} {l.Unit}"));
+}

@@ -1,0 +1,121 @@
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
+using AssetLoan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Riok.Mapperly.Abstractions;
+
+namespace AssetLoan.Web.Pages.Loans;
+
+/// <summary>
+/// One loan as the detail, endorsement, check and approval pages show it (read-only, projected; never an entity).
+/// Shared by those pages, so it lives beside them in the Loans feature.
+/// </summary>
+public sealed record LoanView(
+    int Id,
+    string Reference,
+    LoanStatus Status,
+    LoanCase Case,
+    BorrowerKind BorrowerKind,
+    string BorrowerName,
+    string? BorrowerContactPerson,
+    string? BorrowerPhone,
+    string BorrowerAddress,
+    string? BorrowerDivision,
+    string? BorrowerPosition,
+    string? BorrowerUserId,
+    int? BorrowerDivisionId,
+    string? RequestedByUserId,
+    bool KeyedInByOfficer,
+    string Purpose,
+    string Place,
+    bool OffPremises,
+    DateOnly StartOn,
+    DateOnly DueOn,
+    DateTime SubmittedAtUtc,
+    string? UrgencyReason,
+    string? AgencyLetterNumber,
+    DateOnly? AgencyLetterOn,
+    string? ApprovedByName,
+    string? ApprovedRole,
+    string? DelegationOrder,
+    DateTime? DecidedAtUtc,
+    string? DecisionReason,
+    bool HasPaperApproval,
+    DateOnly? HandedOverOn,
+    DateOnly? ReturnedOn,
+    IReadOnlyList<LoanLineView> Lines,
+    IReadOnlyList<HistoryRow> History,
+    IReadOnlyList<ExtensionRow> Extensions)
+{
+    public int Days => DueOn.DayNumber - StartOn.DayNumber + 1;
+
+    public bool IsOutsider => BorrowerKind.IsOutsider();
+
+    public bool NeedsEndorsement => BorrowerKind == BorrowerKind.Staff;
+
+    public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
+
+    public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
+
+    public ExtensionRow? PendingExtension => Extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
+
+    /// <summary>Same rule as <see cref="Loan.IsOwnRequest"/>: the borrower, or who filed it unless an officer keyed it in.</summary>
+    public bool IsOwnRequest(Actor actor) =>
+        actor.UserId is not null && (actor.UserId == BorrowerUserId || (actor.UserId == RequestedByUserId && !KeyedInByOfficer));
+
+    public string ItemsText => LoanText.Items(Lines.Select(l => (l.ItemName, l.Quantity, l.UnitNoun)));
+
+    /// <summary>
+    /// Who may open the loan: the borrower or filer, supplies officers and approvers, the auditor, and the head of the
+    /// borrower's division.
+    /// </summary>
+    public bool MayBeViewedBy(Actor actor) =>
+        IsOwnRequest(actor) || actor.UserId == RequestedByUserId
+        || actor.Has(Role.SuppliesOfficer) || actor.Has(Role.FinanceDirector) || actor.Has(Role.Executive) || actor.Has(Role.Auditor)
+        || (actor.Has(Role.DivisionHead) && actor.DivisionId is not null && actor.DivisionId == BorrowerDivisionId);
+
+    public static async Task<LoanView?> LoadAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var head = await (
+            from l in db.Loans.AsNoTracking()
+            join b in db.Borrowers on l.BorrowerId equals b.Id
+            join d in db.Divisions on b.DivisionId equals d.Id into ds
+            from d in ds.DefaultIfEmpty()
+            where l.Id == id
+            select new { Loan = l, Borrower = b, Division = d == null ? null : d.Name }).SingleOrDefaultAsync(ct);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var l0 = head.Loan;
+        var b0 = head.Borrower;
+        var lines = await db.LoanLines.AsNoTracking().Where(x => x.LoanId == id).OrderBy(x => x.Id)
+            .Select(x => new LoanLineView(x.Id, x.CatalogueItemId, x.ItemName, x.Quantity, x.UnitNoun, x.IsPooled,
+                x.Units.OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToList(), x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost))
+            .ToListAsync(ct);
+        var history = await db.Set<LoanHistoryEntry>().AsNoTracking().Where(h => h.LoanId == id).OrderBy(h => h.Id).ProjectToRow().ToListAsync(ct);
+        var extensions = await db.Set<ExtensionRequest>().AsNoTracking().Where(e => e.LoanId == id).OrderBy(e => e.Id).ProjectToRow().ToListAsync(ct);
+        return new LoanView(l0.Id, l0.Reference, l0.Status, l0.Case, b0.Kind, b0.Name, b0.ContactPerson, b0.Phone, b0.AddressLine, head.Division, b0.Position,
+            l0.BorrowerUserId, l0.BorrowerDivisionId, l0.RequestedByUserId, l0.KeyedInByOfficer, l0.Purpose, l0.Place, l0.OffPremises, l0.StartOn, l0.DueOn,
+            l0.SubmittedAtUtc, l0.UrgencyReason, l0.AgencyLetterNumber, l0.AgencyLetterOn, l0.ApprovedByName, l0.ApprovedRole, l0.DelegationOrder,
+            l0.DecidedAtUtc, l0.DecisionReason, l0.PaperApprovalPath != null, l0.HandedOverOn, l0.ReturnedOn, lines, history, extensions);
+    }
+}
+
+public sealed record LoanLineView(int Id, int CatalogueItemId, string ItemName, int Quantity, string UnitNoun, bool IsPooled, IReadOnlyList<string> AssetNumbers, int IssuedQuantity, int ReturnedQuantity);
+
+public sealed record HistoryRow(DateTime AtUtc, string ActorName, string? ActingRole, string Summary, LoanStatus? FromStatus, LoanStatus? ToStatus, string? Note, string? OnAuthorityOf);
+
+public sealed record ExtensionRow(int Id, DateOnly PreviousDueOn, DateOnly RequestedDueOn, string Reason, string RequestedByName, DateTime RequestedAtUtc, ExtensionStatus Status, string? DecidedByName, DateTime? DecidedAtUtc, string? DecisionNote);
+
+/// <summary>Entity → view record projections (outward only; a renamed property breaks the build).</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+public static partial class LoanViewMappings
+{
+    public static partial IQueryable<HistoryRow> ProjectToRow(this IQueryable<LoanHistoryEntry> query);
+
+    public static partial IQueryable<ExtensionRow> ProjectToRow(this IQueryable<ExtensionRequest> query);
+}

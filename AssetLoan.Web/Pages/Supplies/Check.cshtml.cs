@@ -1,0 +1,169 @@
+using AssetLoan.Domain;
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Pages.Loans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Supplies;
+
+/// <summary>
+/// /supplies/check/{id}: the supplies check (ข้อ ๒๐๘). The officer confirms the loan case (the borrower's choice is a
+/// proposal), sees what else holds these items in the period, picks the numbered units, and reserves — inside the
+/// reservation transaction, against availability computed in that same transaction — or sends the request back.
+/// </summary>
+public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public LoanView View { get; private set; } = null!;
+
+    public IReadOnlyList<LineCheck> Lines { get; private set; } = [];
+
+    public IReadOnlyList<Conflict> Conflicts { get; private set; } = [];
+
+    [BindProperty]
+    public LoanCase Case { get; set; }
+
+    [BindProperty]
+    public List<int> Units { get; set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+
+    public bool Checkable => View.Can(LoanAction.Check) && (!View.NeedsEndorsement || View.Status == LoanStatus.Endorsed);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, preselect: true, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        Case = View.Case;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReserveAsync(int id, CancellationToken ct)
+    {
+        var itemIds = await db.LoanLines.Where(x => x.LoanId == id).Select(x => x.CatalogueItemId).Distinct().ToListAsync(ct);
+        if (itemIds.Count == 0)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var reference = await db.InReservationAsync(itemIds, async () =>
+            {
+                var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+                var free = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
+                var chosen = await db.Assets.Where(a => Units.Contains(a.Id)).ToListAsync(ct);
+                var unitsByLine = loan.Lines.Where(l => !l.IsPooled).ToDictionary(
+                    l => l.Id, l => (IReadOnlyList<Asset>)chosen.Where(a => a.CatalogueItemId == l.CatalogueItemId).ToList());
+                loan.Check(current.Actor, Case, unitsByLine, free, Today, time.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(ct);
+                return loan.Reference;
+            }, ct);
+            TempData["Flash"] = s["ตรวจสอบและจองพัสดุตามคำขอเลขที่ {0} แล้ว เสนอผู้มีอำนาจอนุมัติ", reference].Value;
+            return Redirect("/supplies");
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s, ex.Code.StartsWith("Loan.Unit", StringComparison.Ordinal) ? nameof(Units) : ex.Code.Contains("Case", StringComparison.Ordinal) ? nameof(Case) : "");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, preselect: false, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken ct)
+    {
+        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (loan is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            loan.SendBack(current.Actor, Reason ?? "", time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = s["ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", loan.Reference].Value;
+            return Redirect("/supplies");
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s, ex.Code == "Loan.ReasonRequired" ? nameof(Reason) : "");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, preselect: false, ct) ?? Page();
+    }
+
+    /// <summary>The loan, each line's free quantity and free units for its period (this loan excluded), and the other loans in the way.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, bool preselect, CancellationToken ct)
+    {
+        var view = await LoanView.LoadAsync(db, id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        var itemIds = view.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        var free = await db.AvailabilityAsync(itemIds, view.StartOn, view.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
+        var lines = new List<LineCheck>();
+        foreach (var line in view.Lines)
+        {
+            var units = line.IsPooled
+                ? []
+                : (await db.FreeUnitsAsync(line.CatalogueItemId, view.StartOn, view.DueOn, Today, id, ct))
+                    .Select(a => new UnitChoice(a.Id, a.AssetNumber, a.Location, a.Condition, a.Status)).ToList();
+            lines.Add(new LineCheck(line, free.TryGetValue(line.CatalogueItemId, out var f) ? f.FreeQuantity : 0, units));
+        }
+
+        Lines = lines;
+        if (preselect)
+        {
+            Units = lines.SelectMany(l => l.FreeUnits.Take(l.Line.Quantity).Select(u => u.Id)).ToList();
+        }
+
+        var commitments = (await db.CommitmentsAsync(itemIds, view.StartOn, view.DueOn, Today, ct)).Where(c => c.LoanId != id).ToList();
+        var loanIds = commitments.Select(c => c.LoanId).Distinct().ToList();
+        var others = await db.Loans.AsNoTracking().Where(l => loanIds.Contains(l.Id)).Select(l => new { l.Id, l.Reference, l.Status }).ToDictionaryAsync(l => l.Id, ct);
+        var numbers = await db.Assets.AsNoTracking().Where(a => itemIds.Contains(a.CatalogueItemId)).Select(a => new { a.Id, a.AssetNumber }).ToDictionaryAsync(a => a.Id, a => a.AssetNumber, ct);
+        var names = view.Lines.ToDictionary(l => l.CatalogueItemId, l => l.ItemName);
+        Conflicts = commitments
+            .GroupBy(c => (c.LoanId, c.CatalogueItemId))
+            .Select(g => new Conflict(g.Key.LoanId, others[g.Key.LoanId].Reference, others[g.Key.LoanId].Status, names[g.Key.CatalogueItemId],
+                g.Sum(c => c.Quantity), g.Where(c => c.AssetId is not null).Select(c => numbers.GetValueOrDefault(c.AssetId!.Value, "")).Order().ToList(),
+                g.Min(c => c.From), g.Max(c => c.To)))
+            .OrderBy(c => c.From)
+            .ToList();
+        return null;
+    }
+
+    public sealed record LineCheck(LoanLineView Line, int Free, IReadOnlyList<UnitChoice> FreeUnits)
+    {
+        public bool Enough => Line.IsPooled ? Free >= Line.Quantity : FreeUnits.Count >= Line.Quantity;
+    }
+
+    public sealed record UnitChoice(int Id, string AssetNumber, string? Location, string? Condition, AssetStatus Status);
+
+    public sealed record Conflict(int LoanId, string Reference, LoanStatus Status, string ItemName, int Quantity, IReadOnlyList<string> AssetNumbers, DateOnly From, DateOnly To);
+}
