@@ -14,26 +14,34 @@ public static class AvailabilityQueries
     public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Loans.AsNoTracking()
-            .Holding()
-            .Where(l => l.StartOn <= to && (l.DueOn >= from
-                || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= from)))
-            .SelectMany(l => l.Lines
-                .Where(x => itemIds.Contains(x.CatalogueItemId))
-                .Select(x => new
+        // Lines and their units are read in two flat queries: a nested collection inside SelectMany needs SQL APPLY,
+        // which SQLite does not have.
+        var rows = await (
+                from l in db.Loans.AsNoTracking().Holding()
+                where l.StartOn <= to && (l.DueOn >= @from
+                    || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= @from))
+                from x in l.Lines
+                where itemIds.Contains(x.CatalogueItemId)
+                select new
                 {
                     LoanId = l.Id,
                     l.Status,
                     l.StartOn,
                     l.DueOn,
+                    LineId = x.Id,
                     x.CatalogueItemId,
                     x.IsPooled,
                     x.Quantity,
                     x.IssuedQuantity,
                     Returned = x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
-                    Units = x.Units.Select(u => new { u.AssetId, u.IssuedAtUtc, u.ReturnedAtUtc }).ToList(),
-                }))
+                })
             .ToListAsync(ct);
+        var numberedLines = rows.Where(r => !r.IsPooled).Select(r => r.LineId).ToList();
+        var unitsByLine = (await db.LoanUnits.AsNoTracking()
+                .Where(u => numberedLines.Contains(u.LoanLineId))
+                .Select(u => new { u.LoanLineId, u.AssetId, u.IssuedAtUtc, u.ReturnedAtUtc })
+                .ToListAsync(ct))
+            .ToLookup(u => u.LoanLineId);
 
         var list = new List<Commitment>();
         foreach (var r in rows)
@@ -52,7 +60,7 @@ public static class AvailabilityQueries
                 continue;
             }
 
-            foreach (var u in r.Units.Where(u => isOut ? u.IssuedAtUtc != null && u.ReturnedAtUtc == null : u.ReturnedAtUtc == null))
+            foreach (var u in unitsByLine[r.LineId].Where(u => isOut ? u.IssuedAtUtc != null && u.ReturnedAtUtc == null : u.ReturnedAtUtc == null))
             {
                 list.Add(new Commitment(r.LoanId, r.CatalogueItemId, u.AssetId, 1, spanFrom, spanTo, firm));
             }
