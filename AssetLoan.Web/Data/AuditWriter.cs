@@ -4,6 +4,7 @@ using AssetLoan.Domain.Audit;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -33,25 +34,34 @@ internal static class AuditWriter
     public static async Task<int> SaveWithAuditAsync(AppDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
         var pending = Capture(db);
-        if (pending.Count == 0)
+        var outbox = OutboxWriter.Capture(db);
+        if (pending.Count == 0 && outbox.Count == 0)
         {
             return await save(ct);
         }
 
         if (db.Database.CurrentTransaction is not null)
         {
-            return await WriteAsync(db, pending, save, ct);
+            return await WriteAsync(db, pending, outbox, save, ct);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var count = await WriteAsync(db, pending, save, ct);
+        var count = await WriteAsync(db, pending, outbox, save, ct);
         await tx.CommitAsync(ct);
         return count;
     }
 
-    private static async Task<int> WriteAsync(AppDbContext db, List<PendingEvent> pending, Func<CancellationToken, Task<int>> save, CancellationToken ct)
+    private static async Task<int> WriteAsync(AppDbContext db, List<PendingEvent> pending, List<(Loan, LoanHistoryEntry)> outbox, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
         var count = await save(ct);
+        // Notifications about the change are queued in the same transaction (Infrastructure/Notifications).
+        await OutboxWriter.WriteAsync(db, outbox, ct);
+        if (pending.Count == 0)
+        {
+            await save(ct);
+            return count;
+        }
+
         if (db.Database.IsNpgsql())
         {
             // One writer of the chain at a time (SQLite's write lock gives this for free).
