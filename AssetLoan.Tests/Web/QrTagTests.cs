@@ -137,6 +137,17 @@ public sealed class QrTagTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task PublicPage_InEnglish_ReadsInEnglish()
+    {
+        var tag = await AnyAssetTagAsync();
+        var doc = await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), $"/a/{tag}?culture=en-US&ui-culture=en-US");
+        var text = doc.Body!.TextContent;
+        Assert.Contains("Asset number", text, StringComparison.Ordinal);
+        Assert.Contains("Property of", text, StringComparison.Ordinal);
+        Assert.Equal("Available", doc.QuerySelector("[data-state]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task PublicPage_StaffOnlyItem_HasNoBorrowLink()
     {
         var tag = await app.WithDbAsync(db => (
