@@ -14,25 +14,27 @@ public static class AvailabilityQueries
     public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Loans.AsNoTracking()
+        var holding = db.Loans.AsNoTracking()
             .Holding()
             .Where(l => l.StartOn <= to && (l.DueOn >= from
-                || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= from)))
-            .SelectMany(l => l.Lines
-                .Where(x => itemIds.Contains(x.CatalogueItemId))
-                .Select(x => new
-                {
-                    LoanId = l.Id,
-                    l.Status,
-                    l.StartOn,
-                    l.DueOn,
-                    x.CatalogueItemId,
-                    x.IsPooled,
-                    x.Quantity,
-                    x.IssuedQuantity,
-                    Returned = x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
-                    Units = x.Units.Select(u => new { u.AssetId, u.IssuedAtUtc, u.ReturnedAtUtc }).ToList(),
-                }))
+                || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= from)));
+
+        // From the lines joined to their loans, not SelectMany over Loan.Lines: SQLite has no APPLY for the nested units.
+        var rows = await db.LoanLines.AsNoTracking()
+            .Where(x => itemIds.Contains(x.CatalogueItemId))
+            .Join(holding, x => x.LoanId, l => l.Id, (x, l) => new
+            {
+                LoanId = l.Id,
+                l.Status,
+                l.StartOn,
+                l.DueOn,
+                x.CatalogueItemId,
+                x.IsPooled,
+                x.Quantity,
+                x.IssuedQuantity,
+                Returned = x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
+                Units = x.Units.Select(u => new { u.AssetId, u.IssuedAtUtc, u.ReturnedAtUtc }).ToList(),
+            })
             .ToListAsync(ct);
 
         var list = new List<Commitment>();
