@@ -8,6 +8,7 @@ public static class StartupOperations
     public static IServiceCollection AddAssetLoanOperations(this IServiceCollection services)
     {
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddSingleton<NationalIdProtector>().AddHostedService<Jobs.RetentionJob>();
         return services;
     }
 
