@@ -10,6 +10,7 @@ public static class StartupOperations
     {
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAssetLoanBackgroundJobs();
+        services.AddSingleton<NationalIdProtector>().AddHostedService<Jobs.RetentionJob>();
         return services;
     }
 

@@ -62,6 +62,7 @@ public static class StartupPages
                 c.AuthorizeFolder("/Loans", StartupIdentity.StaffPolicy);
                 c.AuthorizeFolder("/Endorsements", "DivisionHead");
                 c.AuthorizeFolder("/Supplies", StartupIdentity.SuppliesPolicy);
+                c.AuthorizeFolder("/Borrowers", StartupIdentity.StaffPolicy); // /supplies/borrower/{id}: staff see it masked, supplies roles reveal
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);
