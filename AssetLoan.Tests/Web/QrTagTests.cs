@@ -124,7 +124,7 @@ public sealed class QrTagTests(AppFactory app) : IClassFixture<AppFactory>
         var asset = await app.WithDbAsync(db => (
             from a in db.Assets
             join c in db.CatalogueItems on a.CatalogueItemId equals c.Id
-            where c.Name == "เต็นท์ ขนาด 4×8 ม." && a.Status == AssetStatus.Available
+            where c.Name == "เต็นท์ ขนาด 4×8 ม." && a.Status == AssetStatus.Available && !db.LoanUnits.Any(u => u.AssetId == a.Id)
             orderby a.Id
             select new { a.Tag, a.AssetNumber, c.Id }).FirstAsync());
         var doc = await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), $"/a/{asset.Tag}");
@@ -276,7 +276,9 @@ public sealed class QrTagTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(doc.QuerySelector($"a[href='/a/{projector.Tag}']"));
     }
 
-    private Task<string> AnyAssetTagAsync() => app.WithDbAsync(db => db.Assets.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Tag).FirstAsync());
+    // An asset no demo loan holds, so its public status is "available".
+    private Task<string> AnyAssetTagAsync() => app.WithDbAsync(db => db.Assets.AsNoTracking()
+        .Where(a => !db.LoanUnits.Any(u => u.AssetId == a.Id)).OrderBy(a => a.Id).Select(a => a.Tag).FirstAsync());
 
     private Task SetPublicBaseAsync(string value) => app.WithDbAsync(async db =>
     {
