@@ -37,7 +37,7 @@ public sealed class RegistrySearchTests(AppFactory app) : IClassFixture<AppFacto
 
         var doc = await HtmlForm.GetDocumentAsync(client, "/assets?q=490-66");
 
-        var numbers = Rows(doc).Select(r => r.Cells[0].TextContent.Trim()).ToList();
+        var numbers = Rows(doc).Select(r => r.Cells[0].QuerySelector("a")!.TextContent.Trim()).ToList();
         Assert.Equal(6, numbers.Count);
         Assert.All(numbers, n => Assert.StartsWith("490-66-", n, StringComparison.Ordinal));
     }
@@ -72,7 +72,7 @@ public sealed class RegistrySearchTests(AppFactory app) : IClassFixture<AppFacto
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/assets?division={division}&sort=acquired&dir=desc");
 
-        var numbers = Rows(doc).Select(r => r.Cells[0].TextContent.Trim()).ToList();
+        var numbers = Rows(doc).Select(r => r.Cells[0].QuerySelector("a")!.TextContent.Trim()).ToList();
         Assert.Equal(10, numbers.Count);
         Assert.StartsWith("420-65-", numbers[0], StringComparison.Ordinal);
         Assert.StartsWith("420-62-", numbers[^1], StringComparison.Ordinal);
@@ -110,6 +110,20 @@ public sealed class RegistrySearchTests(AppFactory app) : IClassFixture<AppFacto
         var doc = await HtmlForm.GetDocumentAsync(client, "/assets?p=9");
 
         Assert.Equal(44, Rows(doc).Count);
+    }
+
+    [Fact]
+    public async Task List_InEnglish_UsesTheEnglishResources()
+    {
+        var client = await app.CreateClientAsAsync(Demo.Employee);
+        var culture = await HtmlForm.LoadAsync(client, "/assets", "form[action='/culture']");
+        await culture.SubmitAsync(client);
+
+        var doc = await HtmlForm.GetDocumentAsync(client, "/assets?q=490-66");
+
+        Assert.Equal("Asset registry", doc.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Available", doc.QuerySelector("tbody .badge")!.TextContent.Trim());
+        Assert.Contains("6 found", doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private static List<AngleSharp.Html.Dom.IHtmlTableRowElement> Rows(IDocument doc) =>

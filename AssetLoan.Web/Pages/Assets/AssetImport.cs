@@ -69,6 +69,9 @@ public sealed class ImportRow
 
     public int? DivisionId { get; set; }
 
+    /// <summary>The division as the registry names it (the file may give its code).</summary>
+    public string? DivisionName { get; set; }
+
     public List<ImportError> Errors { get; } = [];
 
     public bool IsValid => Errors.Count == 0;
@@ -167,11 +170,11 @@ public static class AssetImport
             .ToListAsync(ct);
         var itemsByName = items.GroupBy(i => NameKey(i.Name)).ToDictionary(g => g.Key, g => g.First());
         var divisions = await db.Divisions.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
-        var divisionsByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var divisionsByKey = new Dictionary<string, (int Id, string Name)>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in divisions)
         {
-            divisionsByKey.TryAdd(NameKey(d.Name), d.Id);
-            divisionsByKey.TryAdd(NameKey(d.Code), d.Id);
+            divisionsByKey.TryAdd(NameKey(d.Name), (d.Id, d.Name));
+            divisionsByKey.TryAdd(NameKey(d.Code), (d.Id, d.Name));
         }
 
         var rows = new List<ImportRow>(sheet.Rows.Count);
@@ -219,9 +222,9 @@ public static class AssetImport
 
             if (row.DivisionText.Length > 0)
             {
-                if (divisionsByKey.TryGetValue(NameKey(row.DivisionText), out var divisionId))
+                if (divisionsByKey.TryGetValue(NameKey(row.DivisionText), out var division))
                 {
-                    row.DivisionId = divisionId;
+                    (row.DivisionId, row.DivisionName) = division;
                 }
                 else
                 {
