@@ -4,6 +4,7 @@ using System.Text;
 using AssetLoan.Domain.Assets;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 
 namespace AssetLoan.Web.Infrastructure;
@@ -17,11 +18,11 @@ public static class QrEndpoints
     public static IEndpointRouteBuilder MapQrEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/qr/{tag}.png", (string tag, HttpContext http, AppDbContext db, CancellationToken ct) =>
-                ServeAsync(tag, "png", http, db, ct))
+        app.MapGet("/qr/{tag}.png", (string tag, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct) =>
+                ServeAsync(tag, "png", http, db, cache, ct))
             .AllowAnonymous();
-        app.MapGet("/qr/{tag}.svg", (string tag, HttpContext http, AppDbContext db, CancellationToken ct) =>
-                ServeAsync(tag, "svg", http, db, ct))
+        app.MapGet("/qr/{tag}.svg", (string tag, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct) =>
+                ServeAsync(tag, "svg", http, db, cache, ct))
             .AllowAnonymous();
         return app;
     }
@@ -41,19 +42,25 @@ public static class QrEndpoints
     }
 
     /// <summary>Whether a tag belongs to an asset or a catalogue item (a pool, or a numbered item's page).</summary>
-    public static async Task<bool> TagExistsAsync(AppDbContext db, string tag, CancellationToken ct)
+    public static Task<bool> TagExistsAsync(AppDbContext db, string tag, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Assets.AnyAsync(a => a.Tag == tag, ct) || await db.CatalogueItems.AnyAsync(c => c.Tag == tag, ct);
+        return db.Assets.Where(a => a.Tag == tag).Select(a => a.Id)
+            .Concat(db.CatalogueItems.Where(c => c.Tag == tag).Select(c => c.Id))
+            .AnyAsync(ct);
     }
 
-    private static async Task<IResult> ServeAsync(string tag, string format, HttpContext http, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> ServeAsync(string tag, string format, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct)
     {
         tag = tag.ToUpperInvariant();
-        if (!Tags.IsWellFormed(tag) || !await TagExistsAsync(db, tag, ct))
+        // Tags are never deleted or reused, so a tag seen once is known; unknown ones are asked for every time.
+        var known = $"qr-tag:{tag}";
+        if (!Tags.IsWellFormed(tag) || (!cache.TryGetValue(known, out _) && !await TagExistsAsync(db, tag, ct)))
         {
             return Results.NotFound();
         }
+
+        cache.Set(known, true, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1), Size = 1 });
 
         var size = QrCodes.DefaultPixelsPerModule;
         var sizeText = http.Request.Query["size"].ToString();
@@ -67,7 +74,8 @@ public static class QrEndpoints
         }
 
         var url = QrCodes.TagUrl(await PublicBaseAsync(db, http.Request, ct), tag);
-        var etag = new EntityTagHeaderValue($"\"{ETagOf(format, url, size)}\"");
+        var hash = ETagOf(format, url, size);
+        var etag = new EntityTagHeaderValue($"\"{hash}\"");
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
         // The code for a tag and base URL never changes; a new base URL gives a new ETag.
@@ -78,9 +86,15 @@ public static class QrEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return format == "png"
-            ? Results.File(QrCodes.Png(url, size), "image/png")
-            : Results.Text(QrCodes.Svg(url, size), "image/svg+xml; charset=utf-8", Encoding.UTF8);
+        // The same few codes are asked for again and again (a registry page, a label run): keep them for a while.
+        var image = await cache.GetOrCreateAsync($"qr-image:{hash}", entry =>
+        {
+            var bytes = format == "png" ? QrCodes.Png(url, size) : Encoding.UTF8.GetBytes(QrCodes.Svg(url, size));
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            entry.Size = bytes.Length;
+            return Task.FromResult(bytes);
+        });
+        return Results.File(image!, format == "png" ? "image/png" : "image/svg+xml; charset=utf-8");
     }
 
     private static string ETagOf(string format, string url, int size)
