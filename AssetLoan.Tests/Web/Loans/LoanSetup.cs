@@ -81,6 +81,15 @@ public static class LoanSetup
     public static Task EndorseAsync(AppFactory app, int loanId, string headEmail = Demo.Head) =>
         ActAsync(app, loanId, async (db, loan) => loan.Endorse(await ActorAsync(db, headEmail), app.Clock.GetUtcNow().UtcDateTime));
 
+    /// <summary>Endorsed by a head of the borrower's division who has no demo account (the demo has heads for EDU only).</summary>
+    public static Task EndorseByAnyHeadAsync(AppFactory app, int loanId) =>
+        ActAsync(app, loanId, (_, loan) =>
+        {
+            var head = new Actor($"head-of-{loan.BorrowerDivisionId}", "หัวหน้าหน่วยงาน (ทดสอบ)", new HashSet<Role> { Role.DivisionHead }, loan.BorrowerDivisionId);
+            loan.Endorse(head, app.Clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        });
+
     /// <summary>The supplies check with the first free units, as /supplies/check preselects them.</summary>
     public static Task CheckAsync(AppFactory app, int loanId, LoanCase? confirmedCase = null) =>
         ActAsync(app, loanId, async (db, loan) =>
