@@ -80,6 +80,28 @@ public static class LoanStates
         return id;
     }
 
+    /// <summary>Everything still out comes back today through the domain; the first numbered unit comes back damaged when asked.</summary>
+    public static async Task ReturnAllAsync(this AppFactory app, int loanId, bool firstUnitDamaged)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.WithDbAsync(async db =>
+        {
+            var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
+            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).SingleAsync(l => l.Id == loanId);
+            var assetIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
+            var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+            var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
+            var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+            var damaged = firstUnitDamaged ? loan.Lines.SelectMany(l => l.Units).Where(u => u.IsOut).OrderBy(u => u.AssetNumber).Select(u => u.AssetId).FirstOrDefault() : 0;
+            var returns = loan.Lines.Select(l => new LineReturn(l.Id,
+                l.Units.Where(u => u.IsOut).Select(u => new UnitReturn(u.AssetId, u.AssetId == damaged ? ReturnCondition.Damaged : ReturnCondition.Good, u.AssetId == damaged ? "ผ้าใบขาด" : null)).ToList(),
+                l.IsPooled ? l.Outstanding : 0, 0, 0, [], null)).ToList();
+            var officer = loan.BorrowerUserId is not null && loan.IsOwnRequest(await ActorAsync(db, Demo.Officer)) ? SecondOfficer : await ActorAsync(db, Demo.Officer);
+            loan.Return(officer, returns, assets, items, BangkokTime.Today(nowUtc), nowUtc);
+            await db.SaveChangesAsync();
+        });
+    }
+
     /// <summary>A supplies officer without an account, for loans the demo officer borrows herself (separation of duties).</summary>
     public static Actor SecondOfficer { get; } = new("test-officer-2", "นายสมชาย พัสดุดี", new HashSet<Role> { Role.SuppliesOfficer });
 

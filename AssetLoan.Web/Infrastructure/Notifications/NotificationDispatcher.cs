@@ -60,10 +60,11 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                var error = ex is SmtpCommandException smtpError ? $"{(int)smtpError.StatusCode} {ex.Message}" : ex.Message;
+                message.LastError = error.Length > 2000 ? error[..2000] : error;
                 message.NextAttemptAtUtc = nowUtc + Backoff(message.Attempts);
                 failed++;
-                log.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, ex.Message);
+                log.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, error);
                 if (smtp.IsConnected && ex is not SmtpCommandException)
                 {
                     await smtp.DisconnectAsync(false, CancellationToken.None);

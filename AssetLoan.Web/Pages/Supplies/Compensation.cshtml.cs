@@ -41,7 +41,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
 
     public async Task<IActionResult> OnPostDecideAsync(int loanId, CancellationToken ct)
     {
-        Forget("Settle.");
+        KeepOnly("Decide.");
         if (!await LoadAsync(loanId, ct))
         {
             return NotFound();
@@ -60,7 +60,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
 
     public async Task<IActionResult> OnPostSettleAsync(int loanId, CancellationToken ct)
     {
-        Forget("Decide.");
+        KeepOnly("Settle.");
         if (!await LoadAsync(loanId, ct))
         {
             return NotFound();
@@ -122,9 +122,13 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         return true;
     }
 
-    private void Forget(string prefix)
+    /// <summary>
+    /// Both inputs are bound on every post; only the posted form's input counts (the other one, with no values, may
+    /// have been bound without its prefix, so everything else is dropped).
+    /// </summary>
+    private void KeepOnly(string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
         }
