@@ -33,6 +33,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapAssetLoanEndpoints();
+app.MapQrEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -68,7 +68,8 @@ public static class AuditChain
         ArgumentNullException.ThrowIfNull(e);
         var canonical = string.Join('\u001f',
             e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.AtUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            // A database may hand the instant back without its kind; the hash always reads it as UTC.
+            DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             e.ActorUserId ?? "",
             e.ActorName,
             e.ActorRole ?? "",

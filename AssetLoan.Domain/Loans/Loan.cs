@@ -378,8 +378,12 @@ public sealed class Loan
         Move(LoanAction.Cancel, LoanStatus.Cancelled, actor, null, nowUtc, reason);
     }
 
-    /// <summary>Approved but not picked up <paramref name="afterDays"/> days after the start date.</summary>
-    public bool ShouldExpire(DateOnly today, int afterDays) => Status == LoanStatus.Approved && today > StartOn.AddDays(afterDays);
+    /// <summary>
+    /// Approved but not picked up <paramref name="afterDays"/> days after the start date, or not by the due date (after
+    /// which a handover is no longer allowed, so the reservation would only block others).
+    /// </summary>
+    public bool ShouldExpire(DateOnly today, int afterDays) =>
+        Status == LoanStatus.Approved && (today > StartOn.AddDays(afterDays) || today > DueOn);
 
     public void Expire(DateOnly today, int afterDays, DateTime nowUtc)
     {
@@ -405,6 +409,7 @@ public sealed class Loan
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(receiverName), "Loan.ReceiverRequired", "Name the person who receives the items.");
         DomainRuleException.ThrowIf(!receiverAcknowledged, "Loan.ReceiverAcknowledgementRequired", "The receiver must acknowledge receipt.");
 
+        DomainRuleException.ThrowIf(issues.Any(i => _lines.All(l => l.Id != i.LineId)), "Loan.UnknownLine", "The line is not part of this loan.");
         var total = 0;
         foreach (var line in _lines)
         {
@@ -420,16 +425,12 @@ public sealed class Loan
                 continue;
             }
 
-            var reserved = line.Units.Select(u => u.AssetId).ToHashSet();
             var units = new List<Asset>();
             foreach (var assetId in issue.AssetIds.Distinct())
             {
                 DomainRuleException.ThrowIf(!assets.TryGetValue(assetId, out var asset), "Loan.UnitUnknown", "Unknown asset.");
-                DomainRuleException.ThrowIf(asset!.CatalogueItemId != line.CatalogueItemId, "Loan.UnitWrongItem",
-                    $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
-                DomainRuleException.ThrowIf(!reserved.Contains(assetId), "Loan.UnitNotReserved",
-                    $"{asset.AssetNumber} is not reserved for this loan.");
-                asset.MarkOnLoan();
+                EnsureIssuable(line, asset!);
+                asset!.MarkOnLoan();
                 units.Add(asset);
             }
 
@@ -443,6 +444,17 @@ public sealed class Loan
         ReceiverName = receiverName.Trim();
         ReceiverSignaturePath = signaturePath;
         Move(LoanAction.HandOver, LoanStatus.HandedOver, officer, nameof(Role.SuppliesOfficer), nowUtc, null);
+    }
+
+    /// <summary>
+    /// Rule 6 for one scanned or typed unit: it must be a unit of the line's item and reserved for this loan. The
+    /// handover form asks this per field before the whole handover is saved.
+    /// </summary>
+    public void EnsureIssuable(int lineId, Asset asset)
+    {
+        var line = _lines.SingleOrDefault(l => l.Id == lineId)
+            ?? throw new DomainRuleException("Loan.UnknownLine", "The line is not part of this loan.");
+        EnsureIssuable(line, asset);
     }
 
     /// <summary>
@@ -584,6 +596,7 @@ public sealed class Loan
     public void DecideCompensation(int caseId, Actor officer, CompensationMethod method, decimal amount, string? basis, DateTime nowUtc)
     {
         LoanTransitions.Require(Status, LoanAction.DecideCompensation);
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
         FindCase(caseId).Decide(officer, method, amount, basis, nowUtc);
         Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.DecideCompensation, "CompensationDecided", Status, Status, basis, null);
         Touch();
@@ -602,6 +615,8 @@ public sealed class Loan
     {
         LoanTransitions.Require(Status, LoanAction.SettleCompensation);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.SettleOfficerOnly", "Only a supplies officer records a settlement.");
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        DomainRuleException.ThrowIf(settledOn > Calendar.BangkokTime.Today(nowUtc), "Compensation.SettledInFuture", "A settlement cannot be dated in the future.");
         FindCase(caseId).Settle(settledOn, receiptNumber, note);
         Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.SettleCompensation, "CompensationSettled", Status, Status, note, null);
         Touch();
@@ -619,6 +634,15 @@ public sealed class Loan
             Status = LoanStatus.Closed;
             Record(nowUtc, actor, null, null, "Closed", from, LoanStatus.Closed, null, null);
         }
+    }
+
+    private static void EnsureIssuable(LoanLine line, Asset asset)
+    {
+        DomainRuleException.ThrowIf(line.IsPooled, "Loan.UnitWrongItem", $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
+        DomainRuleException.ThrowIf(asset.CatalogueItemId != line.CatalogueItemId, "Loan.UnitWrongItem",
+            $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
+        DomainRuleException.ThrowIf(line.Units.All(u => u.AssetId != asset.Id), "Loan.UnitNotReserved",
+            $"{asset.AssetNumber} is not reserved for this loan.");
     }
 
     private CompensationCase FindCase(int caseId) =>

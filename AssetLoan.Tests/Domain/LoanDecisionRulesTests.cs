@@ -531,9 +531,19 @@ public sealed class LoanDecisionRulesTests
     [Fact]
     public void Expire_ApprovedNotPickedUp_AfterSettingDays()
     {
-        var loan = new LoanBuilder().Approved().Build();
+        var start = new DateOnly(2026, 12, 1);
+        var loan = new LoanBuilder().Between(start, start.AddDays(6)).Approved().Build();
         Assert.False(loan.ShouldExpire(loan.StartOn.AddDays(3), 3));
         Assert.True(loan.ShouldExpire(loan.StartOn.AddDays(4), 3));
         Assert.Equal("Loan.NotYetExpired", Assert.Throws<DomainRuleException>(() => loan.Expire(loan.StartOn.AddDays(3), 3, Now)).Code);
+    }
+
+    [Fact]
+    public void Expire_ShortLoan_ExpiresOnceTheDueDateHasPassed()
+    {
+        var start = new DateOnly(2026, 12, 1);
+        var loan = new LoanBuilder().Between(start, start.AddDays(1)).Approved().Build();
+        Assert.False(loan.ShouldExpire(start.AddDays(1), 3));
+        Assert.True(loan.ShouldExpire(start.AddDays(2), 3));
     }
 }

@@ -36,8 +36,7 @@ public class AppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         Directory.CreateDirectory(Path.GetDirectoryName(_dbPath)!);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={_dbPath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        ConfigureDatabase(builder);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Storage:UploadsPath", UploadsPath);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(UploadsPath, "mail"));
@@ -54,6 +53,14 @@ public class AppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>SQLite by default; the PostgreSQL factory overrides this.</summary>
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={_dbPath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
     }
 
     /// <summary>A scope for reading the database as it is now (a fresh context, no tracking leftovers).</summary>

@@ -4,6 +4,7 @@ using AssetLoan.Domain.Audit;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -33,25 +34,45 @@ internal static class AuditWriter
     public static async Task<int> SaveWithAuditAsync(AppDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
         var pending = Capture(db);
-        if (pending.Count == 0)
+        var outbox = OutboxWriter.Capture(db);
+        if (pending.Count == 0 && outbox.Count == 0)
         {
             return await save(ct);
         }
 
         if (db.Database.CurrentTransaction is not null)
         {
-            return await WriteAsync(db, pending, save, ct);
+            return await WriteAsync(db, pending, outbox, save, ct);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var count = await WriteAsync(db, pending, save, ct);
+        var count = await WriteAsync(db, pending, outbox, save, ct);
         await tx.CommitAsync(ct);
         return count;
     }
 
-    private static async Task<int> WriteAsync(AppDbContext db, List<PendingEvent> pending, Func<CancellationToken, Task<int>> save, CancellationToken ct)
+    private static async Task<int> WriteAsync(AppDbContext db, List<PendingEvent> pending, List<(Loan, LoanHistoryEntry)> outbox, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
         var count = await save(ct);
+
+        // Notifications about the change are queued in the same transaction (Infrastructure/Notifications).
+        await OutboxWriter.WriteAsync(db, outbox, ct);
+        if (pending.Count > 0)
+        {
+            await AppendAsync(db, pending.Select(p => new AuditEntry(p.EntityType, p.EntityId(), p.Action, p.Before, p.After)).ToList(), ct);
+        }
+
+        await save(ct);
+        return count;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="entries"/> to the chain as the current actor, after the last event (not saved yet). Call it
+    /// inside the transaction that saves them; <see cref="PersonalDataAccess"/> uses it for events that are not entity
+    /// changes (a full national ID was shown).
+    /// </summary>
+    internal static async Task AppendAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
         if (db.Database.IsNpgsql())
         {
             // One writer of the chain at a time (SQLite's write lock gives this for free).
@@ -67,15 +88,12 @@ internal static class AuditWriter
         var actor = db.Actor?.Actor ?? Domain.People.Actor.System;
         var role = actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles.OrderBy(r => r));
         var now = db.Time.GetUtcNow().UtcDateTime;
-        foreach (var p in pending)
+        foreach (var p in entries)
         {
-            var e = new AuditEvent(++sequence, now, actor.UserId, actor.Name, role, p.EntityType, p.EntityId(), p.Action, p.Before, p.After, previous);
+            var e = new AuditEvent(++sequence, now, actor.UserId, actor.Name, role, p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous);
             db.AuditEvents.Add(e);
             previous = e.Hash;
         }
-
-        await save(ct);
-        return count;
     }
 
     private static List<PendingEvent> Capture(AppDbContext db)
@@ -130,6 +148,8 @@ internal static class AuditWriter
             .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
 
     private static string Serialize(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
+
+    internal sealed record AuditEntry(string EntityType, string EntityId, string Action, string? Before, string? After);
 
     private sealed record PendingEvent(string EntityType, string Action, string? Before, string? After, Func<string> EntityId);
 }

@@ -14,7 +14,8 @@ public static class AvailabilityQueries
     public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // Two flat queries (lines, then their units): a collection nested in a SelectMany needs APPLY, which SQLite lacks.
+        // Lines and their units are read in two flat queries: a nested collection inside SelectMany needs SQL APPLY,
+        // which SQLite does not have.
         var rows = await (
                 from l in db.Loans.AsNoTracking().Holding()
                 where l.StartOn <= to && (l.DueOn >= @from

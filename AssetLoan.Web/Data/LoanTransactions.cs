@@ -112,7 +112,23 @@ public static class LoanTransactions
 
         var borrower = Borrower.ForStaff(userId, user.FullName, user.DivisionId, user.Position, user.PhoneNumber, user.Email);
         db.Borrowers.Add(borrower);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second tab created it at the same moment: use that one.
+            db.Entry(borrower).State = EntityState.Detached;
+            var winner = await db.Borrowers.SingleOrDefaultAsync(b => b.UserId == userId, ct);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return winner;
+        }
+
         return borrower;
     }
 }

@@ -45,6 +45,7 @@ public static class DomainErrors
         ["Compensation.NotDecided"] = "เจ้าหน้าที่พัสดุยังไม่ได้เสนอวิธีชดใช้",
         ["Compensation.OfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่เสนอวิธีชดใช้ได้",
         ["Compensation.ReceiptRequired"] = "การชดใช้เป็นเงินต้องระบุเลขที่ใบเสร็จรับเงิน",
+        ["Compensation.SettledInFuture"] = "วันที่ชดใช้ต้องไม่เกินวันนี้",
         ["Compensation.Unknown"] = "ไม่พบกรณีชดใช้นี้ในรายการยืม",
         ["Division.CodeRequired"] = "กรุณากรอกรหัสหน่วยงาน",
         ["Division.NameRequired"] = "กรุณากรอกชื่อหน่วยงาน",

@@ -1,4 +1,5 @@
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AssetLoan.Web.Infrastructure;
@@ -8,6 +9,8 @@ public static class StartupOperations
     public static IServiceCollection AddAssetLoanOperations(this IServiceCollection services)
     {
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddAssetLoanBackgroundJobs();
+        services.AddSingleton<NationalIdProtector>().AddHostedService<Jobs.RetentionJob>();
         return services;
     }
 

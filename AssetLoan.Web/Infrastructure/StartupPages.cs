@@ -57,10 +57,12 @@ public static class StartupPages
                     c.AuthorizePage(page, StartupIdentity.RegistryPolicy);
                 }
 
+                c.AllowAnonymousToPage("/Catalogue/Photo");
                 c.AuthorizeFolder("/Labels", StartupIdentity.RegistryPolicy);
                 c.AuthorizeFolder("/Loans", StartupIdentity.StaffPolicy);
                 c.AuthorizeFolder("/Endorsements", "DivisionHead");
                 c.AuthorizeFolder("/Supplies", StartupIdentity.SuppliesPolicy);
+                c.AuthorizeFolder("/Borrowers", StartupIdentity.StaffPolicy); // /supplies/borrower/{id}: staff see it masked, supplies roles reveal
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);

@@ -1,0 +1,148 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
+
+namespace AssetLoan.Tests.Domain;
+
+/// <summary>
+/// A small municipality without a database for the handover, return and compensation tests: a numbered tent (four
+/// units), a pool of chairs, a staff borrower, her division head, two supplies officers and the FinanceDirector.
+/// Loans reach their state through the real transitions; ids that the database would assign are set by reflection.
+/// </summary>
+internal sealed class LoanScenario
+{
+    public static readonly DateOnly Today = new(2026, 11, 25);
+
+    public static readonly DateTime Now = new(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc);
+
+    private int _nextLineId = 1;
+
+    public LoanScenario()
+    {
+        Tent = new CatalogueItem(
+            new CatalogueItemDetails("เต็นท์ ขนาด 4×8 ม.", 1, "หลัง", null, LendingNature.Durable, BudgetClass.Equipment, BorrowerAudience.Everyone, 7, 5, 1m,
+                ["เสาเต็นท์ 8 ต้น", "ผ้าใบหลังคา 1 ผืน", "สมอบก 16 ตัว"]),
+            TrackingMode.Numbered, Tags.NewTag());
+        SetId(Tent, 1);
+        Chairs = new CatalogueItem(
+            new CatalogueItemDetails("เก้าอี้พลาสติก", 1, "ตัว", null, LendingNature.Durable, BudgetClass.BelowThreshold, BorrowerAudience.Everyone, 7, 5, 0m),
+            TrackingMode.Pooled, Tags.NewTag());
+        Chairs.SetPool(300, 150m, new DateOnly(2024, 11, 25));
+        SetId(Chairs, 2);
+        Projector = new CatalogueItem(
+            new CatalogueItemDetails("เครื่องฉายภาพ", 1, "เครื่อง", null, LendingNature.Durable, BudgetClass.Equipment, BorrowerAudience.Everyone, 7, 5, 1m),
+            TrackingMode.Numbered, Tags.NewTag());
+        SetId(Projector, 3);
+
+        for (var i = 1; i <= 4; i++)
+        {
+            var tent = new Asset(Tent.Id, $"490-64-000{i}", Tags.NewTag(), new AssetDetails(new DateOnly(2021, 3, 15), 18_500m, 1, "โรงเก็บพัสดุ", "ดี", null));
+            SetId(tent, 100 + i);
+            Tents.Add(tent);
+        }
+
+        ProjectorUnit = new Asset(Projector.Id, "420-65-0001", Tags.NewTag(), new AssetDetails(new DateOnly(2022, 2, 20), 24_900m, 1, null, null, null));
+        SetId(ProjectorUnit, 201);
+
+        Borrower = Borrower.ForStaff("u-employee", "นางสาวมาลี สุขใจ", 4, "นักวิชาการศึกษา", "0812345678", "employee@maekhue.go.th");
+        SetId(Borrower, 1);
+    }
+
+    public CatalogueItem Tent { get; }
+
+    public CatalogueItem Chairs { get; }
+
+    public CatalogueItem Projector { get; }
+
+    public List<Asset> Tents { get; } = [];
+
+    public Asset ProjectorUnit { get; }
+
+    public Borrower Borrower { get; }
+
+    public Actor Employee { get; } = new("u-employee", "นางสาวมาลี สุขใจ", new HashSet<Role> { Role.Employee }, 4);
+
+    public Actor Head { get; } = new("u-head", "นายประเสริฐ ทองคำ", new HashSet<Role> { Role.DivisionHead, Role.Employee }, 4);
+
+    public Actor Officer { get; } = new("u-officer", "นางสาวพัชรี ใจดี", new HashSet<Role> { Role.SuppliesOfficer, Role.Employee }, 2);
+
+    public Actor SecondOfficer { get; } = new("u-officer2", "นายสมชาย พัสดุดี", new HashSet<Role> { Role.SuppliesOfficer, Role.Employee }, 2);
+
+    public Actor Director { get; } = new("u-director", "นายสมศักดิ์ รักษ์ทรัพย์", new HashSet<Role> { Role.FinanceDirector, Role.Employee }, 2);
+
+    public IReadOnlyDictionary<int, CatalogueItem> Items => new Dictionary<int, CatalogueItem> { [Tent.Id] = Tent, [Chairs.Id] = Chairs, [Projector.Id] = Projector };
+
+    public IReadOnlyDictionary<int, Asset> Assets => Tents.Append(ProjectorUnit).ToDictionary(a => a.Id);
+
+    public static void SetId(object entity, int id) => entity.GetType().GetProperty("Id")!.SetValue(entity, id);
+
+    /// <summary>An approved on-premises loan of <paramref name="tents"/> tents (the first units reserved) and <paramref name="chairs"/> chairs.</summary>
+    public Loan Approved(int tents = 2, int chairs = 30, DateOnly? startOn = null, DateOnly? dueOn = null, Borrower? borrower = null, Actor? requester = null)
+    {
+        var lines = new List<RequestedLine>();
+        if (tents > 0)
+        {
+            lines.Add(new RequestedLine(Tent.Id, tents));
+        }
+
+        if (chairs > 0)
+        {
+            lines.Add(new RequestedLine(Chairs.Id, chairs));
+        }
+
+        var request = new LoanRequest("งานประชุมผู้ปกครอง", "โรงเรียนเทศบาล", false, startOn ?? Today, dueOn ?? Today.AddDays(2), lines);
+        var loan = Loan.Submit(request, borrower ?? Borrower, Items, requester ?? Employee, 12, FiscalYear.Of(Today), Today, Now);
+        SetId(loan, 1);
+        foreach (var line in loan.Lines)
+        {
+            SetId(line, _nextLineId++);
+        }
+
+        loan.Endorse(requester is null ? Head : Head with { DivisionId = (borrower ?? Borrower).DivisionId }, Now);
+        var units = new Dictionary<int, IReadOnlyList<Asset>>();
+        var tentLine = loan.Lines.SingleOrDefault(l => l.CatalogueItemId == Tent.Id);
+        if (tentLine is not null)
+        {
+            units[tentLine.Id] = Tents.Take(tents).ToList();
+        }
+
+        var checker = requester?.UserId == Officer.UserId ? SecondOfficer : Officer;
+        loan.Check(checker, LoanCase.OnPremises, units, Free(), Today, Now);
+        loan.Approve(Director, ApprovalPolicy.Default, null, false, Free(), Assets, Now);
+        return loan;
+    }
+
+    /// <summary>Approved, then handed over today by <see cref="Officer"/>: every reserved tent and every chair.</summary>
+    public Loan HandedOver(int tents = 2, int chairs = 30, DateOnly? dueOn = null)
+    {
+        var loan = Approved(tents, chairs, dueOn: dueOn);
+        loan.HandOver(Officer, IssueAll(loan), Assets, Items, "นางสาวมาลี สุขใจ", true, null, Today, Now);
+        return loan;
+    }
+
+    public static IReadOnlyList<LineIssue> IssueAll(Loan loan) =>
+        loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
+
+    public LoanLine TentLine(Loan loan) => loan.Lines.Single(l => l.CatalogueItemId == Tent.Id);
+
+    public LoanLine ChairLine(Loan loan) => loan.Lines.Single(l => l.CatalogueItemId == Chairs.Id);
+
+    /// <summary>Numbers the compensation cases as the database would after a save.</summary>
+    public static void NumberCases(Loan loan)
+    {
+        var id = 1;
+        foreach (var c in loan.Compensations)
+        {
+            SetId(c, id++);
+        }
+    }
+
+    private Dictionary<int, ItemAvailability> Free() => new Dictionary<int, ItemAvailability>
+    {
+        [Tent.Id] = new(Tent.Id, 4, new HashSet<int>()),
+        [Chairs.Id] = new(Chairs.Id, 300, new HashSet<int>()),
+        [Projector.Id] = new(Projector.Id, 1, new HashSet<int>()),
+    };
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.Payments;
+using AssetLoan.Tests.Support;
+using AssetLoan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Tests.Web;
+
+/// <summary>ข้อ ๒๐๙: the officer decides, the FinanceDirector confirms, the officer records the settlement.</summary>
+public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string TaxId = "0994000165510";
+
+    [Fact]
+    public async Task Decide_AnAmountOtherThanProposedWithoutABasis_ShowsThaiMessageAndKeepsTheAmount()
+    {
+        var (id, caseId) = await DamagedTentAsync();
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
+        form.Set("Decide.Method", "Pay").Set("Decide.Amount", "2500").Set("Decide.Basis", "");
+
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Contains("จำนวนเงินต่างจากมูลค่าที่เสนอ ต้องระบุหลักเกณฑ์เป็นลายลักษณ์อักษร", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2500.00", doc.QuerySelector($"#amount-{caseId}")!.GetAttribute("value"));
+        Assert.Equal(CompensationStatus.Open, await app.WithDbAsync(db => db.CompensationCases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task DecideConfirmSettle_PaymentShowsThePromptPayQrAndTheLoanCloses()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            await Settings.SetAsync(db, Settings.Keys.PromptPayTarget, TaxId, default);
+            await db.SaveChangesAsync();
+        });
+        var (id, caseId) = await DamagedTentAsync();
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+
+        var decide = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
+        decide.Set("Decide.Method", "Pay").Set("Decide.Amount", "2500").Set("Decide.Basis", "ราคาซ่อมผ้าใบตามใบเสนอราคาร้านค้า");
+        Assert.Equal(HttpStatusCode.Redirect, (await decide.SubmitAsync(officer)).StatusCode);
+
+        var page = await HtmlForm.GetDocumentAsync(officer, $"/supplies/compensation/{id}");
+        var qr = page.QuerySelector("img[src^='data:image/png;base64,']")!.GetAttribute("src")!;
+        Assert.Equal(PromptPay.Payload(TaxId, 2500m), QrImages.Decode(qr));
+        Assert.Contains("2,500.00", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($"input[name='Settle.CaseId'][value='{caseId}']"));
+
+        var mayor = await app.CreateClientAsAsync(Demo.Mayor);
+        var refused = await mayor.GetAsync($"/approvals/compensation/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/accessdenied", refused.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+
+        var director = await app.CreateClientAsAsync(Demo.Director);
+        var list = await HtmlForm.GetDocumentAsync(director, "/approvals/compensation");
+        Assert.NotNull(list.QuerySelector($"a[href='/approvals/compensation/{id}']"));
+        var confirm = await HtmlForm.LoadAsync(director, $"/approvals/compensation/{id}", $"form:has(input[name='caseId'][value='{caseId}'])");
+        Assert.Equal(HttpStatusCode.Redirect, (await confirm.SubmitAsync(director)).StatusCode);
+
+        var settle = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Settle.CaseId'][value='{caseId}'])");
+        settle.Set("Settle.ReceiptNumber", "บร 0123/2570");
+        var settled = await settle.SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Redirect, settled.StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.CompensationCases.SingleAsync(x => x.Id == caseId);
+            Assert.Equal((CompensationStatus.Settled, CompensationMethod.Pay, 2500m, "บร 0123/2570", "นายสมศักดิ์ รักษ์ทรัพย์"), (c.Status, c.Method, c.FinalAmount, c.ReceiptNumber, c.ConfirmedByName));
+            Assert.Equal(LoanStatus.Closed, await db.Loans.Where(l => l.Id == id).Select(l => l.Status).SingleAsync());
+        });
+        var after = await HtmlForm.GetDocumentAsync(officer, $"/supplies/compensation/{id}");
+        Assert.Contains("ชดใช้แล้ว", after.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settle_WithoutReceiptForAPayment_ShowsThaiMessage()
+    {
+        var (id, caseId) = await DamagedTentAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, loan.Compensations.Single().ProposedAmount, null, now);
+            loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
+            await db.SaveChangesAsync();
+        });
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var settle = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Settle.CaseId'][value='{caseId}'])");
+        settle.Set("Settle.ReceiptNumber", "").Set("Settle.Note", "จ่ายเงินสด");
+
+        var response = await settle.SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Contains("การชดใช้เป็นเงินต้องระบุเลขที่ใบเสร็จรับเงิน", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("จ่ายเงินสด", doc.QuerySelector($"#settle-note-{caseId}")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Outbox_DecisionTellsTheBorrowerAndAsksTheDirector()
+    {
+        var (id, caseId) = await DamagedTentAsync();
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var decide = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
+        decide.Set("Decide.Method", "Repair");
+        await decide.SubmitAsync(officer);
+
+        var messages = await app.WithDbAsync(db => db.Notifications.Where(n => n.LoanId == id).ToListAsync());
+        var directorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Director).Select(u => u.Id).SingleAsync());
+        Assert.Contains(messages, m => m.TemplateKey == "CompensationDecided" && m.ToAddress == Demo.Employee && m.Body.Contains("ซ่อมแซมให้คงสภาพเดิม", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.TemplateKey == "Act.ConfirmCompensation" && m.UserId == directorId);
+    }
+
+    private async Task<(int LoanId, int CaseId)> DamagedTentAsync()
+    {
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        await app.ReturnAllAsync(id, firstUnitDamaged: true);
+        var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
+        return (id, caseId);
+    }
+}

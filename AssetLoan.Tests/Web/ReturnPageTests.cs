@@ -1,0 +1,122 @@
+using System.Net;
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Tests.Web;
+
+public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Post_OneDamagedTent_KeepsTheLoanOpenAndOpensACase()
+    {
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 2), (LoanStates.Chairs, 30));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
+        form.Set("Input.Lines[0].Units[0].Condition", "Damaged")
+            .Set("Input.Lines[0].Units[0].Note", "ผ้าใบขาด")
+            .Set("Input.Lines[1].PoolGood", "10");
+
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/supplies/compensation/{id}", response.Headers.Location!.OriginalString);
+        await app.WithDbAsync(async db =>
+        {
+            var loan = await db.Loans.AsNoTracking().Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            Assert.Equal(LoanStatus.PartlyReturned, loan.Status);
+            var damaged = loan.Lines.Single(l => !l.IsPooled).Units.OrderBy(u => u.AssetNumber).First();
+            Assert.Equal(ReturnCondition.Damaged, damaged.ReturnCondition);
+            Assert.Equal(AssetStatus.UnderRepair, await db.Assets.Where(a => a.Id == damaged.AssetId).Select(a => a.Status).SingleAsync());
+            var c = Assert.Single(loan.Compensations);
+            Assert.Equal((CompensationKind.Damaged, damaged.AssetNumber, damaged.ValueAtBorrowing), (c.Kind, c.AssetNumber, c.ProposedAmount));
+            Assert.Equal(20, loan.Lines.Single(l => l.IsPooled).Outstanding);
+        });
+    }
+
+    [Fact]
+    public async Task Post_EverythingBackByScanning_ClosesTheLoan()
+    {
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 2), (LoanStates.Chairs, 5));
+        var numbers = await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == id)).OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToListAsync());
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
+        form.Set("Input.Lines[0].Scan", numbers[0]);
+        var scanned = await HtmlForm.ParseAsync(await form.SubmitAsync(client, $"/supplies/return/{id}?handler=Scan"));
+        Assert.True(scanned.QuerySelector("input[name='Input.Lines[0].Units[0].Condition'][value='Good']")!.HasAttribute("checked"));
+        var final = HtmlForm.From(scanned, "#return-form", $"/supplies/return/{id}")
+            .Set("Input.Lines[0].Scan", numbers[1])
+            .Set("Input.Lines[1].PoolGood", "5");
+
+        var response = await final.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(LoanStatus.Closed, await app.WithDbAsync(db => db.Loans.Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
+        var page = await HtmlForm.GetDocumentAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Contains("รับคืนครบถ้วนและปิดรายการยืมแล้ว", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MissingChecklistParts_OpensAMissingPartsCase()
+    {
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
+        form.Set("Input.Lines[0].Units[0].Condition", "Good").Add("Input.Lines[0].MissingParts", "สมอบก 16 ตัว");
+
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var c = await app.WithDbAsync(db => db.CompensationCases.SingleAsync(x => x.LoanId == id));
+        Assert.Equal(CompensationKind.MissingParts, c.Kind);
+        Assert.Equal("สมอบก 16 ตัว", c.Description);
+        Assert.Equal(LoanStatus.Returned, await app.WithDbAsync(db => db.Loans.Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_MoreThanIsOut_ShowsThaiMessageAndKeepsTheNumbers()
+    {
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 5));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
+        form.Set("Input.Lines[0].PoolGood", "4").Set("Input.Lines[0].PoolLost", "2");
+
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Contains("จำนวนที่รับคืนเกินจำนวนที่ยังค้างอยู่", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2", doc.QuerySelector("input[name='Input.Lines[0].PoolLost']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task OfficerWhoBorrowed_IsToldInThaiAndCannotReceiveItBack()
+    {
+        var id = await app.HandedOverAsync(Demo.Officer, 3, (LoanStates.Chairs, 5));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var get = await HtmlForm.GetDocumentAsync(client, $"/supplies/return/{id}");
+        Assert.Contains("ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้", get.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var form = HtmlForm.From(get, "#return-form", $"/supplies/return/{id}").Set("Input.Lines[0].PoolGood", "5");
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(LoanStatus.HandedOver, await app.WithDbAsync(db => db.Loans.Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Get_ShowsTheLoansAuditTimeline()
+    {
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/return/{id}");
+
+        var timeline = doc.QuerySelector("#audit-timeline-heading")!.ParentElement!.TextContent;
+        Assert.Contains("รายการยืม", timeline, StringComparison.Ordinal);
+        Assert.Contains("HandedOver", timeline, StringComparison.Ordinal);
+        Assert.Contains("ครุภัณฑ์ในรายการยืม", timeline, StringComparison.Ordinal);
+    }
+}

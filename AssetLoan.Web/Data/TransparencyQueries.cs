@@ -1,0 +1,171 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Data;
+
+/// <summary>
+/// What the public transparency page (ITA evidence, domain.md §9) shows: the lendable catalogue with what is free,
+/// monthly statistics of a fiscal year and an anonymised register. Nothing here carries a name, an ID, a phone, an
+/// address, a purpose or a place: only items, quantities, borrower kinds, dates and outcomes.
+/// </summary>
+public static class TransparencyQueries
+{
+    /// <summary>Items the public or other agencies may borrow, with what is free for [from, to].</summary>
+    public static async Task<IReadOnlyList<PublicCatalogueItem>> PublicCatalogueAsync(this AppDbContext db, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var items = (await db.CatalogueItems.AsNoTracking().Where(c => !c.Retired).OrderBy(c => c.Name).ToListAsync(ct))
+            .Where(c => c.Audience.HasFlag(BorrowerAudience.Public) || c.Audience.HasFlag(BorrowerAudience.Agencies))
+            .ToList();
+        var free = await db.AvailabilityAsync(items.Select(i => i.Id).ToList(), from, to, today, firmOnly: false, excludeLoanId: null, ct);
+        return items.Select(i => new PublicCatalogueItem(i.Id, i.Name, i.UnitNoun, i.Description, i.Tag, i.IsConsumable,
+            i.Audience.HasFlag(BorrowerAudience.Public), i.Audience.HasFlag(BorrowerAudience.Agencies), i.MaxLoanDays,
+            free.TryGetValue(i.Id, out var a) ? a.FreeQuantity : 0)).ToList();
+    }
+
+    /// <summary>The outcome facts of every loan filed up to the end of <paramref name="year"/> (a municipality files hundreds a year).</summary>
+    public static async Task<IReadOnlyList<LoanFact>> LoanFactsAsync(this AppDbContext db, FiscalYear year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var end = BangkokTime.StartOfDayUtc(year.LastDay.AddDays(1));
+        var rows = await db.Loans.AsNoTracking()
+            .Where(l => l.SubmittedAtUtc < end)
+            .Select(l => new { l.SubmittedAtUtc, l.DecidedAtUtc, Approved = l.ApprovedByName != null, l.Status, l.DueOn, l.HandedOverOn, l.ReturnedOn })
+            .ToListAsync(ct);
+        return rows.Select(r => new LoanFact(
+            BangkokTime.Today(r.SubmittedAtUtc),
+            r.DecidedAtUtc is { } d ? BangkokTime.Today(d) : null,
+            r.DecidedAtUtc is { } t ? (t - r.SubmittedAtUtc).TotalDays : null,
+            r.Approved,
+            r.Status == LoanStatus.Rejected,
+            r.DueOn,
+            r.HandedOverOn,
+            r.ReturnedOn)).ToList();
+    }
+
+    /// <summary>The fiscal years that have loans, newest first, always including the current one.</summary>
+    public static async Task<IReadOnlyList<FiscalYear>> FiscalYearsAsync(this AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var first = await db.Loans.AsNoTracking().MinAsync(l => (int?)l.FiscalYear, ct);
+        var current = FiscalYear.Of(today);
+        var years = new List<FiscalYear>();
+        for (var y = current.BuddhistYear; y >= Math.Min(first ?? current.BuddhistYear, current.BuddhistYear); y--)
+        {
+            years.Add(new FiscalYear(y));
+        }
+
+        return years;
+    }
+
+    /// <summary>The anonymised register of a fiscal year: what was lent to which kind of borrower, when, and how it ended.</summary>
+    public static async Task<IReadOnlyList<RegisterRow>> AnonymisedRegisterAsync(this AppDbContext db, FiscalYear year, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = BangkokTime.StartOfDayUtc(year.FirstDay);
+        var to = BangkokTime.StartOfDayUtc(year.LastDay.AddDays(1));
+        var rows = await db.Loans.AsNoTracking()
+            .Where(l => l.SubmittedAtUtc >= from && l.SubmittedAtUtc < to)
+            .OrderBy(l => l.SubmittedAtUtc)
+            .Select(l => new
+            {
+                l.SubmittedAtUtc,
+                l.BorrowerKind,
+                l.StartOn,
+                l.DueOn,
+                l.Status,
+                l.ReturnedOn,
+                Lines = l.Lines.Select(x => new RegisterLine(x.ItemName, x.Quantity, x.UnitNoun)).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new RegisterRow(BangkokTime.Today(r.SubmittedAtUtc), r.Lines, r.BorrowerKind, r.StartOn, r.DueOn, r.Status,
+            ReturnTiming(r.Status, r.DueOn, r.ReturnedOn, today), r.ReturnedOn is { } back && back > r.DueOn ? back.DayNumber - r.DueOn.DayNumber : 0)).ToList();
+    }
+
+    private static ReturnTiming ReturnTiming(LoanStatus status, DateOnly dueOn, DateOnly? returnedOn, DateOnly today) =>
+        returnedOn is { } back ? back <= dueOn ? Data.ReturnTiming.OnTime : Data.ReturnTiming.Late
+        : FollowUp.IsOverdue(status, dueOn, today) ? Data.ReturnTiming.Overdue
+        : LoanTransitions.IsOut(status) ? Data.ReturnTiming.NotYetDue
+        : Data.ReturnTiming.NotApplicable;
+}
+
+/// <summary>Computes the monthly statistics of a fiscal year from loan facts; pure, so it is tested without a database.</summary>
+public static class TransparencyStatistics
+{
+    public static YearStatistics Compute(IEnumerable<LoanFact> facts, FiscalYear year, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var all = facts.ToList();
+        var months = year.Months().Select(m =>
+        {
+            var first = new DateOnly(m.Year, m.Month, 1);
+            var last = first.AddMonths(1).AddDays(-1);
+            return Summarise(all, first, last, m.Year, m.Month, first > today ? null : OverdueOn(all, last < today ? last : today));
+        }).ToList();
+        var total = Summarise(all, year.FirstDay, year.LastDay, 0, 0, OverdueOn(all, today));
+        return new YearStatistics(year, months, total);
+    }
+
+    /// <summary>Loans out on <paramref name="day"/> whose due date had passed (overdue is derived, never stored).</summary>
+    public static int OverdueOn(IEnumerable<LoanFact> facts, DateOnly day) =>
+        facts.Count(f => f.HandedOverOn is { } h && h <= day && f.DueOn < day && (f.ReturnedOn is null || f.ReturnedOn > day));
+
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static MonthStatistics Summarise(List<LoanFact> all, DateOnly first, DateOnly last, int year, int month, int? overdue)
+    {
+        bool In(DateOnly? d) => d is { } x && x >= first && x <= last;
+        var decided = all.Where(f => In(f.DecidedOn) && (f.Approved || f.Rejected)).ToList();
+        var returned = all.Where(f => In(f.ReturnedOn)).ToList();
+        var onTime = returned.Count(f => f.ReturnedOn <= f.DueOn);
+        return new MonthStatistics(
+            year,
+            month,
+            all.Count(f => In(f.SubmittedOn)),
+            decided.Count(f => f.Approved),
+            decided.Count(f => f.Rejected),
+            Median(decided.Select(f => f.DaysToDecision!.Value).ToList()),
+            returned.Count,
+            onTime,
+            returned.Count == 0 ? null : 100.0 * onTime / returned.Count,
+            overdue);
+    }
+}
+
+public sealed record PublicCatalogueItem(int Id, string Name, string UnitNoun, string? Description, string Tag, bool IsConsumable, bool ForPublic, bool ForAgencies, int MaxLoanDays, int Free);
+
+/// <summary>One loan as the statistics see it: dates and outcomes only.</summary>
+public sealed record LoanFact(DateOnly SubmittedOn, DateOnly? DecidedOn, double? DaysToDecision, bool Approved, bool Rejected, DateOnly DueOn, DateOnly? HandedOverOn, DateOnly? ReturnedOn);
+
+/// <summary>A month (Year/Month = 0 for the whole fiscal year).</summary>
+public sealed record MonthStatistics(int Year, int Month, int Applications, int Approvals, int Rejections, double? MedianDaysToDecision, int Returned, int ReturnedOnTime, double? OnTimeRatePercent, int? OverdueAtEnd);
+
+/// <summary><see cref="Total"/>'s <see cref="MonthStatistics.OverdueAtEnd"/> is the number overdue today.</summary>
+public sealed record YearStatistics(FiscalYear Year, IReadOnlyList<MonthStatistics> Months, MonthStatistics Total);
+
+public sealed record RegisterLine(string ItemName, int Quantity, string UnitNoun);
+
+public sealed record RegisterRow(DateOnly SubmittedOn, IReadOnlyList<RegisterLine> Lines, BorrowerKind Kind, DateOnly StartOn, DateOnly DueOn, LoanStatus Status, ReturnTiming Timing, int DaysLate);
+
+public enum ReturnTiming
+{
+    NotApplicable,
+    NotYetDue,
+    OnTime,
+    Late,
+    Overdue,
+}

@@ -1,0 +1,67 @@
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Infrastructure.Jobs;
+
+/// <summary>
+/// PDPA retention (domain.md §10): once every loan of an outside borrower has finished (closed, cancelled, rejected or
+/// expired) and <see cref="Settings.RetentionDays"/> have passed since the last of them finished, the borrower's
+/// personal fields are anonymised. Kinds, items and dates stay for the statistics. Runs daily in the app itself.
+/// </summary>
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<RetentionJob> log) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(24);
+
+    /// <summary>Anonymises every outside borrower past the retention period; returns how many.</summary>
+    public async Task<int> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var settings = await Settings.LoadAsync(db, ct);
+        var cutoff = nowUtc.AddDays(-settings.RetentionDays);
+        var due = await db.Borrowers
+            .Where(b => b.Kind != BorrowerKind.Staff && b.AnonymisedAtUtc == null
+                && db.Loans.Any(l => l.BorrowerId == b.Id)
+                && !db.Loans.Any(l => l.BorrowerId == b.Id && l.Status != LoanStatus.Closed && l.Status != LoanStatus.Cancelled
+                    && l.Status != LoanStatus.Rejected && l.Status != LoanStatus.Expired)
+                // The last history entry of a finished loan is the step that finished it.
+                && !db.Loans.Where(l => l.BorrowerId == b.Id).SelectMany(l => l.History).Any(h => h.AtUtc > cutoff))
+            .ToListAsync(ct);
+        foreach (var borrower in due)
+        {
+            borrower.Anonymise(nowUtc);
+        }
+
+        if (due.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Retention: anonymised {Count} outside borrowers whose loans finished before {Cutoff:O}", due.Count, cutoff);
+        }
+
+        return due.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("BackgroundJobs:Enabled", true))
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Retention job failed; it runs again in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

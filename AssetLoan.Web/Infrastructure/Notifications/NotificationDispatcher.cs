@@ -1,0 +1,146 @@
+using AssetLoan.Web.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace AssetLoan.Web.Infrastructure.Notifications;
+
+/// <summary>
+/// Sends the queued e-mail: through SMTP with MailKit when <c>Mail:Host</c> is set, otherwise as <c>.eml</c> files in
+/// <c>Mail:PickupDirectory</c>. A failure never loses a message: it stays queued with Attempts + 1, the error, and a
+/// next attempt after an exponential back-off (1, 2, 4 … minutes, at most 6 hours). Runs every
+/// <c>Mail:DispatchIntervalSeconds</c> (30) unless <c>BackgroundJobs:Enabled</c> is false; tests call
+/// <see cref="RunOnceAsync"/> with the fake clock.
+/// </summary>
+public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment env, TimeProvider time, ILogger<NotificationDispatcher> log) : BackgroundService
+{
+    public const int BatchSize = 50;
+
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), 360));
+
+    public async Task<DispatchResult> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var due = await db.Notifications
+            .Where(n => n.Channel == NotificationChannel.Email && n.SentAtUtc == null && n.NextAttemptAtUtc <= nowUtc)
+            .OrderBy(n => n.NextAttemptAtUtc).ThenBy(n => n.Id)
+            .Take(BatchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return new DispatchResult(0, 0);
+        }
+
+        var mail = config.GetSection("Mail");
+        var host = mail["Host"];
+        using var smtp = new SmtpClient { Timeout = mail.GetValue("TimeoutSeconds", 20) * 1000 };
+        int sent = 0, failed = 0;
+        foreach (var message in due)
+        {
+            message.Attempts++;
+            try
+            {
+                var mime = Build(message, mail["From"] ?? "assetloan@localhost");
+                if (string.IsNullOrWhiteSpace(host))
+                {
+                    await WritePickupAsync(mime, message, mail["PickupDirectory"] ?? "App_Data/mail", ct);
+                }
+                else
+                {
+                    await EnsureConnectedAsync(smtp, host, mail, ct);
+                    await smtp.SendAsync(mime, ct);
+                }
+
+                message.SentAtUtc = nowUtc;
+                message.LastError = null;
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var error = ex is SmtpCommandException smtpError ? $"{(int)smtpError.StatusCode} {ex.Message}" : ex.Message;
+                message.LastError = error.Length > 2000 ? error[..2000] : error;
+                message.NextAttemptAtUtc = nowUtc + Backoff(message.Attempts);
+                failed++;
+                log.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, error);
+                if (smtp.IsConnected && ex is not SmtpCommandException)
+                {
+                    await smtp.DisconnectAsync(false, CancellationToken.None);
+                }
+            }
+
+            // Each outcome is saved at once: a crash half-way never sends a message twice or forgets a failure.
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(true, ct);
+        }
+
+        log.LogInformation("Notifications: {Sent} sent, {Failed} failed", sent, failed);
+        return new DispatchResult(sent, failed);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("BackgroundJobs:Enabled", true))
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Mail:DispatchIntervalSeconds", 30)));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Notification dispatch failed");
+            }
+
+            await Task.Delay(interval, time, stoppingToken);
+        }
+    }
+
+    private static MimeMessage Build(NotificationMessage n, string from)
+    {
+        var message = new MimeMessage
+        {
+            Subject = n.Subject,
+            MessageId = $"notification-{n.Id}@assetloan",
+            Body = new TextPart("plain") { Text = n.Body },
+        };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(n.ToAddress ?? throw new InvalidOperationException("The message has no address.")));
+        return message;
+    }
+
+    private static async Task EnsureConnectedAsync(SmtpClient smtp, string host, IConfigurationSection mail, CancellationToken ct)
+    {
+        if (smtp.IsConnected)
+        {
+            return;
+        }
+
+        var security = mail.GetValue("UseStartTls", false) ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+        await smtp.ConnectAsync(host, mail.GetValue("Port", 25), security, ct);
+        if (mail["User"] is { Length: > 0 } user)
+        {
+            await smtp.AuthenticateAsync(user, mail["Password"] ?? "", ct);
+        }
+    }
+
+    private async Task WritePickupAsync(MimeMessage mime, NotificationMessage n, string directory, CancellationToken ct)
+    {
+        var dir = Path.GetFullPath(directory, env.ContentRootPath);
+        Directory.CreateDirectory(dir);
+        await mime.WriteToAsync(Path.Combine(dir, $"{n.CreatedAtUtc:yyyyMMddHHmmss}-{n.Id}.eml"), ct);
+    }
+}
+
+public sealed record DispatchResult(int Sent, int Failed);

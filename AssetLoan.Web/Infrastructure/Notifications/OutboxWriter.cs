@@ -1,0 +1,161 @@
+using System.Globalization;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Pages.Supplies;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Infrastructure.Notifications;
+
+/// <summary>
+/// The outbox: every loan history entry added in a save queues its messages in the same transaction (called by
+/// <see cref="AuditWriter"/>), so a message exists exactly when the change it reports was committed. The borrower
+/// gets an e-mail (staff: the account's address; outsiders: the address they gave, if any) and, for staff, an in-app
+/// message; the people who must act next get an in-app message.
+/// </summary>
+internal static class OutboxWriter
+{
+    public static List<(Loan Loan, LoanHistoryEntry Entry)> Capture(AppDbContext db)
+    {
+        var added = db.ChangeTracker.Entries<LoanHistoryEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0)
+        {
+            return [];
+        }
+
+        var loans = db.ChangeTracker.Entries<Loan>().Select(e => e.Entity).ToList();
+        return added
+            .Select(entry => (Loan: loans.FirstOrDefault(l => l.History.Contains(entry)), Entry: entry))
+            .Where(x => x.Loan is not null)
+            .Select(x => (x.Loan!, x.Entry))
+            .ToList();
+    }
+
+    /// <summary>After the first save of the transaction (loan ids are known), adds the messages; the caller saves them.</summary>
+    public static async Task WriteAsync(AppDbContext db, List<(Loan Loan, LoanHistoryEntry Entry)> captured, CancellationToken ct)
+    {
+        if (captured.Count == 0)
+        {
+            return;
+        }
+
+        var settings = await Settings.LoadAsync(db, ct);
+        var nowUtc = db.Time.GetUtcNow().UtcDateTime;
+        foreach (var (loan, entry) in captured)
+        {
+            var key = NotificationTemplates.KeyFor(entry.Summary, entry.ToStatus);
+            var act = ActionFor(loan, entry, settings);
+            if (key is null && act is null)
+            {
+                continue;
+            }
+
+            var recipient = await RecipientAsync(db, loan, ct);
+            var facts = await FactsAsync(db, loan, recipient.Name, settings, entry.Note, Compensation(loan, entry), nowUtc, ct);
+            if (key is not null)
+            {
+                db.Notifications.AddRange(ForBorrower(recipient, loan.Id, key, facts, nowUtc));
+            }
+
+            if (act is { } a)
+            {
+                var users = await UsersInRoleAsync(db, a.Role, a.DivisionId, ct);
+                var (subject, body) = NotificationTemplates.Render(a.Key, facts);
+                db.Notifications.AddRange(users
+                    .Where(u => u != entry.ActorUserId && u != loan.BorrowerUserId)
+                    .Select(u => Message(NotificationChannel.InApp, a.Key, null, u, loan.Id, subject, body, nowUtc)));
+            }
+        }
+    }
+
+    /// <summary>A reminder queued outside a loan change (the daily job, or "ส่งแจ้งเตือนทันที"); returns how many messages.</summary>
+    public static async Task<int> QueueAsync(AppDbContext db, int loanId, string key, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId, ct);
+        var settings = await Settings.LoadAsync(db, ct);
+        var recipient = await RecipientAsync(db, loan, ct);
+        var facts = await FactsAsync(db, loan, recipient.Name, settings, null, null, nowUtc, ct);
+        var messages = ForBorrower(recipient, loanId, key, facts, nowUtc).ToList();
+        db.Notifications.AddRange(messages);
+        return messages.Count;
+    }
+
+    private static IEnumerable<NotificationMessage> ForBorrower(Recipient to, int loanId, string key, LoanFacts facts, DateTime nowUtc)
+    {
+        var (subject, body) = NotificationTemplates.Render(key, facts);
+        if (!string.IsNullOrWhiteSpace(to.Email))
+        {
+            yield return Message(NotificationChannel.Email, key, to.Email, to.UserId, loanId, subject, body, nowUtc);
+        }
+
+        if (to.UserId is not null)
+        {
+            yield return Message(NotificationChannel.InApp, key, null, to.UserId, loanId, subject, body, nowUtc);
+        }
+    }
+
+    private static NotificationMessage Message(NotificationChannel channel, string key, string? to, string? userId, int loanId, string subject, string body, DateTime nowUtc) => new()
+    {
+        CreatedAtUtc = nowUtc,
+        Channel = channel,
+        TemplateKey = key,
+        ToAddress = to,
+        UserId = userId,
+        LoanId = loanId,
+        Subject = subject.Length > 300 ? subject[..300] : subject,
+        Body = body,
+        NextAttemptAtUtc = nowUtc,
+        // In-app messages are delivered by being there.
+        SentAtUtc = channel == NotificationChannel.InApp ? nowUtc : null,
+    };
+
+    /// <summary>Who must act after this step, in-app: the division head, the supplies officers, the approver, the FinanceDirector.</summary>
+    private static (string Key, string Role, int? DivisionId)? ActionFor(Loan loan, LoanHistoryEntry entry, Settings settings) => entry.Summary switch
+    {
+        "Submitted" or "KeyedIn" or "Resubmit" when loan.NeedsEndorsement && !loan.IsEndorsed => (NotificationTemplates.ActEndorse, nameof(Role.DivisionHead), loan.BorrowerDivisionId),
+        "Submitted" or "KeyedIn" or "Resubmit" or "Endorse" => (NotificationTemplates.ActCheck, nameof(Role.SuppliesOfficer), null),
+        "Check" => (NotificationTemplates.ActApprove, settings.Policy.ApproverFor(loan.Case).ToString(), null),
+        "CompensationDecided" => (NotificationTemplates.ActConfirmCompensation, nameof(Role.FinanceDirector), null),
+        _ => null,
+    };
+
+    private static string? Compensation(Loan loan, LoanHistoryEntry entry) =>
+        entry.Summary != "CompensationDecided"
+            ? null
+            : string.Join("; ", loan.Compensations.Where(c => c.DecidedAtUtc == entry.AtUtc && c.Method is not null).Select(c =>
+                $"{LoanDesk.KindThai(c.Kind)}{(c.AssetNumber is null ? "" : " " + c.AssetNumber)} — {LoanDesk.MethodThai(c.Method!.Value)}" +
+                (c.Method == CompensationMethod.Pay ? $" จำนวน {Display.Money(c.FinalAmount ?? 0)} บาท" : "")));
+
+    private static async Task<LoanFacts> FactsAsync(AppDbContext db, Loan loan, string borrowerName, Settings settings, string? note, string? compensation, DateTime nowUtc, CancellationToken ct)
+    {
+        var lines = await db.LoanLines.AsNoTracking().Where(l => l.LoanId == loan.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.ItemName, l.Quantity, l.UnitNoun }).ToListAsync(ct);
+        var items = string.Join(", ", lines.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.ItemName} {l.Quantity} {l.UnitNoun}")));
+        var tracking = loan.TrackingToken is not null && !string.IsNullOrWhiteSpace(settings.PublicBaseUrl)
+            ? $"{settings.PublicBaseUrl.TrimEnd('/')}/track/{loan.TrackingToken}"
+            : null;
+        return new LoanFacts(loan.Id, loan.Reference, borrowerName, items, loan.StartOn, loan.DueOn, BangkokTime.Today(nowUtc), settings.MunicipalityName,
+            settings.Policy.ExpireAfterDays, note, tracking, compensation);
+    }
+
+    private static async Task<Recipient> RecipientAsync(AppDbContext db, Loan loan, CancellationToken ct)
+    {
+        var borrower = await db.Borrowers.AsNoTracking().Where(b => b.Id == loan.BorrowerId)
+            .Select(b => new { b.Name, b.ContactPerson, b.Email, b.Kind }).SingleAsync(ct);
+        var userEmail = loan.BorrowerUserId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == loan.BorrowerUserId && !u.Disabled).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        return new Recipient(borrower.ContactPerson ?? borrower.Name, userEmail ?? borrower.Email, loan.BorrowerUserId);
+    }
+
+    private static async Task<List<string>> UsersInRoleAsync(AppDbContext db, string role, int? divisionId, CancellationToken ct) =>
+        await (from ur in db.UserRoles
+               join r in db.Roles on ur.RoleId equals r.Id
+               join u in db.Users on ur.UserId equals u.Id
+               where r.Name == role && !u.Disabled && (divisionId == null || u.DivisionId == divisionId)
+               select u.Id).Distinct().ToListAsync(ct);
+
+    private sealed record Recipient(string Name, string? Email, string? UserId);
+}

@@ -1,0 +1,392 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using AssetLoan.Domain;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Apply;
+
+/// <summary>
+/// The public application (domain.md §2 outside borrower, §10 personal data): no account, the privacy notice, live
+/// availability, and everything typed comes back on any error.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s, ILogger<IndexModel> log) : PageModel
+{
+    /// <summary>History and audit name the applicant by role only: the person's name stays in the borrower record, which retention anonymises.</summary>
+    public const string ApplicantActorName = "ผู้ยื่นคำขอทางออนไลน์";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<PublicCatalogueItem> Catalogue { get; private set; } = [];
+
+    /// <summary>The period the "free" column is for: the chosen dates, or today when none are chosen yet.</summary>
+    public (DateOnly From, DateOnly To, bool ForChosenDates) AvailabilityPeriod { get; private set; }
+
+    public Settings Settings { get; private set; } = new();
+
+    public async Task OnGetAsync(int? item, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Input.Lines = Catalogue.Select(c => new LineInput { ItemId = c.Id, Quantity = c.Id == item ? 1 : 0 }).ToList();
+        if (item is { } id && Catalogue.FirstOrDefault(c => c.Id == id) is { } chosen && !chosen.ForPublic && chosen.ForAgencies)
+        {
+            Input.Kind = BorrowerKind.Agency;
+        }
+    }
+
+    /// <summary>Live availability for the JavaScript enhancement: free quantity per item for the dates.</summary>
+    public async Task<IActionResult> OnGetAvailabilityAsync(string? start, string? due, CancellationToken ct)
+    {
+        if (!ThaiDate.TryParse(start, out var from) || !ThaiDate.TryParse(due, out var to) || to < from || to.DayNumber - from.DayNumber > 366)
+        {
+            return new JsonResult(new { ok = false });
+        }
+
+        var items = await db.PublicCatalogueAsync(from, to, Today, ct);
+        return new JsonResult(new
+        {
+            ok = true,
+            period = $"{Display.Date(from)} – {Display.Date(to)}",
+            items = items.Select(i => new { id = i.Id, free = i.Free }),
+        });
+    }
+
+    /// <summary>"ตรวจสอบจำนวนว่าง" without JavaScript: the form comes back with availability for the dates, nothing saved.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var (from, to) = ParseDates();
+        if (from is { } f && to is { } t && t < f)
+        {
+            ModelState.AddModelError("Input.DueOn", s["วันที่ส่งคืนต้องไม่ก่อนวันที่เริ่มยืม"]);
+        }
+
+        await LoadAsync(ct);
+        AlignLines();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(Input.Website))
+        {
+            // Honeypot: only a robot fills a field people cannot see. It is told it succeeded; nothing is saved.
+            log.LogWarning("Public application honeypot filled from {Address}; not saved", HttpContext.Connection.RemoteIpAddress);
+            return Done(Loan.FormatReference(RandomNumberGenerator.GetInt32(1, 10000), FiscalYear.Of(Today).BuddhistYear), NewToken());
+        }
+
+        await LoadAsync(ct);
+        AlignLines();
+        var (startOn, dueOn) = ParseDates();
+        ValidateInput();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var phone = ThaiPhone.Normalize(Input.Phone)!;
+        var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
+        if (await db.OpenApplicationCountAsync(nationalId?.Lookup, phone, ct) >= Settings.OpenApplicationCap)
+        {
+            ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                s["ท่านมีคำขอที่อยู่ระหว่างดำเนินการครบ {0} รายการแล้ว กรุณารอให้คำขอเดิมเสร็จสิ้น หรือยกเลิกคำขอเดิมจากลิงก์ติดตาม ก่อนยื่นคำขอใหม่"],
+                Settings.OpenApplicationCap));
+            return Page();
+        }
+
+        if (!await EnoughAvailableAsync(startOn!.Value, dueOn!.Value, ct))
+        {
+            return Page();
+        }
+
+        try
+        {
+            var (overdue, unsettled) = await db.ApplicantStandingAsync(nationalId?.Lookup, phone, Today, ct);
+            BorrowerStanding.Ensure(Settings.Policy, overdue, unsettled);
+            var borrower = NewBorrower(phone, nationalId);
+            var token = NewToken();
+            var request = new LoanRequest(Input.Purpose, Input.Place, Input.OffPremises, startOn.Value, dueOn.Value,
+                Input.Lines.Where(l => l.Quantity > 0).Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList(),
+                Input.UrgencyReason,
+                Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null,
+                Input.Kind == BorrowerKind.Agency && ThaiDate.TryParse(Input.AgencyLetterOn, out var letterOn) ? letterOn : null,
+                token);
+            var loan = await db.SubmitLoanAsync(borrower, request, Actor.Applicant(ApplicantActorName), Settings.Policy, Today,
+                time.GetUtcNow().UtcDateTime, ct);
+            log.LogInformation("Public application {Reference} submitted", loan.Reference);
+            return Done(loan.Reference, token);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s, FieldFor(ex.Code));
+            return Page();
+        }
+    }
+
+    private DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+
+    private RedirectToPageResult Done(string reference, string token)
+    {
+        TempData["Apply.Reference"] = reference;
+        TempData["Apply.Token"] = token;
+        return RedirectToPage("Done");
+    }
+
+    /// <summary>≥128 random bits, URL-safe: 24 bytes give 32 base64url characters.</summary>
+    private static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+
+    private Borrower NewBorrower(string phone, ProtectedNationalId? nationalId)
+    {
+        var organisation = Input.Kind.IsOrganisation();
+        var borrower = new Borrower(Input.Kind, organisation ? Input.OrganisationName! : Input.Name,
+            new BorrowerContact(phone, Input.Email, Input.HouseNumber, Input.Moo, Input.Subdistrict, Input.District, Input.Province));
+        if (organisation)
+        {
+            borrower.SetContactPerson(Input.Name);
+        }
+
+        if (nationalId is not null)
+        {
+            borrower.SetNationalId(nationalId.Cipher, nationalId.Lookup, nationalId.Normalized);
+        }
+
+        return borrower;
+    }
+
+    private (DateOnly? Start, DateOnly? Due) ParseDates() =>
+        (ThaiDate.TryParse(Input.StartOn, out var a) ? a : null, ThaiDate.TryParse(Input.DueOn, out var b) ? b : null);
+
+    /// <summary>Checks that need the kind, the dates or the catalogue; each message goes beside its field.</summary>
+    private void ValidateInput()
+    {
+        if (!PublicLoanTextKinds.Contains(Input.Kind))
+        {
+            ModelState.AddModelError("Input.Kind", s["กรุณาเลือกประเภทผู้ยืม"]);
+        }
+
+        if (Input.Kind == BorrowerKind.Person)
+        {
+            var problem = ThaiNationalId.Validate(Input.NationalId);
+            if (problem is not null)
+            {
+                ModelState.AddModelError("Input.NationalId", s[NationalIdMessage(problem.Value)]);
+            }
+        }
+
+        if (Input.Kind.IsOrganisation() && string.IsNullOrWhiteSpace(Input.OrganisationName))
+        {
+            ModelState.AddModelError("Input.OrganisationName", s["กรุณากรอกชื่อหน่วยงาน/องค์กร"]);
+        }
+
+        if (Input.Kind == BorrowerKind.Agency)
+        {
+            if (string.IsNullOrWhiteSpace(Input.AgencyLetterNumber))
+            {
+                ModelState.AddModelError("Input.AgencyLetterNumber", s["กรุณากรอกเลขที่หนังสือขอยืม"]);
+            }
+
+            if (!ThaiDate.TryParse(Input.AgencyLetterOn, out _))
+            {
+                ModelState.AddModelError("Input.AgencyLetterOn", s["กรุณากรอกวันที่ของหนังสือ เช่น 20/11/2569"]);
+            }
+        }
+
+        foreach (var (field, value) in new[] { ("Input.StartOn", Input.StartOn), ("Input.DueOn", Input.DueOn) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !ThaiDate.TryParse(value, out _))
+            {
+                ModelState.AddModelError(field, s["กรุณากรอกวันที่ให้ถูกต้อง เช่น 25/12/2569"]);
+            }
+        }
+
+        if (!Input.Lines.Any(l => l.Quantity > 0))
+        {
+            ModelState.AddModelError("Input.Lines", s["กรุณาระบุจำนวนพัสดุที่ต้องการยืมอย่างน้อย 1 รายการ"]);
+        }
+
+        if (!Input.PrivacyAcknowledged)
+        {
+            ModelState.AddModelError("Input.PrivacyAcknowledged", s["กรุณาทำเครื่องหมายยืนยันว่าได้อ่านประกาศความเป็นส่วนตัวแล้ว"]);
+        }
+    }
+
+    private static readonly HashSet<BorrowerKind> PublicLoanTextKinds = [.. Track.PublicLoanText.OutsideKinds];
+
+    public static string NationalIdMessage(NationalIdProblem problem) => problem switch
+    {
+        NationalIdProblem.Missing => "กรุณากรอกเลขประจำตัวประชาชน 13 หลัก",
+        NationalIdProblem.WrongLength => "เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก",
+        NationalIdProblem.WrongFirstDigit => "เลขประจำตัวประชาชนหลักแรกต้องเป็นเลข 1–8",
+        _ => "เลขประจำตัวประชาชนไม่ถูกต้อง (เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ) กรุณาตรวจสอบอีกครั้ง",
+    };
+
+    /// <summary>Asks more than is free for the dates: the message goes beside that item's quantity.</summary>
+    private async Task<bool> EnoughAvailableAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to < from)
+        {
+            return true; // the domain explains the dates
+        }
+
+        var free = await db.AvailabilityAsync(Catalogue.Select(c => c.Id).ToList(), from, to, Today, firmOnly: false, excludeLoanId: null, ct);
+        Catalogue = Catalogue.Select(c => c with { Free = free.TryGetValue(c.Id, out var f) ? f.FreeQuantity : 0 }).ToList();
+        AvailabilityPeriod = (from, to, true);
+        for (var i = 0; i < Input.Lines.Count; i++)
+        {
+            var line = Input.Lines[i];
+            if (line.Quantity > 0 && free.TryGetValue(line.ItemId, out var f) && line.Quantity > f.FreeQuantity)
+            {
+                var row = Catalogue.First(c => c.Id == line.ItemId);
+                ModelState.AddModelError($"Input.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                    s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], f.FreeQuantity, row.UnitNoun));
+            }
+        }
+
+        return ModelState.IsValid;
+    }
+
+    private static string FieldFor(string code) => code switch
+    {
+        "Loan.PurposeRequired" or "Loan.PurposeTooLong" => "Input.Purpose",
+        "Loan.PlaceRequired" or "Loan.PlaceTooLong" => "Input.Place",
+        "Loan.StartInPast" => "Input.StartOn",
+        "Loan.DueBeforeStart" => "Input.DueOn",
+        "Loan.UrgencyReasonRequired" => "Input.UrgencyReason",
+        "Borrower.NameRequired" => "Input.Name",
+        _ when code.StartsWith("Loan.Item", StringComparison.Ordinal) || code.StartsWith("Loan.Quantity", StringComparison.Ordinal)
+            || code is "Loan.ConsumableOnlyToAgencies" or "Loan.TooLong" or "Loan.NoItems" or "Loan.UnknownItem" or "Loan.DuplicateItem" => "Input.Lines",
+        _ => "",
+    };
+
+    /// <summary>The public catalogue (items for the public, or for agencies) with what is free for the period.</summary>
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Settings = await Settings.LoadAsync(db, ct);
+        var (start, due) = ParseDates();
+        AvailabilityPeriod = start is { } f && due is { } t && t >= f && t.DayNumber - f.DayNumber <= 366 ? (f, t, true) : (Today, Today, false);
+        Catalogue = await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct);
+    }
+
+    /// <summary>One line per catalogue row, in the catalogue's order, keeping what was typed for each item.</summary>
+    private void AlignLines()
+    {
+        var typed = Input.Lines.Where(l => l.ItemId != 0).GroupBy(l => l.ItemId).ToDictionary(g => g.Key, g => g.Last().Quantity);
+        Input.Lines = Catalogue.Select(c => new LineInput { ItemId = c.Id, Quantity = typed.GetValueOrDefault(c.Id) }).ToList();
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "ประเภทผู้ยืม")]
+        public BorrowerKind Kind { get; set; } = BorrowerKind.Person;
+
+        [Required(ErrorMessage = "กรุณากรอกชื่อ–นามสกุล")]
+        [StringLength(200, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "ชื่อ–นามสกุล")]
+        public string Name { get; set; } = "";
+
+        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เลขประจำตัวประชาชน 13 หลัก")]
+        public string? NationalId { get; set; }
+
+        [StringLength(200, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "ชื่อหน่วยงาน/องค์กร")]
+        public string? OrganisationName { get; set; }
+
+        [StringLength(100, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เลขที่หนังสือขอยืม")]
+        public string? AgencyLetterNumber { get; set; }
+
+        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "ลงวันที่ (หนังสือ)")]
+        public string? AgencyLetterOn { get; set; }
+
+        [Required(ErrorMessage = "กรุณากรอกเบอร์โทรศัพท์")]
+        [ThaiPhone]
+        [StringLength(30, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เบอร์โทรศัพท์")]
+        public string Phone { get; set; } = "";
+
+        [EmailAddress(ErrorMessage = "รูปแบบอีเมลไม่ถูกต้อง")]
+        [StringLength(200, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "อีเมล (ถ้ามี)")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "กรุณากรอกบ้านเลขที่")]
+        [StringLength(50, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "บ้านเลขที่")]
+        public string HouseNumber { get; set; } = "";
+
+        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "หมู่ที่")]
+        public string? Moo { get; set; }
+
+        [Required(ErrorMessage = "กรุณากรอกตำบล")]
+        [StringLength(100, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "ตำบล")]
+        public string Subdistrict { get; set; } = "";
+
+        [Required(ErrorMessage = "กรุณากรอกอำเภอ")]
+        [StringLength(100, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "อำเภอ")]
+        public string District { get; set; } = "";
+
+        [Required(ErrorMessage = "กรุณากรอกจังหวัด")]
+        [StringLength(100, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "จังหวัด")]
+        public string Province { get; set; } = "";
+
+        [Required(ErrorMessage = "กรุณาระบุวัตถุประสงค์การยืม")]
+        [StringLength(Loan.PurposeMaxLength, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "วัตถุประสงค์การยืม (นำไปใช้ในงานใด)")]
+        public string Purpose { get; set; } = "";
+
+        [Required(ErrorMessage = "กรุณาระบุสถานที่นำไปใช้")]
+        [StringLength(Loan.PlaceMaxLength, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "สถานที่นำไปใช้")]
+        public string Place { get; set; } = "";
+
+        [Display(Name = "นำไปใช้นอกสถานที่ของเทศบาล")]
+        public bool OffPremises { get; set; } = true;
+
+        [Required(ErrorMessage = "กรุณาระบุวันที่เริ่มยืม")]
+        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "วันที่เริ่มยืม")]
+        public string StartOn { get; set; } = "";
+
+        [Required(ErrorMessage = "กรุณาระบุวันที่ส่งคืน")]
+        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "วันที่ส่งคืน")]
+        public string DueOn { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เหตุผลความจำเป็นเร่งด่วน (กรณียืมพัสดุใช้สิ้นเปลือง)")]
+        public string? UrgencyReason { get; set; }
+
+        public List<LineInput> Lines { get; set; } = [];
+
+        [Display(Name = "ข้าพเจ้าได้อ่านประกาศความเป็นส่วนตัวและรับทราบการเก็บใช้ข้อมูลส่วนบุคคลตามที่แจ้งไว้ข้างต้นแล้ว")]
+        public bool PrivacyAcknowledged { get; set; }
+
+        /// <summary>Honeypot: hidden from people; a robot that fills it gets a fake success.</summary>
+        [StringLength(200)]
+        public string? Website { get; set; }
+    }
+
+    public sealed class LineInput
+    {
+        public int ItemId { get; set; }
+
+        [Range(0, 10_000, ErrorMessage = "จำนวนต้องอยู่ระหว่าง 0 ถึง 10,000")]
+        public int Quantity { get; set; }
+    }
+}

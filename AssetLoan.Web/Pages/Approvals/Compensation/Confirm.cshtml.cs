@@ -1,0 +1,80 @@
+using AssetLoan.Domain;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Pages.Supplies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Approvals.Compensation;
+
+/// <summary>The FinanceDirector confirms the officer's compensation decision, case by case.</summary>
+public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public LoanSummary Loan { get; private set; } = null!;
+
+    public IReadOnlyList<CaseView> Cases { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int loanId, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.FinanceDirector))
+        {
+            return Forbid();
+        }
+
+        return await LoadAsync(loanId, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int loanId, int caseId, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.FinanceDirector))
+        {
+            return Forbid();
+        }
+
+        var loan = await db.Loans.Include(l => l.Compensations).SingleOrDefaultAsync(l => l.Id == loanId, ct);
+        if (loan is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            loan.ConfirmCompensation(caseId, current.Actor, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s);
+            await LoadAsync(loanId, ct);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
+            await LoadAsync(loanId, ct);
+            return Page();
+        }
+
+        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ยืนยันการชดใช้ของรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference);
+        return loan.Compensations.Any(c => c.Status == CompensationStatus.Decided)
+            ? Redirect($"/approvals/compensation/{loanId}")
+            : Redirect("/approvals/compensation");
+    }
+
+    private async Task<bool> LoadAsync(int loanId, CancellationToken ct)
+    {
+        var summary = await LoanDesk.SummaryAsync(db, loanId, ct);
+        if (summary is null)
+        {
+            return false;
+        }
+
+        Loan = summary;
+        Cases = await CompensationCases.ForLoanAsync(db, loanId, ct);
+        return true;
+    }
+}

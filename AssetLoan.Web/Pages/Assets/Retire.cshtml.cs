@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using AssetLoan.Domain;
+using AssetLoan.Domain.Assets;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Assets;
+
+/// <summary>จำหน่ายออกจากทะเบียน: the asset stays in the registry with its history, marked disposed; never deleted.</summary>
+public sealed class RetireModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "กรุณาระบุเหตุผลการจำหน่าย")]
+    [StringLength(500, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+    [Display(Name = "เหตุผลการจำหน่าย")]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public Asset Asset { get; private set; } = null!;
+
+    public string ItemName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Version = Asset.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (Version != Asset.Version)
+        {
+            return Stale();
+        }
+
+        try
+        {
+            Asset.Retire(Reason!, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = s["จำหน่ายครุภัณฑ์ {0} ออกจากทะเบียนแล้ว ประวัติทั้งหมดยังคงอยู่", Asset.AssetNumber].Value;
+            return Redirect($"/assets/{id}");
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            return Stale();
+        }
+
+        return Page();
+    }
+
+    private PageResult Stale()
+    {
+        ModelState.AddModelError("", s["มีผู้อื่นแก้ไขครุภัณฑ์นี้ระหว่างที่ท่านกำลังทำรายการ กรุณาตรวจสอบข้อมูลล่าสุดแล้วยืนยันอีกครั้ง"]);
+        ModelState.Remove(nameof(Version));
+        Version = Asset.Version;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (asset is null)
+        {
+            return false;
+        }
+
+        Asset = asset;
+        ItemName = await db.CatalogueItems.AsNoTracking().Where(c => c.Id == asset.CatalogueItemId).Select(c => c.Name).FirstAsync(ct);
+        return true;
+    }
+}

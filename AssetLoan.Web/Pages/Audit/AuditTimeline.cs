@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Pages.Audit;
+
+/// <summary>
+/// The model of <c>Pages/Shared/_AuditTimeline.cshtml</c>: which entity's audit events to show, e.g.
+/// <c>&lt;partial name="_AuditTimeline" model="AuditTimeline.ForLoan(id)" /&gt;</c> or
+/// <c>model="new AuditTimeline(nameof(Asset), id.ToString())"</c>. For a loan the timeline also holds the events of
+/// its lines, units, demands, extension requests and compensation cases.
+/// </summary>
+public sealed record AuditTimeline(string EntityType, string EntityId, int Limit = 200)
+{
+    public static AuditTimeline ForLoan(int id) => new(nameof(Loan), id.ToString(CultureInfo.InvariantCulture));
+
+    public static AuditTimeline ForAsset(int id) => new(nameof(Domain.Assets.Asset), id.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<IReadOnlyList<AuditEntry>> LoadAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keys = new List<(string Type, string Id)> { (EntityType, EntityId) };
+        if (EntityType == nameof(Loan) && int.TryParse(EntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var loanId))
+        {
+            keys.AddRange(await ChildrenOfLoanAsync(db, loanId, ct));
+        }
+
+        var ids = keys.Select(k => k.Id).Distinct().ToList();
+        var types = keys.Select(k => k.Type).Distinct().ToList();
+        var rows = await db.AuditEvents.AsNoTracking()
+            .Where(e => types.Contains(e.EntityType) && ids.Contains(e.EntityId))
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.AtUtc, e.ActorName, e.ActorRole, e.EntityType, e.EntityId, e.Action, e.Before, e.After })
+            .ToListAsync(ct);
+        var wanted = keys.ToHashSet();
+        return rows.Where(r => wanted.Contains((r.EntityType, r.EntityId)))
+            .Take(Limit)
+            .Select(r => new AuditEntry(r.Sequence, r.AtUtc, r.ActorName, r.ActorRole, r.EntityType, r.EntityId, r.Action, Changes(r.Before, r.After)))
+            .ToList();
+    }
+
+    /// <summary>"Status: Approved → HandedOver" per changed property (added rows list their values).</summary>
+    public static IReadOnlyList<AuditChange> Changes(string? before, string? after)
+    {
+        var b = Parse(before);
+        var a = Parse(after);
+        return a.Keys.Union(b.Keys)
+            .Where(k => k is not "Id" and not "LoanId" and not "LoanLineId")
+            .Select(k => new AuditChange(k, b.GetValueOrDefault(k), a.GetValueOrDefault(k)))
+            .Where(c => c.Before != c.After)
+            .ToList();
+    }
+
+    private static Dictionary<string, string?> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind != JsonValueKind.Object
+                ? []
+                : doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.String => p.Value.GetString(),
+                    _ => p.Value.GetRawText(),
+                });
+        }
+        catch (JsonException)
+        {
+            return new Dictionary<string, string?> { ["?"] = json };
+        }
+    }
+
+    private static async Task<IEnumerable<(string, string)>> ChildrenOfLoanAsync(AppDbContext db, int loanId, CancellationToken ct)
+    {
+        static string S(int id) => id.ToString(CultureInfo.InvariantCulture);
+        var lines = await db.LoanLines.AsNoTracking().Where(l => l.LoanId == loanId).Select(l => l.Id).ToListAsync(ct);
+        var units = await db.LoanUnits.AsNoTracking().Where(u => lines.Contains(u.LoanLineId)).Select(u => u.Id).ToListAsync(ct);
+        var demands = await db.Demands.AsNoTracking().Where(d => d.LoanId == loanId).Select(d => d.Id).ToListAsync(ct);
+        var cases = await db.CompensationCases.AsNoTracking().Where(c => c.LoanId == loanId).Select(c => c.Id).ToListAsync(ct);
+        var extensions = await db.Set<ExtensionRequest>().AsNoTracking().Where(x => x.LoanId == loanId).Select(x => x.Id).ToListAsync(ct);
+        return lines.Select(i => (nameof(LoanLine), S(i)))
+            .Concat(units.Select(i => (nameof(LoanUnit), S(i))))
+            .Concat(demands.Select(i => (nameof(Demand), S(i))))
+            .Concat(cases.Select(i => (nameof(CompensationCase), S(i))))
+            .Concat(extensions.Select(i => (nameof(ExtensionRequest), S(i))));
+    }
+}
+
+public sealed record AuditEntry(long Sequence, DateTime AtUtc, string ActorName, string? ActorRole, string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
+
+public sealed record AuditChange(string Property, string? Before, string? After);
+
+/// <summary>Thai names for the audit pages.</summary>
+public static class AuditNames
+{
+    public static string Action(string action) => action switch
+    {
+        "Added" => "เพิ่ม",
+        "Modified" => "แก้ไข",
+        "Deleted" => "ลบ",
+        _ => action,
+    };
+
+    public static string Entity(string type) => type switch
+    {
+        "Loan" => "รายการยืม",
+        "LoanLine" => "รายการพัสดุในคำขอ",
+        "LoanUnit" => "ครุภัณฑ์ในรายการยืม",
+        "Demand" => "การทวงถาม",
+        "CompensationCase" => "กรณีชดใช้",
+        "ExtensionRequest" => "คำขอขยายเวลา",
+        "Asset" => "ครุภัณฑ์",
+        "CatalogueItem" => "รายการให้ยืม",
+        "Borrower" => "ผู้ยืม",
+        "AppUser" => "บัญชีผู้ใช้",
+        "IdentityUserRole`1" => "บทบาทผู้ใช้",
+        "AppSetting" => "การตั้งค่า",
+        "Division" => "หน่วยงาน",
+        "Category" => "ประเภทครุภัณฑ์",
+        _ => type,
+    };
+
+    public static string Roles(string? roles) =>
+        string.IsNullOrEmpty(roles) ? "" : string.Join(", ", roles.Split(',').Select(Identity.Roles.Thai));
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Pages.Assets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Catalogue;
+
+/// <summary>One catalogue item: everything a borrower and an officer need to know, and its units or pool.</summary>
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public CatalogueItem Item { get; private set; } = null!;
+
+    public string CategoryName { get; private set; } = "";
+
+    public IReadOnlyList<AssetListRow> Units { get; private set; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>ข้อ ๒๐๙: a pool unit's value today.</summary>
+    public decimal PoolValueToday { get; private set; }
+
+    public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var item = await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        CategoryName = await db.Categories.AsNoTracking().Where(c => c.Id == item.CategoryId).Select(c => c.Code + " " + c.Name).FirstAsync(ct);
+        if (item.IsPooled)
+        {
+            var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+            PoolValueToday = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today);
+        }
+        else
+        {
+            var units = await db.SearchAssetsAsync(new AssetFilter { Item = id, Status = "all" }, ct);
+            Units = await units.ToListAsync(ct);
+        }
+
+        Timeline = await AuditTimeline.ForEntityAsync(db, s, nameof(CatalogueItem), id.ToString(CultureInfo.InvariantCulture), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,111 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Pages.Catalogue;
+
+/// <summary>รายการพัสดุให้ยืม: what can be borrowed, with how many units are in the registry and free today.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Category { get; set; }
+
+    /// <summary>Show the items no longer lent too.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Retired { get; set; }
+
+    public IReadOnlyList<CatalogueRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
+
+    public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var items = db.CatalogueItems.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim();
+            items = items.Where(c => c.Name.Contains(term));
+        }
+
+        if (Category is { } category)
+        {
+            items = items.Where(c => c.CategoryId == category);
+        }
+
+        if (!Retired)
+        {
+            items = items.Where(c => !c.Retired);
+        }
+
+        Rows = await (
+            from c in items
+            join cat in db.Categories on c.CategoryId equals cat.Id
+            orderby cat.Code, c.Name
+            select new CatalogueRow
+            {
+                Id = c.Id,
+                Name = c.Name,
+                CategoryName = cat.Name,
+                UnitNoun = c.UnitNoun,
+                TrackingMode = c.TrackingMode,
+                LendingNature = c.LendingNature,
+                Audience = c.Audience,
+                MaxLoanDays = c.MaxLoanDays,
+                PhotoPath = c.PhotoPath,
+                Retired = c.Retired,
+                PoolQuantity = c.PoolQuantity,
+                Units = db.Assets.Count(a => a.CatalogueItemId == c.Id && a.RetiredAtUtc == null && a.Status != AssetStatus.Disposed),
+                AvailableUnits = db.Assets.Count(a => a.CatalogueItemId == c.Id && a.RetiredAtUtc == null && a.Status == AssetStatus.Available),
+            }).ToListAsync(ct);
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Code).Select(c => new CategoryOption(c.Id, c.Code, c.Name)).ToListAsync(ct);
+    }
+}
+
+public sealed class CatalogueRow
+{
+    public int Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string CategoryName { get; init; } = "";
+
+    public string UnitNoun { get; init; } = "";
+
+    public TrackingMode TrackingMode { get; init; }
+
+    public LendingNature LendingNature { get; init; }
+
+    public BorrowerAudience Audience { get; init; }
+
+    public int MaxLoanDays { get; init; }
+
+    public string? PhotoPath { get; init; }
+
+    public bool Retired { get; init; }
+
+    public int PoolQuantity { get; init; }
+
+    public int Units { get; init; }
+
+    public int AvailableUnits { get; init; }
+
+    /// <summary>Cache-busting version of the photo URL: the stored name changes with every new photo.</summary>
+    public string? PhotoVersion => CatalogueUrls.PhotoVersion(PhotoPath);
+}
+
+public static class CatalogueUrls
+{
+    public static string? PhotoVersion(string? photoPath) =>
+        photoPath is null ? null : Path.GetFileNameWithoutExtension(photoPath)[..Math.Min(12, Path.GetFileNameWithoutExtension(photoPath).Length)];
+
+    public static string? Photo(int id, string? photoPath) =>
+        photoPath is null ? null : $"/catalogue/{id}/photo?v={PhotoVersion(photoPath)}";
+}

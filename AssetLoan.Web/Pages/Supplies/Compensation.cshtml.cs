@@ -1,0 +1,169 @@
+using System.ComponentModel.DataAnnotations;
+using AssetLoan.Domain;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Supplies;
+
+/// <summary>
+/// การชดใช้ (ข้อ ๒๐๙), the officer's part: decide per case how the borrower compensates (repair, replace in kind, or
+/// pay the value when borrowed — proposed from the value snapshotted at handover), then record the settlement once the
+/// FinanceDirector confirmed. A payment in money shows the PromptPay QR with the exact amount.
+/// </summary>
+public sealed class CompensationModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+{
+    [BindProperty]
+    public DecideInput Decide { get; set; } = new();
+
+    [BindProperty]
+    public SettleInput Settle { get; set; } = new();
+
+    public LoanSummary Loan { get; private set; } = null!;
+
+    public IReadOnlyList<CaseView> Cases { get; private set; } = [];
+
+    public Settings Settings { get; private set; } = new();
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The case whose form was posted (its errors and typed values are shown in that form).</summary>
+    public int? PostedCaseId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int loanId, CancellationToken ct) =>
+        await LoadAsync(loanId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDecideAsync(int loanId, CancellationToken ct)
+    {
+        KeepOnly("Decide.");
+        if (!await LoadAsync(loanId, ct))
+        {
+            return NotFound();
+        }
+
+        PostedCaseId = Decide.CaseId;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
+            loan.DecideCompensation(Decide.CaseId, actor, Decide.Method, Decide.Amount, Decide.Basis, nowUtc),
+            _ => s["บันทึกการพิจารณาการชดใช้แล้ว รอผู้อำนวยการกองคลังยืนยัน"].Value, ct);
+    }
+
+    public async Task<IActionResult> OnPostSettleAsync(int loanId, CancellationToken ct)
+    {
+        KeepOnly("Settle.");
+        if (!await LoadAsync(loanId, ct))
+        {
+            return NotFound();
+        }
+
+        PostedCaseId = Settle.CaseId;
+        if (!ThaiDate.TryParse(Settle.SettledOn, out var settledOn))
+        {
+            ModelState.AddModelError("Settle.SettledOn", s["กรุณากรอกวันที่ชดใช้ให้ถูกต้อง"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
+            loan.SettleCompensation(Settle.CaseId, actor, settledOn, Settle.ReceiptNumber, Settle.Note, nowUtc),
+            loan => loan.Status == LoanStatus.Closed
+                ? s["บันทึกการชดใช้แล้ว ทุกกรณียุติและรับคืนครบ จึงปิดรายการยืมแล้ว"].Value
+                : s["บันทึกการชดใช้แล้ว"].Value, ct);
+    }
+
+    private async Task<IActionResult> ChangeAsync(int loanId, Action<AssetLoan.Domain.Loans.Loan, Domain.People.Actor, DateTime> change, Func<AssetLoan.Domain.Loans.Loan, string> flash, CancellationToken ct)
+    {
+        var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == loanId, ct);
+        try
+        {
+            change(loan, current.Actor, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
+            return Page();
+        }
+
+        TempData["Flash"] = flash(loan);
+        return Redirect($"/supplies/compensation/{loanId}");
+    }
+
+    private async Task<bool> LoadAsync(int loanId, CancellationToken ct)
+    {
+        var summary = await LoanDesk.SummaryAsync(db, loanId, ct);
+        if (summary is null)
+        {
+            return false;
+        }
+
+        Loan = summary;
+        Cases = await CompensationCases.ForLoanAsync(db, loanId, ct);
+        Settings = await Settings.LoadAsync(db, ct);
+        Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        return true;
+    }
+
+    /// <summary>
+    /// Both inputs are bound on every post; only the posted form's input counts (the other one, with no values, may
+    /// have been bound without its prefix, so everything else is dropped).
+    /// </summary>
+    private void KeepOnly(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    public sealed class DecideInput
+    {
+        public int CaseId { get; set; }
+
+        [Display(Name = "วิธีชดใช้")]
+        public CompensationMethod Method { get; set; }
+
+        [Range(0, 100_000_000, ErrorMessage = "จำนวนเงินต้องไม่ติดลบ")]
+        [Display(Name = "มูลค่า (บาท)")]
+        public decimal Amount { get; set; }
+
+        [StringLength(2000, ErrorMessage = "หลักเกณฑ์ยาวเกินไป")]
+        [Display(Name = "หลักเกณฑ์/เหตุผล (ต้องระบุเมื่อมูลค่าต่างจากที่ระบบเสนอ)")]
+        public string? Basis { get; set; }
+    }
+
+    public sealed class SettleInput
+    {
+        public int CaseId { get; set; }
+
+        [Required(ErrorMessage = "กรุณากรอกวันที่ชดใช้")]
+        [Display(Name = "วันที่ชดใช้")]
+        public string? SettledOn { get; set; }
+
+        [StringLength(100, ErrorMessage = "เลขที่ใบเสร็จยาวเกินไป")]
+        [Display(Name = "เลขที่ใบเสร็จรับเงิน")]
+        public string? ReceiptNumber { get; set; }
+
+        [StringLength(1000, ErrorMessage = "หมายเหตุยาวเกินไป")]
+        [Display(Name = "หมายเหตุ")]
+        public string? Note { get; set; }
+    }
+}

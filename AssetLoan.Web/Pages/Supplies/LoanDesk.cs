@@ -1,0 +1,212 @@
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Pages.Supplies;
+
+/// <summary>The loan as the handover, return, follow-up and compensation pages and the printed documents show it.</summary>
+public sealed record LoanSummary(
+    int Id,
+    string Reference,
+    LoanStatus Status,
+    string BorrowerName,
+    BorrowerKind BorrowerKind,
+    string? ContactPerson,
+    string? BorrowerPhone,
+    string? BorrowerEmail,
+    string? Position,
+    string? DivisionName,
+    string Address,
+    string Purpose,
+    string Place,
+    bool OffPremises,
+    LoanCase Case,
+    DateOnly StartOn,
+    DateOnly DueOn,
+    DateTime SubmittedAtUtc,
+    string? ApprovedByName,
+    string? ApprovedRole,
+    DateTime? DecidedAtUtc,
+    string? DelegationOrder,
+    DateOnly? HandedOverOn,
+    string? HandedOverByName,
+    string? ReceiverName,
+    bool HasSignature,
+    DateOnly? ReturnedOn,
+    string? ReceivedBackByName)
+{
+    public int Days => DueOn.DayNumber - StartOn.DayNumber + 1;
+
+    /// <summary>Whom a letter is addressed to: the responsible person of an organisation, else the borrower.</summary>
+    public string Addressee => BorrowerKind.IsOrganisation() && ContactPerson is not null ? ContactPerson : BorrowerName;
+}
+
+/// <summary>Reads and Thai names shared by the supplies officer's loan pages.</summary>
+public static class LoanDesk
+{
+    public static async Task<LoanSummary?> SummaryAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await (
+                from l in db.Loans.AsNoTracking()
+                join b in db.Borrowers.AsNoTracking() on l.BorrowerId equals b.Id
+                join d in db.Divisions.AsNoTracking() on b.DivisionId equals d.Id into ds
+                from d in ds.DefaultIfEmpty()
+                join u in db.Users.AsNoTracking() on b.UserId equals u.Id into us
+                from u in us.DefaultIfEmpty()
+                where l.Id == id
+                select new
+                {
+                    l.Id,
+                    l.Reference,
+                    l.Status,
+                    Borrower = b,
+                    UserPhone = u.PhoneNumber,
+                    UserEmail = u.Email,
+                    Division = d.Name,
+                    l.Purpose,
+                    l.Place,
+                    l.OffPremises,
+                    l.Case,
+                    l.StartOn,
+                    l.DueOn,
+                    l.SubmittedAtUtc,
+                    l.ApprovedByName,
+                    l.ApprovedRole,
+                    l.DecidedAtUtc,
+                    l.DelegationOrder,
+                    l.HandedOverOn,
+                    l.HandedOverByName,
+                    l.ReceiverName,
+                    l.ReceiverSignaturePath,
+                    l.ReturnedOn,
+                    l.ReceivedBackByName,
+                })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var borrower = row.Borrower;
+        return new LoanSummary(row.Id, row.Reference, row.Status, borrower.Name, borrower.Kind, borrower.ContactPerson, borrower.Phone ?? row.UserPhone,
+            borrower.Email ?? row.UserEmail, borrower.Position, row.Division, borrower.AddressLine, row.Purpose, row.Place, row.OffPremises, row.Case, row.StartOn, row.DueOn, row.SubmittedAtUtc, row.ApprovedByName,
+            row.ApprovedRole, row.DecidedAtUtc, row.DelegationOrder, row.HandedOverOn, row.HandedOverByName, row.ReceiverName, row.ReceiverSignaturePath is not null,
+            row.ReturnedOn, row.ReceivedBackByName);
+    }
+
+    /// <summary>The loan with its lines and units, for forms that ask the aggregate what is allowed.</summary>
+    public static Task<Loan?> AggregateAsync(AppDbContext db, int id, bool tracked, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).Include(l => l.Demands).AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(l => l.Id == id, ct);
+    }
+
+    /// <summary>
+    /// Finds the unit a scanner or a person typed: a tag (as printed in the QR label, or the label's <c>/a/{tag}</c>
+    /// address) or an asset number as written in the register.
+    /// </summary>
+    public static async Task<Asset?> FindUnitAsync(AppDbContext db, string? typed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var text = (typed ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var slash = text.LastIndexOf("/a/", StringComparison.OrdinalIgnoreCase);
+        if (slash >= 0)
+        {
+            text = text[(slash + 3)..].Trim('/');
+        }
+
+        var tag = text.ToUpperInvariant();
+        if (Tags.IsWellFormed(tag))
+        {
+            var byTag = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Tag == tag, ct);
+            if (byTag is not null)
+            {
+                return byTag;
+            }
+        }
+
+        var number = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.AssetNumber == number, ct);
+    }
+
+    public static string StatusThai(LoanStatus status) => status switch
+    {
+        LoanStatus.Submitted => "ยื่นคำขอแล้ว",
+        LoanStatus.Endorsed => "หัวหน้าหน่วยงานเห็นชอบแล้ว",
+        LoanStatus.SentBack => "ส่งกลับให้แก้ไข",
+        LoanStatus.Checked => "ตรวจสอบแล้ว รออนุมัติ",
+        LoanStatus.Approved => "อนุมัติแล้ว รอรับพัสดุ",
+        LoanStatus.Rejected => "ไม่อนุมัติ",
+        LoanStatus.HandedOver => "ส่งมอบแล้ว (ระหว่างยืม)",
+        LoanStatus.PartlyReturned => "คืนบางส่วน",
+        LoanStatus.Returned => "คืนครบ รอยุติการชดใช้",
+        LoanStatus.Closed => "ปิดรายการ",
+        LoanStatus.Cancelled => "ยกเลิก",
+        _ => "หมดอายุ (ไม่มารับ)",
+    };
+
+    public static string ChannelThai(DemandChannel channel) => channel switch
+    {
+        DemandChannel.Letter => "หนังสือ",
+        DemandChannel.Phone => "โทรศัพท์",
+        DemandChannel.Email => "อีเมล",
+        DemandChannel.Line => "LINE",
+        _ => "แจ้งด้วยตนเอง",
+    };
+
+    public static string KindThai(CompensationKind kind) => kind switch
+    {
+        CompensationKind.Damaged => "ชำรุดเสียหาย",
+        CompensationKind.Lost => "สูญหาย",
+        _ => "ชิ้นส่วนไม่ครบ",
+    };
+
+    public static string MethodThai(CompensationMethod method) => method switch
+    {
+        CompensationMethod.Repair => "ซ่อมแซมให้คงสภาพเดิม",
+        CompensationMethod.Replace => "ชดใช้เป็นพัสดุประเภท ชนิด ขนาด ลักษณะและคุณภาพเดียวกัน",
+        _ => "ชดใช้เป็นเงินตามราคาที่เป็นอยู่ในขณะยืม",
+    };
+
+    public static string CompensationStatusThai(CompensationStatus status) => status switch
+    {
+        CompensationStatus.Open => "รอเจ้าหน้าที่พัสดุพิจารณา",
+        CompensationStatus.Decided => "รอผู้อำนวยการกองคลังยืนยัน",
+        CompensationStatus.Confirmed => "ยืนยันแล้ว รอชดใช้",
+        _ => "ชดใช้แล้ว",
+    };
+
+    public static string ConditionThai(ReturnCondition condition) => condition switch
+    {
+        ReturnCondition.Good => "สภาพดี",
+        ReturnCondition.Damaged => "ชำรุด",
+        _ => "สูญหาย",
+    };
+
+    public static string CaseThai(LoanCase loanCase) => loanCase switch
+    {
+        LoanCase.OnPremises => "ยืมใช้ภายในสถานที่",
+        LoanCase.OffPremises => "ยืมไปใช้นอกสถานที่",
+        LoanCase.InterAgency => "ยืมระหว่างหน่วยงานของรัฐ",
+        _ => "ยืมพัสดุใช้สิ้นเปลืองระหว่างหน่วยงานของรัฐ",
+    };
+
+    public static string KindThai(BorrowerKind kind) => kind switch
+    {
+        BorrowerKind.Staff => "บุคลากรภายใน",
+        BorrowerKind.Person => "บุคคลภายนอก",
+        BorrowerKind.CommunityGroup => "กลุ่ม/ชุมชน",
+        BorrowerKind.Temple => "วัด/ศาสนสถาน",
+        BorrowerKind.School => "สถานศึกษา",
+        _ => "หน่วยงานของรัฐ",
+    };
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using AssetLoan.Domain;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Track;
+
+/// <summary>
+/// /track/{token}: the applicant's private view of one application — progress, reasons, pickup instructions and due
+/// date — and cancelling it before handover. Shows no personal data: whoever holds the link sees only the loan.
+/// </summary>
+public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public TrackedLoan Loan { get; private set; } = null!;
+
+    /// <summary>Case-sensitive: links to this page are written by hand, as the router would lower-case it.</summary>
+    public string Token { get; private set; } = "";
+
+    public Settings Settings { get; private set; } = new();
+
+    [BindProperty]
+    [StringLength(500, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+    [Display(Name = "เหตุผลที่ยกเลิก (ถ้ามี)")]
+    public string? CancelReason { get; set; }
+
+    public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The last day to pick the items up before the approval expires.</summary>
+    public DateOnly PickupBy => Min(Loan.StartOn.AddDays(Settings.Policy.ExpireAfterDays), Loan.DueOn);
+
+    public bool CanCancel => LoanTransitions.Allows(Loan.Status, LoanAction.Cancel);
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
+        await LoadAsync(token, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
+    {
+        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units)
+            .SingleOrDefaultAsync(l => l.TrackingToken == token && token.Length >= 22, ct);
+        if (loan is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                loan.Cancel(Actor.Applicant(Apply.IndexModel.ApplicantActorName), CancelReason, time.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(ct);
+                TempData["Flash"] = s["ยกเลิกคำขอเรียบร้อยแล้ว"].Value;
+                return Redirect($"/track/{token}");
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddDomainError(ex, s);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+            }
+        }
+
+        await LoadAsync(token, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    {
+        if (token.Length < 22)
+        {
+            return false;
+        }
+
+        var loan = await db.Loans.AsNoTracking()
+            .Where(l => l.TrackingToken == token)
+            .Select(l => new TrackedLoan(l.Reference, l.Status, l.BorrowerKind, l.Purpose, l.Place, l.OffPremises, l.StartOn, l.DueOn,
+                l.DecisionReason, l.HandedOverOn, l.ReturnedOn,
+                l.Lines.Select(x => new TrackedLine(x.ItemName, x.Quantity, x.UnitNoun, x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost)).ToList(),
+                l.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new TrackedStep(h.AtUtc, h.Summary, h.FromStatus)).ToList()))
+            .SingleOrDefaultAsync(ct);
+        if (loan is null)
+        {
+            return false;
+        }
+
+        Loan = loan;
+        Token = token;
+        Settings = await Settings.LoadAsync(db, ct);
+        return true;
+    }
+
+    /// <summary>Steps done: a cancelled application stopped where it was when it was cancelled.</summary>
+    public int StepsDone => Loan.Status == LoanStatus.Cancelled && Loan.History.LastOrDefault(h => h.Summary == "Cancel")?.From is { } from
+        ? PublicLoanText.StepsDone(from)
+        : PublicLoanText.StepsDone(Loan.Status);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    public sealed record TrackedLoan(string Reference, LoanStatus Status, Domain.Borrowers.BorrowerKind Kind, string Purpose, string Place, bool OffPremises,
+        DateOnly StartOn, DateOnly DueOn, string? DecisionReason, DateOnly? HandedOverOn, DateOnly? ReturnedOn, IReadOnlyList<TrackedLine> Lines, IReadOnlyList<TrackedStep> History);
+
+    public sealed record TrackedLine(string ItemName, int Quantity, string UnitNoun, int Issued, int Returned);
+
+    public sealed record TrackedStep(DateTime AtUtc, string Summary, LoanStatus? From);
+}

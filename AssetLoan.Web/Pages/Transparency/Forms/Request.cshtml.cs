@@ -1,0 +1,12 @@
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLoan.Web.Pages.Transparency.Forms;
+
+/// <summary>/transparency/forms/request: the blank loan request form to print (a Thai official document, A4, Sarabun 16 pt).</summary>
+public sealed class RequestModel(AppDbContext db) : PageModel
+{
+    public Settings Settings { get; private set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct) => Settings = await Settings.LoadAsync(db, ct);
+}

@@ -1,0 +1,12 @@
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLoan.Web.Pages.Transparency.Forms;
+
+/// <summary>/transparency/forms/slip: the blank loan slip (ใบยืมพัสดุ, domain.md §8) to print.</summary>
+public sealed class SlipModel(AppDbContext db) : PageModel
+{
+    public Settings Settings { get; private set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct) => Settings = await Settings.LoadAsync(db, ct);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AssetLoan.Web.Pages.Transparency;
+
+/// <summary>
+/// /transparency (ITA evidence, domain.md §9): the regulation and its procedure, blank forms, the catalogue with
+/// today's availability, monthly statistics of a fiscal year and the anonymised register. No personal data.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public string RegulationHtml { get; private set; } = "";
+
+    public IReadOnlyList<PublicCatalogueItem> Catalogue { get; private set; } = [];
+
+    public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
+
+    public FiscalYear Year { get; private set; }
+
+    public YearStatistics Statistics { get; private set; } = null!;
+
+    public IReadOnlyList<RegisterRow> Register { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The chart's data, for transparency.js (CSP allows no inline script).</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task OnGetAsync(int? year, CancellationToken ct)
+    {
+        Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        var settings = await Settings.LoadAsync(db, ct);
+        RegulationHtml = SafeMarkdown.ToHtml(settings.RegulationMarkdown);
+        Catalogue = await db.PublicCatalogueAsync(Today, Today, Today, ct);
+        Years = await db.FiscalYearsAsync(Today, ct);
+        Year = Years.FirstOrDefault(y => y.BuddhistYear == year, Years[0]);
+        Statistics = TransparencyStatistics.Compute(await db.LoanFactsAsync(Year, ct), Year, Today);
+        Register = await db.AnonymisedRegisterAsync(Year, Today, ct);
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            labels = Statistics.Months.Select(m => MonthLabel(m.Year, m.Month, shortName: true)),
+            series = new[]
+            {
+                new { label = s["คำขอยืม"].Value, data = Statistics.Months.Select(m => (double?)m.Applications) },
+                new { label = s["อนุมัติ"].Value, data = Statistics.Months.Select(m => (double?)m.Approvals) },
+                new { label = s["ไม่อนุมัติ"].Value, data = Statistics.Months.Select(m => (double?)m.Rejections) },
+            },
+            onTime = new { label = s["คืนตามกำหนด (ร้อยละ)"].Value, data = Statistics.Months.Select(m => m.OnTimeRatePercent) },
+            countAxis = s["จำนวนคำขอ"].Value,
+            percentAxis = s["ร้อยละ"].Value,
+        });
+    }
+
+    public static string MonthLabel(int year, int month, bool shortName = false) =>
+        Display.IsThai
+            ? shortName ? $"{ThaiDate.ShortMonthName(month)} {(ThaiDate.ToBuddhistYear(year) % 100):00}" : ThaiDate.MonthYear(year, month)
+            : new DateOnly(year, month, 1).ToString(shortName ? "MMM yy" : "MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
