@@ -127,6 +127,10 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.True(loan.KeyedInByOfficer);
         Assert.Equal("KeyedIn", loan.History.Single().Summary);
         Assert.Equal("นายทองใบ ใจซื่อ", loan.History.Single().OnAuthorityOf);
+        var borrower = await app.WithDbAsync(db => db.Borrowers.AsNoTracking().SingleAsync(b => b.Id == loan.BorrowerId));
+        Assert.Equal("346", borrower.NationalIdTail);
+        Assert.NotNull(borrower.NationalIdLookup);
+        Assert.DoesNotContain("1103700012346", borrower.NationalIdCipher, StringComparison.Ordinal);
         var queue = await HtmlForm.GetDocumentAsync(officer, "/supplies");
         Assert.Contains(queue.QuerySelectorAll("#to-check a[href]"), a => a.GetAttribute("href") == $"/supplies/check/{id}");
     }

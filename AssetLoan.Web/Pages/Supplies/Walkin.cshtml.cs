@@ -18,7 +18,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// /supplies/walkin: the officer keys in a request for a staff member or for an outside borrower who came to the
 /// counter or phoned. The loan's history records who keyed it in and for whom.
 /// </summary>
-public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s) : PageModel
 {
     private static readonly string[] StaffRoles = [Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive];
 
@@ -61,7 +61,7 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
             Input.UrgencyReason, Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null, Input.Kind == BorrowerKind.Agency ? letterOn : null);
         try
         {
-            var borrower = Input.Kind == BorrowerKind.Staff ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct) : NewOutsider();
+            var borrower = Input.Kind == BorrowerKind.Staff ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct) : await NewOutsiderAsync(ct);
             var settings = await Settings.LoadAsync(db, ct);
             var loan = await db.SubmitLoanAsync(borrower, request, officer, settings.Policy, Today, time.GetUtcNow().UtcDateTime, ct);
             TempData["Flash"] = s["บันทึกคำขอเลขที่ {0} แทน {1} แล้ว", loan.Reference, borrower.Name].Value;
@@ -77,12 +77,17 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
         return Page();
     }
 
-    private Borrower NewOutsider()
+    /// <summary>An outside borrower; a person's national ID is stored encrypted, as the public application stores it.</summary>
+    private async Task<Borrower> NewOutsiderAsync(CancellationToken ct)
     {
         var borrower = new Borrower(Input.Kind, Input.Name ?? "", new BorrowerContact(Input.Phone, null, Input.HouseNumber, Input.Moo, Input.Subdistrict, Input.District, Input.Province));
         borrower.SetContactPerson(Input.Kind.IsOrganisation() ? Input.ContactPerson : null);
-        // TODO(public-apply): store the national ID encrypted with the public-apply feature's helper
-        // (Borrower.SetNationalId(cipher, lookup, normalized)) once it is in main; until then it is validated, not stored.
+        if (Input.Kind == BorrowerKind.Person)
+        {
+            var id = await ids.ProtectAsync(Input.NationalId!, ct);
+            borrower.SetNationalId(id.Cipher, id.Lookup, id.Normalized);
+        }
+
         return borrower;
     }
 
