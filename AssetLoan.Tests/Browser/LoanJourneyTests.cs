@@ -74,14 +74,14 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
     {
         var page = await SignedInAsync(Demo.Employee);
         await page.GotoAsync($"{browser.BaseUrl}/loans/new");
-        var tents = page.Locator("tr", new() { HasText = "เต็นท์ ขนาด 4×8 ม." }).Locator("[data-free-for]");
-        // The temple's two tents are approved from today to today + 2 (demo data): 8 of 10 are free tomorrow.
-        await Assertions.Expect(tents).ToHaveTextAsync("8");
+        var tents = page.Locator("tr", new() { HasText = "เต็นท์ ขนาด 3×3 ม." }).Locator("[data-free-for]");
+        // The temple's two folding tents are approved from today to today + 2 (demo data): 4 of 6 are free tomorrow.
+        await Assertions.Expect(tents).ToHaveTextAsync("4");
         var later = DateOnly.FromDateTime(AppFactory.DefaultNow.UtcDateTime).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GetByLabel("วันที่เริ่มยืม").FillAsync(later);
         await page.GetByLabel("วันที่ส่งคืน").FillAsync(later);
         await page.GetByLabel("วันที่ส่งคืน").DispatchEventAsync("change");
-        await Assertions.Expect(tents).ToHaveTextAsync("10");
+        await Assertions.Expect(tents).ToHaveTextAsync("6");
         await BrowserFixture.ScreenshotAsync(page, "new-request-live-availability");
     }
 

@@ -105,7 +105,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
 
     /// <summary>
     /// A staff request waiting for the head, an endorsed one waiting for the officer, an outsider's request checked and
-    /// waiting for the director, a temple's tents approved and to be handed over today, and an agency's urgent
+    /// waiting for the director, a temple's folding tents approved and to be handed over today, and an agency's urgent
     /// sandbags waiting for the check.
     /// </summary>
     private async Task SeedLoansAsync(CancellationToken ct)
@@ -140,7 +140,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         var temple = new Borrower(BorrowerKind.Temple, "วัดแม่คือ", new BorrowerContact("053000111", null, "1", "1", "แม่คือ", "ดอยสะเก็ด", "เชียงใหม่"));
         temple.SetContactPerson("พระอธิการสมพร ฐิตธมฺโม");
         var merit = await db.SubmitLoanAsync(temple, new LoanRequest("งานทำบุญประจำปีของวัด", "ลานวัดแม่คือ", true, today, today.AddDays(2),
-            [new RequestedLine(item["เต็นท์ ขนาด 4×8 ม."], 2), new RequestedLine(item["เก้าอี้พลาสติก"], 80)]), Actor.Applicant(temple.Name), policy, today, now, ct);
+            [new RequestedLine(item["เต็นท์ ขนาด 3×3 ม."], 2), new RequestedLine(item["เก้าอี้พลาสติก"], 80)]), Actor.Applicant(temple.Name), policy, today, now, ct);
         await CheckAsync(merit, officer, today, now, ct);
         var itemIds = merit.Lines.Select(l => l.CatalogueItemId).ToList();
         var firm = await db.AvailabilityAsync(itemIds, merit.StartOn, merit.DueOn, today, firmOnly: true, merit.Id, ct);
