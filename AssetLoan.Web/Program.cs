@@ -29,8 +29,8 @@ app.UseAssetLoanSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: only anonymous POSTs are limited
 app.UseAuthorization();
 app.MapAssetLoanEndpoints();
 app.MapQrEndpoints();

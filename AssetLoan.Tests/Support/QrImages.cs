@@ -8,6 +8,14 @@ namespace AssetLoan.Tests.Support;
 /// <summary>Reads QR codes back the way a phone would: PNG → pixels (SkiaSharp) → ZXing.Net; PDF → PNG with pdftoppm.</summary>
 public static class QrImages
 {
+    /// <summary>Decodes a <c>data:image/png;base64,…</c> URL as pages embed it.</summary>
+    public static string? Decode(string pngDataUrl)
+    {
+        ArgumentNullException.ThrowIfNull(pngDataUrl);
+        var comma = pngDataUrl.IndexOf(',', StringComparison.Ordinal);
+        return Decode(Convert.FromBase64String(pngDataUrl[(comma + 1)..]));
+    }
+
     public static string? Decode(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidOperationException("Not an image SkiaSharp can decode.");

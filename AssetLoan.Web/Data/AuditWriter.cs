@@ -23,6 +23,14 @@ internal static class AuditWriter
     ];
 
     // Secrets and noise never enter the trail; the national ID stays only in its encrypted column.
+    // PDPA: a borrower's personal fields stay out of the append-only trail, so retention can really erase them; the
+    // trail keeps that the record changed, its kind and who changed it.
+    private static readonly HashSet<string> BorrowerPersonalData =
+    [
+        nameof(Borrower.Name), nameof(Borrower.ContactPerson), nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup),
+        nameof(Borrower.NationalIdTail), nameof(Borrower.Phone), nameof(Borrower.Email), nameof(Borrower.HouseNumber), nameof(Borrower.Moo),
+    ];
+
     private static readonly HashSet<string> HiddenProperties =
     [
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "LockoutEnd", "NormalizedEmail",
@@ -59,7 +67,7 @@ internal static class AuditWriter
         await OutboxWriter.WriteAsync(db, outbox, ct);
         if (pending.Count > 0)
         {
-            await AppendAsync(db, pending.Select(p => new AuditEntry(p.EntityType, p.EntityId(), p.Action, p.Before, p.After)).ToList(), ct);
+            await AppendAsync(db, pending.Select(p => new AuditEntry(p.EntityType, p.EntityId(), p.Action, p.Before, p.After())).ToList(), ct);
         }
 
         await save(ct);
@@ -109,13 +117,16 @@ internal static class AuditWriter
                 continue;
             }
 
-            var props = entry.Properties.Where(p => !HiddenProperties.Contains(p.Metadata.Name)).ToList();
+            var hidden = entry.Entity is Borrower ? BorrowerPersonalData : HiddenProperties;
+            var props = entry.Properties.Where(p => !hidden.Contains(p.Metadata.Name)).ToList();
             string? before = null, after = null;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    after = Serialize(props.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
-                    break;
+                    // Read after the save, so generated keys and foreign keys are the real ones, not temporary values.
+                    list.Add(new PendingEvent(entry.Metadata.ClrType.Name, entry.State.ToString(), null,
+                        () => Serialize(props.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)), () => KeyOf(entry)));
+                    continue;
                 case EntityState.Deleted:
                     before = Serialize(props.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue));
                     break;
@@ -132,7 +143,7 @@ internal static class AuditWriter
             }
 
             var deletedKey = entry.State == EntityState.Deleted ? KeyOf(entry) : null;
-            list.Add(new PendingEvent(entry.Metadata.ClrType.Name, entry.State.ToString(), before, after, () => deletedKey ?? KeyOf(entry)));
+            list.Add(new PendingEvent(entry.Metadata.ClrType.Name, entry.State.ToString(), before, () => after, () => deletedKey ?? KeyOf(entry)));
         }
 
         return list;
@@ -151,5 +162,5 @@ internal static class AuditWriter
 
     internal sealed record AuditEntry(string EntityType, string EntityId, string Action, string? Before, string? After);
 
-    private sealed record PendingEvent(string EntityType, string Action, string? Before, string? After, Func<string> EntityId);
+    private sealed record PendingEvent(string EntityType, string Action, string? Before, Func<string?> After, Func<string> EntityId);
 }
