@@ -202,6 +202,19 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Get_InEnglish_ReadsEnglishFromTheResources()
+    {
+        var id = await app.ApprovedAsync((LoanStates.Tent, 1));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/handover/{id}?culture=en-US");
+
+        Assert.Contains("Hand over items", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Approved, awaiting pickup", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Receiver's name", doc.QuerySelector("label[for='Input_ReceiverName']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownLoan_IsNotFoundOnEveryPage()
     {
         var client = await app.CreateClientAsAsync(Demo.Officer);
