@@ -18,6 +18,7 @@ public static class LoanStates
     public const string Tent = "เต็นท์ ขนาด 4×8 ม.";
     public const string Chairs = "เก้าอี้พลาสติก";
     public const string Projector = "เครื่องฉายภาพ (โปรเจกเตอร์)";
+    public const string Notebook = "เครื่องคอมพิวเตอร์โน้ตบุ๊ก";
 
     /// <summary>An approved loan for the demo employee from today for three days.</summary>
     public static Task<int> ApprovedAsync(this AppFactory app, params (string Item, int Quantity)[] lines) =>

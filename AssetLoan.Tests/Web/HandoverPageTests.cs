@@ -7,6 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Tests.Web;
 
+/// <summary>
+/// The handover form and the loan slip. The class shares one database (with the demo loans), so the tests spread
+/// their reservations over items: ten 4×8 tents would not cover every test.
+/// </summary>
 public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -29,7 +33,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Scan_ReservedUnitByNumberOrTag_TicksIt()
     {
-        var id = await app.ApprovedAsync((LoanStates.Tent, 2));
+        var id = await app.ApprovedAsync((LoanStates.Notebook, 2));
         var units = await ReservedAsync(id);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
@@ -65,7 +69,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Scan_UnitOfAnotherItemOrUnknown_ShowsThaiMessages()
     {
-        var id = await app.ApprovedAsync((LoanStates.Tent, 1));
+        var id = await app.ApprovedAsync((LoanStates.Notebook, 1));
         var projector = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith("420-65-")).Select(a => a.AssetNumber).FirstAsync());
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
@@ -80,7 +84,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Post_ScannedUnitsPoolAndSignature_HandsOverAndRedirectsToTheSlip()
     {
-        var id = await app.ApprovedAsync((LoanStates.Tent, 2), (LoanStates.Chairs, 30));
+        var id = await app.ApprovedAsync((LoanStates.Notebook, 2), (LoanStates.Chairs, 30));
         var units = await ReservedAsync(id);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
@@ -189,16 +193,28 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("๒๕ พฤศจิกายน ๒๕๖๙", text, StringComparison.Ordinal);
         Assert.Contains("ข้อ ๒๐๙", text, StringComparison.Ordinal);
         Assert.Contains("ภายใน ๗ วัน", text, StringComparison.Ordinal);
-        foreach (var role in new[] { "ผู้ยืม", "หัวหน้าหน่วยงานของผู้ยืม", "เจ้าหน้าที่พัสดุ", "ผู้อนุมัติ", "ผู้รับพัสดุ", "ผู้ส่งมอบ", "ผู้รับคืน" })
-        {
-            Assert.Contains($"ลงชื่อ ...................................... {role}", text, StringComparison.Ordinal);
-        }
+        var roles = doc.QuerySelectorAll(".signature .role").Select(r => r.TextContent.Trim()).ToList();
+        Assert.Equal(["ผู้ยืม", "หัวหน้าหน่วยงานของผู้ยืม", "เจ้าหน้าที่พัสดุ", "ผู้อนุมัติ", "ผู้รับพัสดุ", "ผู้ส่งมอบ", "ผู้ส่งคืน", "ผู้รับคืน"], roles);
 
         Assert.Contains("☑ ยืมใช้ภายในสถานที่", text, StringComparison.Ordinal);
+        Assert.Contains("☐ ยืมไปใช้นอกสถานที่", text, StringComparison.Ordinal);
         Assert.Contains("นายประเสริฐ ทองคำ", text, StringComparison.Ordinal);
         Assert.Contains("นายสมศักดิ์ รักษ์ทรัพย์", text, StringComparison.Ordinal);
         Assert.DoesNotContain("2569", text, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector("link[href*='documents.css']"));
+    }
+
+    [Fact]
+    public async Task Get_InEnglish_ReadsEnglishFromTheResources()
+    {
+        var id = await app.ApprovedAsync((LoanStates.Chairs, 1));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/handover/{id}?culture=en-US");
+
+        Assert.Contains("Hand over items", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Approved, awaiting pickup", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Receiver's name", doc.QuerySelector("label[for='Input_ReceiverName']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

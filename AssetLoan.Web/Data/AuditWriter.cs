@@ -37,7 +37,12 @@ internal static class AuditWriter
         "NormalizedUserName", nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup), "Version",
     ];
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Enums as their names ("Status":"HandedOver"), as the database stores them, so the trail reads without a code table.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public static async Task<int> SaveWithAuditAsync(AppDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {

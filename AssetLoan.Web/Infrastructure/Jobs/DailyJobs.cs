@@ -22,7 +22,7 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
         var settings = await Settings.LoadAsync(db, ct);
         var today = BangkokTime.Today(nowUtc);
 
-        var approved = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units)
+        var approved = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).AsSplitQuery()
             .Where(l => l.Status == LoanStatus.Approved)
             .ToListAsync(ct);
         var expired = 0;

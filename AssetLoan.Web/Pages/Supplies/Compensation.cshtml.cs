@@ -163,7 +163,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         public string? ReceiptNumber { get; set; }
 
         [StringLength(1000, ErrorMessage = "หมายเหตุยาวเกินไป")]
-        [Display(Name = "หมายเหตุ")]
+        [Display(Name = "หมายเหตุการชดใช้")]
         public string? Note { get; set; }
     }
 }
