@@ -27,16 +27,19 @@ start_app() {
   echo "app did not start"; cat "$WORK/app.log"; exit 1
 }
 stop_app() { kill "$(cat "$WORK/pid")" 2>/dev/null || true; sleep 2; }
+trap 'kill "$(cat "$WORK/pid" 2>/dev/null)" 2>/dev/null || true' EXIT
 
 start_app; stop_app
 echo "adding $N assets..."
-sqlite3 "$WORK/bench.db" <<SQL
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N)
+sqlite3 -bail "$WORK/bench.db" <<SQL
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N),
+items(k, Id) AS (SELECT ROW_NUMBER() OVER (ORDER BY Id) - 1, Id FROM CatalogueItems WHERE TrackingMode = 'Numbered'),
+kinds(c) AS (SELECT COUNT(*) FROM items)
 INSERT INTO Assets (CatalogueItemId, AssetNumber, Tag, SerialNumber, AcquiredOn, Price, DivisionId, Location, Condition, Status, Notes, RetiredAtUtc, RetiredReason, Version)
-SELECT (SELECT Id FROM CatalogueItems WHERE TrackingMode = 'Numbered' ORDER BY Id LIMIT 1 OFFSET (i % 7)),
+SELECT items.Id,
        printf('B%02d-%02d-%06d', i % 90 + 10, 60 + i % 10, i), printf('Z%07d', i), NULL, '2022-01-01', 1000000, 1, 'คลัง', 'ดี', 'Available', NULL, NULL, NULL,
        '00000000-0000-0000-0000-000000000001'
-FROM n;
+FROM n JOIN kinds JOIN items ON items.k = n.i % kinds.c;
 ANALYZE;
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL
@@ -44,13 +47,17 @@ start_app
 
 # Sign in as the supplies officer through the real form to get the auth cookie.
 JAR="$WORK/cookies"
-TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"$//')
 curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificationToken=$TOKEN" \
   --data-urlencode "Input.Email=officer@maekhue.go.th" --data-urlencode "Input.Password=Demo#2569" "http://127.0.0.1:$PORT/account/login"
 COOKIE=$(awk '$6 ~ /AssetLoan/ {printf "%s=%s; ", $6, $7}' "$JAR")
 
+# Every endpoint must answer 200 for the signed-in officer, or the numbers would measure redirects to the login page.
+check_200() { code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$1"); [ "$code" = 200 ] || { echo "$1 answered $code, not 200"; exit 1; }; }
+
 THAI=$(python3 -c 'import urllib.parse;print(urllib.parse.quote("เต็นท์"))')
 ENDPOINTS=("/healthz" "/" "/catalogue" "/assets?q=490-64" "/assets?q=B10-6" "/assets?q=$THAI" "/assets")
+for ep in "${ENDPOINTS[@]}"; do check_200 "$ep"; done
 {
   echo "AssetLoan page benchmark $STAMP — $(nproc) cores, $N extra assets, wrk on the same machine"
   echo "commit $(git rev-parse --short HEAD)"
