@@ -23,6 +23,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
 
     public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
 
+    /// <summary>Its QR tag; the registry roles may print its label (<c>/labels?assets={id}</c> has it ticked).</summary>
+    public TagCard TagCard => new(Asset.Tag, CanEdit && !Asset.IsRetired ? string.Create(CultureInfo.InvariantCulture, $"/labels?assets={Asset.Id}") : null);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var asset = await (

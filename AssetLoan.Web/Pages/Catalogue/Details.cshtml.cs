@@ -28,6 +28,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
 
     public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
 
+    /// <summary>
+    /// Its QR tag: a pool's label (printable by the registry roles, <c>/labels?items={id}</c>), or for a numbered item the
+    /// address of this item's public page (its units carry their own labels).
+    /// </summary>
+    public TagCard TagCard => new(Item.Tag, CanEdit && Item.IsPooled && !Item.Retired ? string.Create(CultureInfo.InvariantCulture, $"/labels?items={Item.Id}") : null);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var item = await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Labels;
 
 /// <summary>
-/// พิมพ์ป้ายคิวอาร์โค้ด: choose assets (one from the registry, <c>/labels?assets=12</c>; ticked rows of a search; or every
-/// result of a search) and a label stock, and get a vector PDF laid out at exact millimetres.
+/// พิมพ์ป้ายคิวอาร์โค้ด: choose assets (one from the registry, <c>/labels?assets=12</c>; ticked rows of a search, here or
+/// in the registry list; or every result of a search, here or the registry's, <c>/labels?from=registry&amp;status=…</c>)
+/// and a label stock, and get a vector PDF laid out at exact millimetres.
 /// Selections are keyed <c>a{assetId}</c> for numbered units and <c>c{catalogueItemId}</c> for pools.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
@@ -34,6 +35,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
 
     [BindProperty]
     public List<string>? Selected { get; set; }
+
+    /// <summary><c>registry</c> when the search is the registry list's filter (<see cref="Filter"/>) rather than this page's own.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    /// <summary>The registry list's filter, read from the same query names as <c>/assets</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public AssetFilter Filter { get; set; } = new();
+
+    public bool FromRegistry => string.Equals(From, "registry", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The label stock's key (<see cref="LabelTemplates"/>); the A4 3×8 sheet unless chosen.</summary>
     [BindProperty(SupportsGet = true)]
@@ -102,6 +113,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
     /// <summary>Numbered units by number, item name or tag, then pools by name or tag. Retired things get no labels.</summary>
     private async Task<(List<LabelRow> Rows, int Count)> SearchAsync(string? q, int take, CancellationToken ct)
     {
+        if (FromRegistry)
+        {
+            return await RegistrySearchAsync(take, ct);
+        }
+
         q = q?.Trim() ?? "";
         var tag = q.ToUpperInvariant();
         var units =
@@ -124,6 +140,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
         }
 
         return (rows, count);
+    }
+
+    /// <summary>The units the registry list shows for <see cref="Filter"/>, in its order; no pools (the registry has none).</summary>
+    private async Task<(List<LabelRow> Rows, int Count)> RegistrySearchAsync(int take, CancellationToken ct)
+    {
+        var units = (await db.SearchAssetsAsync(Filter, ct))
+            .Where(r => r.RetiredAtUtc == null && r.Status != AssetStatus.Disposed)
+            .Select(r => new LabelRow("a" + r.Id.ToString(), r.Tag, r.ItemName, r.AssetNumber));
+        return (await units.Take(take).ToListAsync(ct), await units.CountAsync(ct));
     }
 
     private async Task<List<LabelRow>> SelectedRowsAsync(CancellationToken ct)

@@ -112,7 +112,8 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
                 join k in db.Categories on c.CategoryId equals k.Id
                 where a.Tag == tag
                 select new TagItem(tag, c.Id, c.Name, k.Name, c.UnitNoun, c.Description, c.Audience, c.Retired, c.TrackingMode == TrackingMode.Pooled,
-                    a.Id, a.AssetNumber, a.Location, a.RetiredAtUtc != null ? AssetStatus.Disposed : a.Status))
+                    a.Id, a.AssetNumber, a.Location, a.RetiredAtUtc != null ? AssetStatus.Disposed : a.Status)
+                { PhotoPath = c.PhotoPath })
             .FirstOrDefaultAsync(ct);
         return asset ?? await (
                 from c in db.CatalogueItems.AsNoTracking()
@@ -120,7 +121,7 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
                 where c.Tag == tag
                 select new TagItem(tag, c.Id, c.Name, k.Name, c.UnitNoun, c.Description, c.Audience, c.Retired, c.TrackingMode == TrackingMode.Pooled,
                     null, null, null, AssetStatus.Available)
-                { Total = c.PoolQuantity })
+                { Total = c.PoolQuantity, PhotoPath = c.PhotoPath })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -252,6 +253,9 @@ public sealed record TagItem(
     public int Total { get; init; }
 
     public int Free { get; init; }
+
+    /// <summary>The catalogue item's photo as stored, if it has one.</summary>
+    public string? PhotoPath { get; init; }
 
     public bool PublicMayBorrow => !ItemRetired && Audience.HasFlag(BorrowerAudience.Public);
 }
