@@ -131,6 +131,7 @@ public static class AuditTimeline
         (UserRoleEntity, "Deleted") => "ถอนบทบาท",
         (_, "Added") => "สร้างรายการ",
         (_, "Deleted") => "ลบรายการ",
+        (_, AccountAudit.PasswordResetAction) => "ตั้งรหัสผ่านใหม่",
         _ when after.TryGetValue("RetiredAtUtc", out var r) && r.ValueKind != JsonValueKind.Null => "จำหน่ายออกจากทะเบียน",
         _ when after.Count == 1 && after.ContainsKey("Status") => "เปลี่ยนสถานะ",
         _ when PoolRepairAction(before, after) is { } repair => repair,
