@@ -40,8 +40,17 @@ public sealed class CatalogueItem
 
     public decimal SalvageValue { get; private set; }
 
-    /// <summary>Pools only: the quantity on hand.</summary>
+    /// <summary>Pools only: the quantity on hand, units under repair included.</summary>
     public int PoolQuantity { get; private set; }
+
+    /// <summary>
+    /// Pools only: units on hand that came back damaged (ชำรุดรอซ่อม). They stay in <see cref="PoolQuantity"/> but are
+    /// never lent until an officer returns them to stock or writes them off.
+    /// </summary>
+    public int PoolUnderRepair { get; private set; }
+
+    /// <summary>Pools only: what may be lent at all, the capacity every availability count starts from.</summary>
+    public int PoolLendable => Loans.AvailabilityCalculator.PoolCapacity(PoolQuantity, PoolUnderRepair);
 
     /// <summary>Pools only: unit price and acquisition date used for the value at the time of borrowing (ข้อ ๒๐๙).</summary>
     public decimal PoolUnitPrice { get; private set; }
@@ -92,6 +101,8 @@ public sealed class CatalogueItem
     {
         DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
         DomainRuleException.ThrowIf(quantityOnHand < 0, "Catalogue.PoolNegative", "The quantity on hand cannot be negative.");
+        DomainRuleException.ThrowIf(quantityOnHand < PoolUnderRepair, "Catalogue.PoolBelowUnderRepair",
+            $"{PoolUnderRepair} units are under repair; the quantity on hand cannot be less.");
         DomainRuleException.ThrowIf(unitPrice < 0, "Catalogue.PriceNegative", "The unit price cannot be negative.");
         PoolQuantity = quantityOnHand;
         PoolUnitPrice = unitPrice;
@@ -103,7 +114,38 @@ public sealed class CatalogueItem
     public void WriteOffPoolUnits(int quantity)
     {
         DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
+        DomainRuleException.ThrowIf(quantity < 0, "Catalogue.PoolNegative", "A quantity cannot be negative.");
         PoolQuantity = Math.Max(0, PoolQuantity - quantity);
+        PoolUnderRepair = Math.Min(PoolUnderRepair, PoolQuantity);
+        Touch();
+    }
+
+    /// <summary>
+    /// Pool units inspected as damaged at a return are kept out of lending until repaired. They were counted on hand
+    /// while out; if the officer has since lowered the count on hand, that count wins.
+    /// </summary>
+    public void ReceiveDamagedPoolUnits(int quantity)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
+        DomainRuleException.ThrowIf(quantity < 0, "Catalogue.PoolNegative", "A quantity cannot be negative.");
+        PoolUnderRepair = Math.Min(PoolQuantity, PoolUnderRepair + quantity);
+        Touch();
+    }
+
+    /// <summary>ซ่อมเสร็จ/คืนเข้าคลัง: repaired units become lendable again.</summary>
+    public void ReturnRepairedPoolUnits(int quantity)
+    {
+        EnsureUnderRepair(quantity);
+        PoolUnderRepair -= quantity;
+        Touch();
+    }
+
+    /// <summary>จำหน่าย: units beyond repair leave the pool for good.</summary>
+    public void WriteOffDamagedPoolUnits(int quantity)
+    {
+        EnsureUnderRepair(quantity);
+        PoolUnderRepair -= quantity;
+        PoolQuantity -= quantity;
         Touch();
     }
 
@@ -134,6 +176,14 @@ public sealed class CatalogueItem
 
     /// <summary>Renews the concurrency token; called by every change, and by a reservation to serialise competitors.</summary>
     public void Touch() => Version = Guid.NewGuid();
+
+    private void EnsureUnderRepair(int quantity)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
+        DomainRuleException.ThrowIf(quantity < 1, "Catalogue.PoolRepairQuantityMin", "The quantity must be at least 1.");
+        DomainRuleException.ThrowIf(quantity > PoolUnderRepair, "Catalogue.PoolRepairOverUnderRepair",
+            $"Only {PoolUnderRepair} {UnitNoun} are under repair.");
+    }
 }
 
 public sealed record CatalogueItemDetails(

@@ -20,6 +20,12 @@ public static class AvailabilityCalculator
         (startOn, isOut && today > dueOn ? today : dueOn);
 
     /// <summary>
+    /// What a pool can lend at all: the quantity on hand less the units damaged at a return and not yet repaired
+    /// (ชำรุดรอซ่อม), as numbered units under repair are not lendable either.
+    /// </summary>
+    public static int PoolCapacity(int onHand, int underRepair) => Math.Max(0, onHand - Math.Max(0, underRepair));
+
+    /// <summary>
     /// Free pool quantity for the period: capacity minus the busiest day's commitments (a request for three days that
     /// meets different loans on different days is limited by the worst day).
     /// </summary>

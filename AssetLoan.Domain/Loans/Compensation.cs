@@ -78,9 +78,14 @@ public sealed class CompensationCase
 
     public string? Basis { get; private set; }
 
+    /// <summary>The deciding officer's account; null only for cases decided before accounts were recorded.</summary>
+    public string? DecidedByUserId { get; private set; }
+
     public string? DecidedByName { get; private set; }
 
     public DateTime? DecidedAtUtc { get; private set; }
+
+    public string? ConfirmedByUserId { get; private set; }
 
     public string? ConfirmedByName { get; private set; }
 
@@ -106,6 +111,7 @@ public sealed class CompensationCase
         Method = method;
         FinalAmount = amount;
         Basis = string.IsNullOrWhiteSpace(basis) ? null : basis.Trim();
+        DecidedByUserId = officer.UserId;
         DecidedByName = officer.Name;
         DecidedAtUtc = nowUtc;
         Status = CompensationStatus.Decided;
@@ -115,6 +121,9 @@ public sealed class CompensationCase
     {
         DomainRuleException.ThrowIf(Status != CompensationStatus.Decided, "Compensation.NotDecided", "The officer has not decided this case yet.");
         DomainRuleException.ThrowIf(!director.Has(Role.FinanceDirector), "Compensation.DirectorOnly", "Only the FinanceDirector confirms compensation.");
+        DomainRuleException.ThrowIf(IsDecider(director), "Compensation.ConfirmerIsDecider",
+            "The person who decided the compensation cannot also confirm it.");
+        ConfirmedByUserId = director.UserId;
         ConfirmedByName = director.Name;
         ConfirmedAtUtc = nowUtc;
         Status = CompensationStatus.Confirmed;
@@ -130,4 +139,10 @@ public sealed class CompensationCase
         SettlementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Status = CompensationStatus.Settled;
     }
+
+    // Separation of duties: the FinanceDirector checks someone else's decision. Cases decided before the account was
+    // recorded fall back to the name, which errs on the side of refusing.
+    private bool IsDecider(Actor actor) => DecidedByUserId is not null
+        ? DecidedByUserId == actor.UserId
+        : DecidedByName is not null && string.Equals(DecidedByName, actor.Name, StringComparison.Ordinal);
 }

@@ -486,6 +486,7 @@ public sealed class Loan
                 if (ret.PoolDamaged > 0)
                 {
                     _compensations.Add(new CompensationCase(line.Id, null, null, CompensationKind.Damaged, ret.PoolDamaged, line.UnitValue * ret.PoolDamaged, ret.Note));
+                    items[line.CatalogueItemId].ReceiveDamagedPoolUnits(ret.PoolDamaged);
                 }
 
                 if (ret.PoolLost > 0)
@@ -656,7 +657,7 @@ public sealed class Loan
         DomainRuleException.ThrowIf(item.IsConsumable && kind != BorrowerKind.Agency, "Loan.ConsumableOnlyToAgencies",
             "Consumables are lent only to government agencies.");
         DomainRuleException.ThrowIf(Days > item.MaxLoanDays, "Loan.TooLong", $"{item.Name} may be borrowed for at most {item.MaxLoanDays} days.");
-        var onHand = item.IsPooled ? item.PoolQuantity : unitsOnHand?.GetValueOrDefault(item.Id);
+        var onHand = item.IsPooled ? item.PoolLendable : unitsOnHand?.GetValueOrDefault(item.Id);
         DomainRuleException.ThrowIf(quantity > onHand, "Loan.QuantityOverStock", $"The municipality has only {onHand} {item.UnitNoun}.");
 
         _lines.Add(new LoanLine(item, quantity));

@@ -127,6 +127,42 @@ public sealed class CompensationTests
     }
 
     [Fact]
+    public void Confirm_ByThePersonWhoDecided_Throws()
+    {
+        var (loan, caseId) = ReturnedWithOneDamagedTent();
+        var officerAndDirector = new Actor(_s.Officer.UserId, _s.Officer.Name, new HashSet<Role> { Role.SuppliesOfficer, Role.FinanceDirector, Role.Employee }, 2);
+        loan.DecideCompensation(caseId, officerAndDirector, CompensationMethod.Pay, 1m, null, LaterUtc);
+
+        var ex = Assert.Throws<DomainRuleException>(() => loan.ConfirmCompensation(caseId, officerAndDirector, LaterUtc));
+
+        Assert.Equal("Compensation.ConfirmerIsDecider", ex.Code);
+        Assert.Equal(CompensationStatus.Decided, loan.Compensations.Single().Status);
+    }
+
+    [Fact]
+    public void Confirm_ByTheDeciderUnderAnotherName_StillThrows()
+    {
+        var (loan, caseId) = ReturnedWithOneDamagedTent();
+        loan.DecideCompensation(caseId, _s.Officer, CompensationMethod.Pay, 1m, null, LaterUtc);
+        var renamed = new Actor(_s.Officer.UserId, "นางพัชรี ใจดี (เปลี่ยนนามสกุล)", new HashSet<Role> { Role.FinanceDirector }, 2);
+
+        Assert.Equal("Compensation.ConfirmerIsDecider", Assert.Throws<DomainRuleException>(() => loan.ConfirmCompensation(caseId, renamed, LaterUtc)).Code);
+    }
+
+    [Fact]
+    public void DecideAndConfirm_RecordBothAccounts()
+    {
+        var (loan, caseId) = ReturnedWithOneDamagedTent();
+
+        loan.DecideCompensation(caseId, _s.Officer, CompensationMethod.Repair, 1m, null, LaterUtc);
+        loan.ConfirmCompensation(caseId, _s.Director, LaterUtc);
+
+        var c = loan.Compensations.Single();
+        Assert.Equal((_s.Officer.UserId, _s.Officer.Name), (c.DecidedByUserId, c.DecidedByName));
+        Assert.Equal((_s.Director.UserId, _s.Director.Name), (c.ConfirmedByUserId, c.ConfirmedByName));
+    }
+
+    [Fact]
     public void Decide_UnknownCase_Throws()
     {
         var (loan, _) = ReturnedWithOneDamagedTent();

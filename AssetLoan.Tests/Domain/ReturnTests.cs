@@ -1,6 +1,7 @@
 using AssetLoan.Domain;
 using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 
 namespace AssetLoan.Tests.Domain;
@@ -108,6 +109,28 @@ public sealed class ReturnTests
         Assert.Equal((3, 270.09m), (damaged.Quantity, damaged.ProposedAmount));
         Assert.Equal((2, 180.06m), (lost.Quantity, lost.ProposedAmount));
         Assert.Equal("ขาหัก", _s.ChairLine(loan).ReturnNote);
+    }
+
+    [Fact]
+    public void Return_PoolDamaged_PutsTheUnitsUnderRepairAndOutOfLending()
+    {
+        var loan = _s.HandedOver(tents: 0, chairs: 10);
+
+        loan.Return(_s.Officer, [new LineReturn(_s.ChairLine(loan).Id, [], 7, 3, 0, [], "ขาหัก")], _s.Assets, _s.Items, Later, LaterUtc);
+
+        Assert.Equal((300, 3, 297), (_s.Chairs.PoolQuantity, _s.Chairs.PoolUnderRepair, _s.Chairs.PoolLendable));
+    }
+
+    [Fact]
+    public void Submit_MoreThanTheLendablePool_Throws()
+    {
+        var loan = _s.HandedOver(tents: 0, chairs: 10);
+        loan.Return(_s.Officer, [new LineReturn(_s.ChairLine(loan).Id, [], 0, 10, 0, [], null)], _s.Assets, _s.Items, Later, LaterUtc);
+        var request = new LoanRequest("งานวัด", "ลานวัด", false, Later, Later, [new RequestedLine(_s.Chairs.Id, 291)]);
+
+        var ex = Assert.Throws<DomainRuleException>(() => Loan.Submit(request, _s.Borrower, _s.Items, _s.Employee, 2, FiscalYear.Of(Later), Later, LaterUtc));
+
+        Assert.Equal("Loan.QuantityOverStock", ex.Code);
     }
 
     [Fact]

@@ -164,6 +164,35 @@ public sealed class AdminTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ResetPassword_LeavesAnAuditEventWithoutThePasswordOrItsHash()
+    {
+        var admin = await app.CreateClientAsAsync(Demo.Admin);
+        var id = await UserIdAsync(Demo.Auditor);
+        var adminId = await UserIdAsync(Demo.Admin);
+        var lastBefore = await app.WithDbAsync(db => db.AuditEvents.MaxAsync(e => (long?)e.Sequence));
+        var form = await HtmlForm.LoadAsync(admin, $"/admin/users/{id}", "form[action*='handler=Password']");
+        form.Set("Password.NewPassword", NewPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(admin)).StatusCode);
+
+        var (events, hash, chain) = await app.WithDbAsync(async db => (
+            await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > (lastBefore ?? 0)).OrderBy(e => e.Sequence).ToListAsync(),
+            await db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash!).SingleAsync(),
+            AssetLoan.Domain.Audit.AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync())));
+        var reset = Assert.Single(events, e => e.Action == "PasswordReset");
+        Assert.Equal((nameof(AppUser), id, adminId), (reset.EntityType, reset.EntityId, reset.ActorUserId));
+        Assert.Null(chain);
+        Assert.All(events, e =>
+        {
+            Assert.DoesNotContain(NewPassword, (e.Before ?? "") + e.After, StringComparison.Ordinal);
+            Assert.DoesNotContain(hash, (e.Before ?? "") + e.After, StringComparison.Ordinal);
+            Assert.DoesNotContain("PasswordHash", (e.Before ?? "") + e.After, StringComparison.Ordinal);
+        });
+        var page = await HtmlForm.GetDocumentAsync(admin, $"/admin/users/{id}");
+        Assert.Contains("ตั้งรหัสผ่านใหม่", page.QuerySelector(".audit-timeline")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResetPassword_TooShort_ShowsThaiMessageBesideTheField()
     {
         var admin = await app.CreateClientAsAsync(Demo.Admin);

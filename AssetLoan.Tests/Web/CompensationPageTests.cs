@@ -3,7 +3,11 @@ using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.Payments;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Data.Seed;
+using AssetLoan.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLoan.Tests.Web;
 
@@ -101,6 +105,32 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Confirm_BySamePersonWhoDecided_ShowsThaiMessageAndStaysDecided()
+    {
+        var (id, caseId) = await DamagedTentAsync();
+        var (email, userId) = await OfficerWhoIsAlsoDirectorAsync();
+        var client = await app.CreateClientAsAsync(email);
+        var decide = await HtmlForm.LoadAsync(client, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
+        decide.Set("Decide.Method", "Repair");
+        Assert.Equal(HttpStatusCode.Redirect, (await decide.SubmitAsync(client)).StatusCode);
+
+        var confirm = await HtmlForm.LoadAsync(client, $"/approvals/compensation/{id}", $"form:has(input[name='caseId'][value='{caseId}'])");
+        var response = await confirm.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Contains("ผู้ที่เสนอวิธีชดใช้กรณีนี้ไม่สามารถเป็นผู้ยืนยันเองได้", doc.Body!.TextContent, StringComparison.Ordinal);
+        var c = await app.WithDbAsync(db => db.CompensationCases.AsNoTracking().SingleAsync(x => x.Id == caseId));
+        Assert.Equal((CompensationStatus.Decided, userId, null), (c.Status, c.DecidedByUserId, c.ConfirmedByUserId));
+
+        var director = await app.CreateClientAsAsync(Demo.Director);
+        var byDirector = await HtmlForm.LoadAsync(director, $"/approvals/compensation/{id}", $"form:has(input[name='caseId'][value='{caseId}'])");
+        Assert.Equal(HttpStatusCode.Redirect, (await byDirector.SubmitAsync(director)).StatusCode);
+        var directorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Director).Select(u => u.Id).SingleAsync());
+        Assert.Equal(directorId, await app.WithDbAsync(db => db.CompensationCases.Where(x => x.Id == caseId).Select(x => x.ConfirmedByUserId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Outbox_DecisionTellsTheBorrowerAndAsksTheDirector()
     {
         var (id, caseId) = await DamagedTentAsync();
@@ -113,6 +143,23 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         var directorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Director).Select(u => u.Id).SingleAsync());
         Assert.Contains(messages, m => m.TemplateKey == "CompensationDecided" && m.ToAddress == Demo.Employee && m.Body.Contains("ซ่อมแซมให้คงสภาพเดิม", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.TemplateKey == "Act.ConfirmCompensation" && m.UserId == directorId);
+    }
+
+    /// <summary>A small office where one person is both supplies officer and acting FinanceDirector.</summary>
+    private async Task<(string Email, string UserId)> OfficerWhoIsAlsoDirectorAsync()
+    {
+        const string email = "acting@maekhue.go.th";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return (email, existing.Id);
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "นางสาวรักษา ราชการแทน" };
+        Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, [Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Employee])).Succeeded);
+        return (email, user.Id);
     }
 
     private async Task<(int LoanId, int CaseId)> DamagedTentAsync()

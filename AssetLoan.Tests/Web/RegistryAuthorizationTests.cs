@@ -35,6 +35,7 @@ public sealed class RegistryAuthorizationTests(RoleClientsFactory app) : IClassF
     [
         "/assets/create", "/assets/{asset}/edit", "/assets/{asset}/retire", "/assets/import", "/assets/import?handler=template&format=csv",
         "/assets/export?format=csv", "/assets/export?format=xlsx", "/catalogue/create", "/catalogue/{item}/edit",
+        "/catalogue/{pool}/repairs",
     ];
 
     // Admin only.
@@ -121,6 +122,8 @@ public sealed class RegistryAuthorizationTests(RoleClientsFactory app) : IClassF
     [InlineData("/assets/{asset}/retire", Demo.Employee)]
     [InlineData("/assets/import?handler=Confirm", Demo.Employee)]
     [InlineData("/catalogue/create", Demo.Employee)]
+    [InlineData("/catalogue/{pool}/repairs?handler=Repair", Demo.Employee)]
+    [InlineData("/catalogue/{pool}/repairs?handler=WriteOff", Demo.Auditor)]
     [InlineData("/admin/users/create", Demo.Officer)]
     [InlineData("/admin/users/{user}?handler=Disable", Demo.Officer)]
     [InlineData("/admin/divisions", Demo.Officer)]
@@ -165,6 +168,8 @@ public sealed class RegistryAuthorizationTests(RoleClientsFactory app) : IClassF
         {
             ["{asset}"] = (await db.Assets.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{item}"] = (await db.CatalogueItems.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{pool}"] = (await db.CatalogueItems.Where(c => c.TrackingMode == AssetLoan.Domain.Assets.TrackingMode.Pooled).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{division}"] = (await db.Divisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{category}"] = (await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{user}"] = await db.Users.Where(u => u.Email == Demo.Employee).Select(u => u.Id).FirstAsync(),

@@ -72,14 +72,15 @@ public static class AvailabilityQueries
     /// <summary>
     /// What is free of each item for [from, to]. <paramref name="firmOnly"/>: count only approved or out loans (the
     /// approval re-check); otherwise every hold, checked reservations included (the request form and the check).
-    /// For numbered items <see cref="ItemAvailability.FreeQuantity"/> counts lendable units not held.
+    /// For numbered items <see cref="ItemAvailability.FreeQuantity"/> counts lendable units not held; a pool starts from
+    /// its quantity on hand less the units waiting for repair.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, ItemAvailability>> AvailabilityAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, bool firmOnly, int? excludeLoanId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var items = await db.CatalogueItems.AsNoTracking()
             .Where(c => itemIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.TrackingMode, c.PoolQuantity })
+            .Select(c => new { c.Id, c.TrackingMode, c.PoolQuantity, c.PoolUnderRepair })
             .ToListAsync(ct);
         var lendable = await db.Assets.AsNoTracking()
             .Where(a => itemIds.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null
@@ -95,7 +96,8 @@ public static class AvailabilityQueries
             if (item.TrackingMode == TrackingMode.Pooled)
             {
                 result[item.Id] = new ItemAvailability(item.Id,
-                    AvailabilityCalculator.PoolFree(item.PoolQuantity, mine, from, to, firmOnly, excludeLoanId), new HashSet<int>());
+                    AvailabilityCalculator.PoolFree(AvailabilityCalculator.PoolCapacity(item.PoolQuantity, item.PoolUnderRepair), mine, from, to, firmOnly, excludeLoanId),
+                    new HashSet<int>());
                 continue;
             }
 

@@ -52,7 +52,7 @@ public static class StartupPages
                     c.AllowAnonymousToFolder(folder);
                 }
 
-                foreach (var page in new[] { "/Assets/Create", "/Assets/Edit", "/Assets/Retire", "/Assets/Import", "/Assets/Export", "/Catalogue/Create", "/Catalogue/Edit" })
+                foreach (var page in new[] { "/Assets/Create", "/Assets/Edit", "/Assets/Retire", "/Assets/Import", "/Assets/Export", "/Catalogue/Create", "/Catalogue/Edit", "/Catalogue/Repairs" })
                 {
                     c.AuthorizePage(page, StartupIdentity.RegistryPolicy);
                 }

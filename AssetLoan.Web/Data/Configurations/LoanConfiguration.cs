@@ -114,7 +114,9 @@ public sealed class CompensationCaseConfiguration : IEntityTypeConfiguration<Com
         b.Property(x => x.AssetNumber).HasMaxLength(AssetNumbers.MaxLength);
         b.Property(x => x.Description).HasMaxLength(1000);
         b.Property(x => x.Basis).HasMaxLength(2000);
+        b.Property(x => x.DecidedByUserId).HasMaxLength(450);
         b.Property(x => x.DecidedByName).HasMaxLength(200);
+        b.Property(x => x.ConfirmedByUserId).HasMaxLength(450);
         b.Property(x => x.ConfirmedByName).HasMaxLength(200);
         b.Property(x => x.ReceiptNumber).HasMaxLength(100);
         b.Property(x => x.SettlementNote).HasMaxLength(1000);

@@ -145,6 +145,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<int>("PoolQuantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PoolUnderRepair")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PoolUnitPrice")
                         .HasColumnType("INTEGER");
 
@@ -389,11 +392,19 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedByName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

@@ -152,6 +152,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<int>("PoolQuantity")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PoolUnderRepair")
+                        .HasColumnType("integer");
+
                     b.Property<long>("PoolUnitPrice")
                         .HasColumnType("bigint");
 
@@ -404,12 +407,20 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecidedByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)

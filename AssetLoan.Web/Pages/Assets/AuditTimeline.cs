@@ -51,6 +51,7 @@ public static class AuditTimeline
         ["UsefulLifeYears"] = "อายุการใช้งาน (ปี)",
         ["SalvageValue"] = "มูลค่าซาก (บาท)",
         ["PoolQuantity"] = "จำนวนที่มี",
+        ["PoolUnderRepair"] = "ชำรุดรอซ่อม",
         ["PoolUnitPrice"] = "ราคาต่อหน่วย (บาท)",
         ["PoolAcquiredOn"] = "วันที่ได้มา",
         ["ChecklistText"] = "ชิ้นส่วนที่ต้องตรวจนับ",
@@ -121,20 +122,41 @@ public static class AuditTimeline
         }
 
         var roles = (e.ActorRole ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => s[Roles.Thai(r)].Value).ToList();
-        return new TimelineEntry(e.Sequence, e.AtUtc, e.ActorName, roles, s[ActionName(e, after)], changes);
+        return new TimelineEntry(e.Sequence, e.AtUtc, e.ActorName, roles, s[ActionName(e, before, after)], changes);
     }
 
-    private static string ActionName(Domain.Audit.AuditEvent e, Dictionary<string, JsonElement> after) => (e.EntityType, e.Action) switch
+    private static string ActionName(Domain.Audit.AuditEvent e, Dictionary<string, JsonElement> before, Dictionary<string, JsonElement> after) => (e.EntityType, e.Action) switch
     {
         (UserRoleEntity, "Added") => "เพิ่มบทบาท",
         (UserRoleEntity, "Deleted") => "ถอนบทบาท",
         (_, "Added") => "สร้างรายการ",
         (_, "Deleted") => "ลบรายการ",
+        (_, AccountAudit.PasswordResetAction) => "ตั้งรหัสผ่านใหม่",
         _ when after.TryGetValue("RetiredAtUtc", out var r) && r.ValueKind != JsonValueKind.Null => "จำหน่ายออกจากทะเบียน",
         _ when after.Count == 1 && after.ContainsKey("Status") => "เปลี่ยนสถานะ",
+        _ when PoolRepairAction(before, after) is { } repair => repair,
         _ when after.ContainsKey("Disabled") => after["Disabled"].ValueKind == JsonValueKind.True ? "ระงับการใช้งาน" : "เปิดใช้งาน",
         _ => "แก้ไข",
     };
+
+    /// <summary>The pool repair steps read by what moved: damaged units in, repaired units out, broken units written off.</summary>
+    private static string? PoolRepairAction(Dictionary<string, JsonElement> before, Dictionary<string, JsonElement> after)
+    {
+        if (!after.TryGetValue("PoolUnderRepair", out var a) || !before.TryGetValue("PoolUnderRepair", out var b))
+        {
+            return null;
+        }
+
+        var change = a.GetInt32() - b.GetInt32();
+        var onHand = after.TryGetValue("PoolQuantity", out var qa) && before.TryGetValue("PoolQuantity", out var qb) ? qa.GetInt32() - qb.GetInt32() : 0;
+        return (change, onHand) switch
+        {
+            ( > 0, 0) => "รับคืนชำรุด รอซ่อม",
+            ( < 0, 0) => "ซ่อมเสร็จ คืนเข้าคลัง",
+            ( < 0, < 0) when change == onHand => "จำหน่ายที่ชำรุด",
+            _ => null,
+        };
+    }
 
     private static Dictionary<string, JsonElement> Parse(string? json)
     {

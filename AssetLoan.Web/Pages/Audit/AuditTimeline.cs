@@ -106,6 +106,7 @@ public static class AuditNames
         "Added" => "เพิ่ม",
         "Modified" => "แก้ไข",
         "Deleted" => "ลบ",
+        AccountAudit.PasswordResetAction => "ตั้งรหัสผ่านใหม่",
         _ => action,
     };
 

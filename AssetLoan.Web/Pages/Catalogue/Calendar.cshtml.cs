@@ -24,6 +24,9 @@ public sealed class CalendarModel(AppDbContext db, TimeProvider time) : PageMode
 
     public int Capacity { get; private set; }
 
+    /// <summary>Pool units damaged at a return and not repaired yet: not in <see cref="Capacity"/>.</summary>
+    public int UnderRepair { get; private set; }
+
     public int Year { get; private set; }
 
     public int Month { get; private set; }
@@ -44,7 +47,7 @@ public sealed class CalendarModel(AppDbContext db, TimeProvider time) : PageMode
     public async Task<IActionResult> OnGetAsync(int id, string? month, CancellationToken ct)
     {
         var item = await db.CatalogueItems.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Name, c.UnitNoun, c.TrackingMode, c.PoolQuantity, c.Retired }).SingleOrDefaultAsync(ct);
+            .Select(c => new { c.Name, c.UnitNoun, c.TrackingMode, c.PoolQuantity, c.PoolUnderRepair, c.Retired }).SingleOrDefaultAsync(ct);
         if (item is null)
         {
             return NotFound();
@@ -58,7 +61,8 @@ public sealed class CalendarModel(AppDbContext db, TimeProvider time) : PageMode
         var commitments = await db.CommitmentsAsync([id], first, last, Today, ct);
         if (item.TrackingMode == TrackingMode.Pooled)
         {
-            Capacity = item.PoolQuantity;
+            Capacity = AvailabilityCalculator.PoolCapacity(item.PoolQuantity, item.PoolUnderRepair);
+            UnderRepair = item.PoolUnderRepair;
         }
         else
         {

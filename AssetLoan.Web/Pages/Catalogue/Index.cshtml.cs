@@ -62,6 +62,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 PhotoPath = c.PhotoPath,
                 Retired = c.Retired,
                 PoolQuantity = c.PoolQuantity,
+                PoolUnderRepair = c.PoolUnderRepair,
                 Units = db.Assets.Count(a => a.CatalogueItemId == c.Id && a.RetiredAtUtc == null && a.Status != AssetStatus.Disposed),
                 AvailableUnits = db.Assets.Count(a => a.CatalogueItemId == c.Id && a.RetiredAtUtc == null && a.Status == AssetStatus.Available),
             }).ToListAsync(ct);
@@ -92,6 +93,8 @@ public sealed class CatalogueRow
     public bool Retired { get; init; }
 
     public int PoolQuantity { get; init; }
+
+    public int PoolUnderRepair { get; init; }
 
     public int Units { get; init; }
 

@@ -33,7 +33,7 @@ public static class LoanForm
             ? await db.AvailabilityAsync(ids, f, t, today, firmOnly: false, excludeLoanId: null, ct)
             : null;
         return items.Select(i => new ItemChoice(i.Id, i.Name, i.UnitNoun, i.Description, i.IsPooled, i.IsConsumable, i.MaxLoanDays, i.Audience,
-                i.IsPooled ? i.PoolQuantity : onHand.GetValueOrDefault(i.Id),
+                i.IsPooled ? i.PoolLendable : onHand.GetValueOrDefault(i.Id),
                 free is null ? null : free.TryGetValue(i.Id, out var a) ? a.FreeQuantity : 0))
             .ToList();
     }

@@ -121,7 +121,7 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
                 where c.Tag == tag
                 select new TagItem(tag, c.Id, c.Name, k.Name, c.UnitNoun, c.Description, c.Audience, c.Retired, c.TrackingMode == TrackingMode.Pooled,
                     null, null, null, AssetStatus.Available)
-                { Total = c.PoolQuantity, PhotoPath = c.PhotoPath })
+                { Total = c.PoolQuantity, UnderRepair = c.PoolUnderRepair, PhotoPath = c.PhotoPath })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -149,7 +149,8 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
         var commitments = await TagQueries.CommitmentsAsync(db, item.CatalogueItemId, Today, ct);
         if (item.IsPooled)
         {
-            return item with { Free = AvailabilityCalculator.PoolFree(item.Total, commitments, Today, Today, firmOnly: false) };
+            var capacity = AvailabilityCalculator.PoolCapacity(item.Total, item.UnderRepair);
+            return item with { Free = AvailabilityCalculator.PoolFree(capacity, commitments, Today, Today, firmOnly: false) };
         }
 
         var held = AvailabilityCalculator.UnitsHeld(commitments, Today, Today, firmOnly: false);
@@ -256,6 +257,9 @@ public sealed record TagItem(
 
     /// <summary>The catalogue item's photo as stored, if it has one.</summary>
     public string? PhotoPath { get; init; }
+
+    /// <summary>Pools: units on hand damaged at a return, waiting for repair (ชำรุดรอซ่อม); never free.</summary>
+    public int UnderRepair { get; init; }
 
     public bool PublicMayBorrow => !ItemRetired && Audience.HasFlag(BorrowerAudience.Public);
 }

@@ -11,7 +11,7 @@ namespace AssetLoan.Web.Pages.Admin.Users;
 
 /// <summary>
 /// One staff account: profile, division, roles, delegation order; password reset; disable/enable; and its audit
-/// timeline (role rows are audited by AuditWriter). Each form has its own handler so one never validates another.
+/// timeline (role rows are audited by AuditWriter; a password reset is its own event). Each form has its own handler so one never validates another.
 /// An administrator cannot lock themselves out, and the last enabled administrator stays one.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, CurrentActor actor, IStringLocalizer<SharedResource> s) : PageModel
@@ -137,6 +137,8 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
             return Page();
         }
 
+        // The reset, the unlock and its audit event commit together; the trail never holds the password or its hash.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var token = await users.GeneratePasswordResetTokenAsync(Account);
         var result = await users.ResetPasswordAsync(Account, token, password.NewPassword);
         if (!result.Succeeded)
@@ -151,6 +153,9 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
         await users.SetLockoutEndDateAsync(Account, null);
         await users.ResetAccessFailedCountAsync(Account);
+        await db.RecordPasswordResetAsync(Account.Id, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Flash"] = s["ตั้งรหัสผ่านใหม่ให้ {0} แล้ว กรุณาแจ้งผู้ใช้ทางช่องทางที่ปลอดภัย", Account.FullName].Value;
         return Redirect($"/admin/users/{id}");
     }
