@@ -29,6 +29,17 @@ public sealed class LoanRequestRulesTests
         Assert.Equal(Actors.Employee.UserId, entry.ActorUserId);
     }
 
+    [Fact]
+    public void Submit_HeadOfOwnDivision_RecordsTheRoleAndNeedsNoEndorsement()
+    {
+        var loan = new LoanBuilder().ByStaff(Actors.Head).Build();
+
+        Assert.False(loan.NeedsEndorsement);
+        var entry = Assert.Single(loan.History);
+        Assert.Equal(Loan.SubmittedSummary, entry.Summary);
+        Assert.Equal(nameof(Role.DivisionHead), entry.ActingRole);
+    }
+
     [Theory]
     [InlineData(12, 2569, "0012/2569")]
     [InlineData(1, 2570, "0001/2570")]
