@@ -163,6 +163,9 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(borrower);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(filedBy);
+        // Rule 4: without a division nobody can endorse the request, so it would wait forever.
+        DomainRuleException.ThrowIf(borrower.Kind == BorrowerKind.Staff && borrower.DivisionId is null, "Loan.StaffWithoutDivision",
+            "The staff member belongs to no division, so no division head can endorse the request; an administrator must set the division.");
         ValidateText(request.Purpose, request.Place);
         ValidateDates(request.StartOn, request.DueOn, today);
         DomainRuleException.ThrowIf(request.Lines.Count == 0, "Loan.NoItems", "Choose at least one item.");

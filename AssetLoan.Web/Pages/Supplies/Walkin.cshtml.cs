@@ -67,6 +67,11 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
             TempData["Flash"] = s["บันทึกคำขอเลขที่ {0} แทน {1} แล้ว", loan.Reference, borrower.Name].Value;
             return Redirect($"/loans/{loan.Id}");
         }
+        catch (DomainRuleException ex) when (ex.Code == "Loan.StaffWithoutDivision")
+        {
+            // The domain's message speaks to the account holder; here the officer is told about the chosen person.
+            ModelState.AddModelError("Input.StaffUserId", s["บุคลากรผู้นี้ยังไม่ได้กำหนดสังกัด จึงไม่มีหัวหน้าหน่วยงานให้ความเห็นชอบ โปรดติดต่อผู้ดูแลระบบ"]);
+        }
         catch (DomainRuleException ex)
         {
             ModelState.AddDomainError(ex, s, ex.Code.StartsWith("Borrower.", StringComparison.Ordinal) ? "Input.Name" : LoanForm.FieldFor(ex.Code));
