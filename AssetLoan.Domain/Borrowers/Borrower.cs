@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace AssetLoan.Domain.Borrowers;
 
 /// <summary>
@@ -102,6 +104,31 @@ public sealed class Borrower
         NationalIdCipher = cipher;
         NationalIdLookup = lookup;
         NationalIdTail = normalized[^3..];
+    }
+
+    /// <summary>
+    /// The earlier records of the same outside borrower as <paramref name="applicant"/>, for the borrower-standing rule
+    /// (domain.md §5). Outsiders have no account and each application keeps its own record, as a paper form would, so
+    /// identity is matched (docs/decisions/0005): a person by national ID (the keyed look-up hash), an organisation by
+    /// exact name and phone. Staff are their own single record; an expression so the database can answer it.
+    /// </summary>
+    public static Expression<Func<Borrower, bool>> SameOutsiderAs(Borrower applicant)
+    {
+        ArgumentNullException.ThrowIfNull(applicant);
+        var lookup = applicant.NationalIdLookup;
+        var name = applicant.Name;
+        var phone = applicant.Phone;
+        if (applicant.Kind == BorrowerKind.Person && lookup is not null)
+        {
+            return b => b.Kind == BorrowerKind.Person && b.NationalIdLookup == lookup;
+        }
+
+        if (applicant.Kind.IsOrganisation() && phone is not null)
+        {
+            return b => b.Kind != BorrowerKind.Staff && b.Kind != BorrowerKind.Person && b.Name == name && b.Phone == phone;
+        }
+
+        return b => false;
     }
 
     public string MaskedNationalId => NationalIdTail is null ? "" : $"x-xxxx-xxxxx-{NationalIdTail[..2]}-{NationalIdTail[2]}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.People;
@@ -13,6 +14,21 @@ public sealed class Loan
 {
     public const int PurposeMaxLength = 500;
     public const int PlaceMaxLength = 300;
+
+    /// <summary>The history summary of a request filed by the borrower (an officer's filing is "KeyedIn").</summary>
+    public const string SubmittedSummary = "Submitted";
+
+    /// <summary>
+    /// Rule 4 as an expression the database can answer, so the endorsement list, the supplies queue and the pages ask
+    /// exactly what <see cref="NeedsEndorsement"/> asks: a staff request needs its division head's endorsement unless
+    /// the head of the borrower's division filed it for themselves (docs/decisions/0004) — they sign the division-head
+    /// block of their own form. <see cref="Submit"/> records that fact as the acting role of the filing entry.
+    /// </summary>
+    public static readonly Expression<Func<Loan, bool>> NeedsEndorsementRule =
+        l => l.BorrowerKind == BorrowerKind.Staff
+            && !l.History.Any(h => h.Summary == SubmittedSummary && h.ActingRole == nameof(Role.DivisionHead));
+
+    private static readonly Func<Loan, bool> NeedsEndorsementCheck = NeedsEndorsementRule.Compile();
 
     private readonly List<LoanLine> _lines = [];
     private readonly List<LoanHistoryEntry> _history = [];
@@ -117,7 +133,8 @@ public sealed class Loan
 
     public int Days => DueOn.DayNumber - StartOn.DayNumber + 1;
 
-    public bool NeedsEndorsement => BorrowerKind == BorrowerKind.Staff;
+    /// <summary>See <see cref="NeedsEndorsementRule"/>; the history must be loaded.</summary>
+    public bool NeedsEndorsement => NeedsEndorsementCheck(this);
 
     /// <summary>
     /// Endorsed since the request was last filed: a request sent back and resubmitted with new dates or purpose needs
@@ -146,6 +163,9 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(borrower);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(filedBy);
+        // Rule 4: without a division nobody can endorse the request, so it would wait forever.
+        DomainRuleException.ThrowIf(borrower.Kind == BorrowerKind.Staff && borrower.DivisionId is null, "Loan.StaffWithoutDivision",
+            "The staff member belongs to no division, so no division head can endorse the request; an administrator must set the division.");
         ValidateText(request.Purpose, request.Place);
         ValidateDates(request.StartOn, request.DueOn, today);
         DomainRuleException.ThrowIf(request.Lines.Count == 0, "Loan.NoItems", "Choose at least one item.");
@@ -187,8 +207,10 @@ public sealed class Loan
         DomainRuleException.ThrowIf(anyConsumable && string.IsNullOrWhiteSpace(loan.UrgencyReason),
             "Loan.UrgencyReasonRequired", "Borrowing consumables needs an urgency reason.");
         loan.Case = ApprovalPolicy.Propose(borrower.Kind, request.OffPremises, anyConsumable);
-        loan.Record(nowUtc, filedBy, null, null, loan.KeyedInByOfficer ? "KeyedIn" : "Submitted", null, LoanStatus.Submitted, null,
-            loan.KeyedInByOfficer ? borrower.Name : null);
+        var headOfOwnDivision = borrower.Kind == BorrowerKind.Staff && filedBy.UserId is not null && filedBy.UserId == borrower.UserId
+            && filedBy.Has(Role.DivisionHead) && borrower.DivisionId is not null && filedBy.DivisionId == borrower.DivisionId;
+        loan.Record(nowUtc, filedBy, headOfOwnDivision ? nameof(Role.DivisionHead) : null, null, loan.KeyedInByOfficer ? "KeyedIn" : SubmittedSummary,
+            null, LoanStatus.Submitted, null, loan.KeyedInByOfficer ? borrower.Name : null);
         return loan;
     }
 
@@ -203,7 +225,9 @@ public sealed class Loan
     public void Endorse(Actor head, DateTime nowUtc)
     {
         LoanTransitions.Require(Status, LoanAction.Endorse);
-        DomainRuleException.ThrowIf(!NeedsEndorsement, "Loan.EndorsementStaffOnly", "Only staff requests are endorsed.");
+        DomainRuleException.ThrowIf(BorrowerKind != BorrowerKind.Staff, "Loan.EndorsementStaffOnly", "Only staff requests are endorsed.");
+        DomainRuleException.ThrowIf(!NeedsEndorsement, "Loan.EndorsementNotNeeded",
+            "The head of the borrower's division filed this request; it goes straight to the supplies check.");
         DomainRuleException.ThrowIf(!head.Has(Role.DivisionHead), "Loan.EndorserNotHead", "Only a division head endorses.");
         DomainRuleException.ThrowIf(head.DivisionId != BorrowerDivisionId, "Loan.EndorserOtherDivision", "A division head endorses only their own division's requests.");
         DomainRuleException.ThrowIf(IsOwnRequest(head), "Loan.EndorserIsRequester", "Nobody endorses their own request.");

@@ -144,7 +144,9 @@ public sealed class LoanBuilder
     public LoanBuilder Checked(LoanCase? confirmedCase = null)
     {
         _confirmedCase = confirmedCase ?? _confirmedCase;
-        if (_staff is not null)
+
+        // A division head's own request goes straight to the check (docs/decisions/0004).
+        if (_staff is not null && !_staff.Has(Role.DivisionHead))
         {
             Ensure(Stage.Endorse);
         }

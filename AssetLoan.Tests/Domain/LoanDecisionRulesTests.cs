@@ -1,5 +1,7 @@
 using AssetLoan.Domain;
 using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
 using AssetLoan.Tests.Builders;
@@ -38,10 +40,72 @@ public sealed class LoanDecisionRulesTests
     }
 
     [Fact]
-    public void Endorse_OwnRequest_Throws()
+    public void Endorse_HeadsOwnRequest_ThrowsNotNeeded()
     {
         var loan = new LoanBuilder().ByStaff(Actors.Head).Build();
+        Assert.Equal("Loan.EndorsementNotNeeded", Assert.Throws<DomainRuleException>(() => loan.Endorse(Actors.Head, Now)).Code);
+    }
+
+    [Fact]
+    public void Endorse_HeadsRequestKeyedInByOfficer_NeedsEndorsementButNotByTheHead()
+    {
+        // The officer's actor says nothing about the borrower's roles, so the request waits for a head (decision 0004),
+        // and the head it was filed for still cannot endorse their own request.
+        var loan = SubmitFor(BorrowerBuilder.Staff(Actors.Head), Actors.Officer);
+
+        Assert.True(loan.NeedsEndorsement);
         Assert.Equal("Loan.EndorserIsRequester", Assert.Throws<DomainRuleException>(() => loan.Endorse(Actors.Head, Now)).Code);
+    }
+
+    [Fact]
+    public void Check_HeadsOwnRequest_NeedsNoEndorsement()
+    {
+        var b = new LoanBuilder().ByStaff(Actors.Head);
+        var loan = b.Build();
+
+        Assert.False(loan.NeedsEndorsement);
+        Assert.Equal(nameof(Role.DivisionHead), loan.History[0].ActingRole);
+        loan.Check(Actors.Officer, loan.Case, b.UnitsFor(loan), b.AllFree(), Today, Now);
+        Assert.Equal(LoanStatus.Checked, loan.Status);
+    }
+
+    [Fact]
+    public void Approve_HeadsOwnRequest_StillBySomeoneElse()
+    {
+        // The head of Finance is also the FinanceDirector: no endorsement, but the approval is never their own.
+        var headOfFinance = new ActorBuilder("u-head-fin", "ผอ.กองคลัง").InDivision(Actors.Finance).With(Role.DivisionHead, Role.FinanceDirector, Role.Employee).Build();
+        var b = new LoanBuilder().ByStaff(headOfFinance).Checked();
+        var loan = b.Build();
+
+        Assert.Equal("Loan.ApproverIsRequester", Assert.Throws<DomainRuleException>(() =>
+            loan.Approve(headOfFinance, b.Policy, null, false, b.AllFree(), b.Assets, Now)).Code);
+        loan.Approve(Actors.Director, b.Policy, null, false, b.AllFree(), b.Assets, Now);
+        Assert.Equal(LoanStatus.Approved, loan.Status);
+    }
+
+    [Fact]
+    public void Resubmit_HeadsOwnRequestSentBack_StillNeedsNoEndorsement()
+    {
+        var b = new LoanBuilder().ByStaff(Actors.Head).SentBack();
+        var loan = b.Build();
+
+        loan.Resubmit(Actors.Head, new LoanRequestEdit("ประชุม", "ห้องประชุม", Today.AddDays(1), Today.AddDays(2)), b.Items, Today, Now);
+
+        Assert.False(loan.NeedsEndorsement);
+        loan.Check(Actors.Officer, loan.Case, b.UnitsFor(loan), b.AllFree(), Today, Now);
+        Assert.Equal(LoanStatus.Checked, loan.Status);
+    }
+
+    [Fact]
+    public void Submit_HeadWhoseAccountMovedDivision_NeedsEndorsement()
+    {
+        // The head's account now belongs to Engineering while the borrower record says Education: the filer is not the
+        // head of the borrowing division, so Education's head endorses.
+        var movedHead = new ActorBuilder(Actors.Head.UserId!, Actors.Head.Name).InDivision(3).With(Role.DivisionHead, Role.Employee).Build();
+        var loan = SubmitFor(BorrowerBuilder.Staff(Actors.Head), movedHead);
+
+        Assert.True(loan.NeedsEndorsement);
+        Assert.Null(loan.History[0].ActingRole);
     }
 
     [Fact]
@@ -545,5 +609,12 @@ public sealed class LoanDecisionRulesTests
         var loan = new LoanBuilder().Between(start, start.AddDays(1)).Approved().Build();
         Assert.False(loan.ShouldExpire(start.AddDays(1), 3));
         Assert.True(loan.ShouldExpire(start.AddDays(2), 3));
+    }
+
+    private static Loan SubmitFor(Borrower borrower, Actor filedBy)
+    {
+        var item = new CatalogueItemBuilder().Build();
+        return Loan.Submit(new LoanRequest("ประชุม", "ห้องประชุม", false, Today, Today, [new RequestedLine(item.Id, 1)]), borrower,
+            new Dictionary<int, CatalogueItem> { [item.Id] = item }, filedBy, 1, FiscalYear.Of(Today), Today, Now);
     }
 }

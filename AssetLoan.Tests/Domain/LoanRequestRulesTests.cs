@@ -29,6 +29,26 @@ public sealed class LoanRequestRulesTests
         Assert.Equal(Actors.Employee.UserId, entry.ActorUserId);
     }
 
+    [Fact]
+    public void Submit_StaffWithoutDivision_Throws()
+    {
+        // Nobody could endorse it (rule 4): it is refused at filing instead of waiting for ever.
+        var noDivision = new ActorBuilder("u-new", "นายใหม่ ยังไม่มีสังกัด").With(Role.Employee).Build();
+        var ex = Assert.Throws<DomainRuleException>(() => Submit(Request(), BorrowerBuilder.Staff(noDivision), filedBy: noDivision));
+        Assert.Equal("Loan.StaffWithoutDivision", ex.Code);
+    }
+
+    [Fact]
+    public void Submit_HeadOfOwnDivision_RecordsTheRoleAndNeedsNoEndorsement()
+    {
+        var loan = new LoanBuilder().ByStaff(Actors.Head).Build();
+
+        Assert.False(loan.NeedsEndorsement);
+        var entry = Assert.Single(loan.History);
+        Assert.Equal(Loan.SubmittedSummary, entry.Summary);
+        Assert.Equal(nameof(Role.DivisionHead), entry.ActingRole);
+    }
+
     [Theory]
     [InlineData(12, 2569, "0012/2569")]
     [InlineData(1, 2570, "0001/2570")]
@@ -228,11 +248,11 @@ public sealed class LoanRequestRulesTests
         Assert.Equal("Submitted", loan.History[0].Summary);
     }
 
-    private Loan Submit(LoanRequest request, Borrower? borrower = null, IReadOnlyList<CatalogueItem>? items = null, IReadOnlyDictionary<int, int>? unitsOnHand = null)
+    private Loan Submit(LoanRequest request, Borrower? borrower = null, IReadOnlyList<CatalogueItem>? items = null, IReadOnlyDictionary<int, int>? unitsOnHand = null, Actor? filedBy = null)
     {
         borrower ??= BorrowerBuilder.Staff(Actors.Employee);
         var map = (items ?? _known).ToDictionary(i => i.Id);
-        var filedBy = borrower.Kind == BorrowerKind.Staff ? Actors.Employee : Actor.Applicant(borrower.Name);
+        filedBy ??= borrower.Kind == BorrowerKind.Staff ? Actors.Employee : Actor.Applicant(borrower.Name);
         return Loan.Submit(request, borrower, map, filedBy, 1, FiscalYear.Of(Today), Today, Now, unitsOnHand);
     }
 

@@ -42,7 +42,11 @@ public static class LoanStates
             // The standing rule is not what these loans test: a borrower may hold several loans and cases across tests.
             var loan = await db.SubmitLoanAsync(borrower, request, borrowerActor, settings.Policy with { BorrowerStandingRule = false }, today, nowUtc, default);
 
-            loan.Endorse(await HeadOfAsync(db, borrower.DivisionId), nowUtc);
+            if (loan.NeedsEndorsement)
+            {
+                loan.Endorse(await HeadOfAsync(db, borrower.DivisionId), nowUtc);
+            }
+
             var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
             var units = new Dictionary<int, IReadOnlyList<Asset>>();
             foreach (var line in loan.Lines.Where(l => !l.IsPooled))

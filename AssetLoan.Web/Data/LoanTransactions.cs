@@ -53,7 +53,8 @@ public static class LoanTransactions
 
     /// <summary>
     /// Files a request: the borrower-standing rule, a gapless number and <see cref="Loan.Submit"/>, saved in one
-    /// transaction. Used by the staff request form, the officer's walk-in form and the public application.
+    /// transaction. Used by the staff request form, the officer's walk-in form and the public application, so a new
+    /// outside borrower's record is held to the standing of the same outsider's earlier records on every path.
     /// </summary>
     public static async Task<Loan> SubmitLoanAsync(this AppDbContext db, Borrower borrower, LoanRequest request, Actor filedBy, ApprovalPolicy policy, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
@@ -69,12 +70,9 @@ public static class LoanTransactions
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (borrower.Id != 0)
-        {
-            var (overdue, unsettled) = await db.StandingAsync(borrower.Id, today, ct);
-            BorrowerStanding.Ensure(policy, overdue, unsettled);
-        }
-        else
+        var (overdue, unsettled) = await db.StandingAsync(borrower, today, ct);
+        BorrowerStanding.Ensure(policy, overdue, unsettled);
+        if (borrower.Id == 0)
         {
             db.Borrowers.Add(borrower);
             await db.SaveChangesAsync(ct);
@@ -88,13 +86,20 @@ public static class LoanTransactions
         return loan;
     }
 
-    /// <summary>Whether the borrower has an overdue loan, and an unsettled damage or loss case.</summary>
-    public static async Task<(bool Overdue, bool Unsettled)> StandingAsync(this AppDbContext db, int borrowerId, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Whether the borrower has an overdue loan, and an unsettled damage or loss case — counting, for an outsider, the
+    /// earlier records of the same outsider (<see cref="Borrower.SameOutsiderAs"/>), whether they applied online or
+    /// at the counter.
+    /// </summary>
+    public static async Task<(bool Overdue, bool Unsettled)> StandingAsync(this AppDbContext db, Borrower borrower, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var overdue = await db.Loans.Overdue(today).AnyAsync(l => l.BorrowerId == borrowerId, ct);
-        var unsettled = await db.CompensationCases
-            .AnyAsync(c => c.Status != CompensationStatus.Settled && db.Loans.Any(l => l.Id == c.LoanId && l.BorrowerId == borrowerId), ct);
+        ArgumentNullException.ThrowIfNull(borrower);
+        var id = borrower.Id;
+        var same = db.Borrowers.Where(Borrower.SameOutsiderAs(borrower)).Select(b => b.Id);
+        var overdue = await db.Loans.Overdue(today).AnyAsync(l => l.BorrowerId == id || same.Contains(l.BorrowerId), ct);
+        var unsettled = await db.CompensationCases.AnyAsync(c => c.Status != CompensationStatus.Settled
+            && db.Loans.Any(l => l.Id == c.LoanId && (l.BorrowerId == id || same.Contains(l.BorrowerId))), ct);
         return (overdue, unsettled);
     }
 

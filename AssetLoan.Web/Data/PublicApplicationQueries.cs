@@ -12,7 +12,11 @@ public static class PublicApplicationQueries
         loans.Where(l => l.Status == LoanStatus.Submitted || l.Status == LoanStatus.Endorsed || l.Status == LoanStatus.SentBack
             || l.Status == LoanStatus.Checked || l.Status == LoanStatus.Approved);
 
-    /// <summary>Outside borrowers who applied before with this national ID (look-up hash) or this phone.</summary>
+    /// <summary>
+    /// Outside borrowers who applied before with this national ID (look-up hash) or this phone: the open-application
+    /// cap counts by either, to slow down floods. Borrower standing matches identity more strictly
+    /// (<see cref="Borrower.SameOutsiderAs"/>).
+    /// </summary>
     public static IQueryable<Borrower> SameApplicant(this IQueryable<Borrower> borrowers, string? nationalIdLookup, string phone) =>
         borrowers.Where(b => b.Kind != BorrowerKind.Staff
             && ((nationalIdLookup != null && b.NationalIdLookup == nationalIdLookup) || b.Phone == phone));
@@ -23,26 +27,6 @@ public static class PublicApplicationQueries
         ArgumentNullException.ThrowIfNull(db);
         var borrowerIds = db.Borrowers.SameApplicant(nationalIdLookup, phone).Select(b => b.Id);
         return db.Loans.InProgress().CountAsync(l => borrowerIds.Contains(l.BorrowerId), ct);
-    }
-
-    /// <summary>
-    /// domain.md §5 borrower standing across the applicant's earlier applications (each application keeps its own
-    /// borrower record, as a paper form would): any overdue loan or unsettled damage case counts.
-    /// </summary>
-    public static async Task<(bool Overdue, bool Unsettled)> ApplicantStandingAsync(this AppDbContext db, string? nationalIdLookup, string phone, DateOnly today, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var ids = await db.Borrowers.SameApplicant(nationalIdLookup, phone).Select(b => b.Id).ToListAsync(ct);
-        var overdue = false;
-        var unsettled = false;
-        foreach (var id in ids)
-        {
-            var (o, u) = await db.StandingAsync(id, today, ct);
-            overdue |= o;
-            unsettled |= u;
-        }
-
-        return (overdue, unsettled);
     }
 
     /// <summary>The tracking token of an outside application, when both the reference and the applicant's phone match.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
@@ -8,6 +9,8 @@ namespace AssetLoan.Tests.Web.Loans;
 public sealed class EndorsementPagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private DateOnly Today => LoanSetup.Today(app);
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Index_Head_SeesOwnDivisionsRequestsOnly()
@@ -43,6 +46,37 @@ public sealed class EndorsementPagesTests(AppFactory app) : IClassFixture<AppFac
         var officer = await app.CreateClientAsAsync(Demo.Officer);
         var queue = await HtmlForm.GetDocumentAsync(officer, "/supplies");
         Assert.Contains(queue.QuerySelectorAll("#to-check a[href]"), a => a.GetAttribute("href") == $"/supplies/check/{id}");
+    }
+
+    [Fact]
+    public async Task HeadsOwnRequest_SkipsEndorsementAndTheSuppliesCheckReservesIt()
+    {
+        var pool = await LoanSetup.NewPoolAsync(app, "โต๊ะพับ (ทดสอบคำขอของหัวหน้า)", 10);
+        var head = await app.CreateClientAsAsync(Demo.Head);
+        var form = await HtmlForm.LoadAsync(head, "/loans/new");
+        form.Set($"Input.Quantities[{pool}]", "4").Set("Input.StartOn", Iso(Today.AddDays(3))).Set("Input.DueOn", Iso(Today.AddDays(3)))
+            .Set("Input.Purpose", "ประชุมผู้บริหารสถานศึกษา").Set("Input.Place", "ห้องประชุมกองการศึกษา");
+
+        var response = await form.SubmitAsync(head);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var details = await HtmlForm.GetDocumentAsync(head, $"/loans/{id}");
+        Assert.Contains("รอเจ้าหน้าที่พัสดุตรวจสอบ", details.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(details.QuerySelector($"a[href='/endorsements/{id}']"));
+        var endorsements = await HtmlForm.GetDocumentAsync(head, "/endorsements");
+        Assert.DoesNotContain(endorsements.QuerySelectorAll("a[href^='/endorsements/']"), a => a.GetAttribute("href") == $"/endorsements/{id}");
+        Assert.Contains("accessdenied", (await head.GetAsync($"/endorsements/{id}")).Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+
+        // The supplies queue, the check page and the endorsement pages agree: it is waiting for the check.
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var queue = await HtmlForm.GetDocumentAsync(officer, "/supplies");
+        Assert.Contains(queue.QuerySelectorAll("#to-check a[href]"), a => a.GetAttribute("href") == $"/supplies/check/{id}");
+        var check = await HtmlForm.LoadAsync(officer, $"/supplies/check/{id}", "form[action*='handler=Reserve']");
+        Assert.Equal(HttpStatusCode.Redirect, (await check.SubmitAsync(officer)).StatusCode);
+        var loan = await LoanSetup.LoanAsync(app, id);
+        Assert.Equal(LoanStatus.Checked, loan.Status);
+        Assert.Equal("DivisionHead", loan.History[0].ActingRole);
     }
 
     [Fact]

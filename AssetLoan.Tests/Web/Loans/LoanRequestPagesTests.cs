@@ -48,6 +48,26 @@ public sealed class LoanRequestPagesTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task New_StaffWithoutDivision_ShowsThaiMessageAndKeepsWhatWasTyped()
+    {
+        var email = await LoanSetup.NewStaffAsync(app, "นายใหม่ ยังไม่มีสังกัด", divisionCode: null);
+        var client = await app.CreateClientAsAsync(email);
+        var projector = await LoanSetup.ItemIdAsync(app, Projector);
+        var form = await HtmlForm.LoadAsync(client, "/loans/new");
+        form.Set($"Input.Quantities[{projector}]", "1").Set("Input.StartOn", Iso(Today.AddDays(2))).Set("Input.DueOn", Iso(Today.AddDays(2)))
+            .Set("Input.Purpose", "ปฐมนิเทศพนักงานใหม่").Set("Input.Place", "ห้องประชุมเทศบาล");
+
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Contains("บัญชีของท่านยังไม่ได้กำหนดสังกัด โปรดติดต่อผู้ดูแลระบบ", doc.QuerySelector("form .alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("ปฐมนิเทศพนักงานใหม่", doc.QuerySelector("textarea[name='Input.Purpose']")!.TextContent.Trim());
+        Assert.Equal("1", doc.QuerySelector($"input[name='Input.Quantities[{projector}]']")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(db => db.Loans.AnyAsync(l => l.Purpose == "ปฐมนิเทศพนักงานใหม่")));
+    }
+
+    [Fact]
     public async Task New_MissingPurposeAndNoItems_ShowsThaiMessages()
     {
         var client = await app.CreateClientAsAsync(Demo.Employee);

@@ -5,7 +5,10 @@ using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLoan.Tests.Web.Loans;
 
@@ -48,6 +51,21 @@ public static class LoanSetup
             await db.SaveChangesAsync();
             return item.Id;
         });
+
+    /// <summary>A staff account of its own (demo password), in <paramref name="divisionCode"/> or in no division; returns its email.</summary>
+    public static async Task<string> NewStaffAsync(AppFactory app, string fullName, string? divisionCode, params string[] roles)
+    {
+        var email = $"staff-{Guid.NewGuid():N}@maekhue.go.th";
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var division = divisionCode is null ? null : (int?)await db.Divisions.Where(d => d.Code == divisionCode).Select(d => d.Id).SingleAsync();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, DivisionId = division };
+        var created = await users.CreateAsync(user, AssetLoan.Web.Data.Seed.DemoData.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRolesAsync(user, roles.Length == 0 ? [Roles.Employee] : roles);
+        return email;
+    }
 
     /// <summary>The demo account as the domain sees it (roles and division from the database).</summary>
     public static async Task<Actor> ActorAsync(AppDbContext db, string email)

@@ -161,6 +161,27 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task Walkin_StaffMemberWithoutDivision_ShowsThaiMessageBesideThePerson()
+    {
+        var email = await LoanSetup.NewStaffAsync(app, "นางสาวใหม่ ยังไม่มีสังกัด", divisionCode: null);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var screen = await LoanSetup.ItemIdAsync(app, "จอรับภาพแบบขาตั้ง");
+        var form = await HtmlForm.LoadAsync(officer, "/supplies/walkin");
+        form.Set("Input.Kind", nameof(BorrowerKind.Staff)).Set("Input.StaffUserId", userId).Set($"Input.Quantities[{screen}]", "1")
+            .Set("Input.Purpose", "ประชุมประจำเดือน").Set("Input.Place", "ห้องประชุมเทศบาล");
+
+        var response = await form.SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Equal("บุคลากรผู้นี้ยังไม่ได้กำหนดสังกัด จึงไม่มีหัวหน้าหน่วยงานให้ความเห็นชอบ โปรดติดต่อผู้ดูแลระบบ",
+            doc.QuerySelector("span[data-valmsg-for='Input.StaffUserId']")!.TextContent.Trim());
+        Assert.Equal("ประชุมประจำเดือน", doc.QuerySelector("textarea[name='Input.Purpose']")!.TextContent.Trim());
+        Assert.Equal(userId, doc.QuerySelector("select[name='Input.StaffUserId'] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Paper_SignedScanAttached_ApprovesAndOnlyStaffOpenTheScan()
     {
         var id = await CheckedStaffLoanAsync("ไมโครโฟนไร้สาย (ทดสอบเอกสาร)");

@@ -111,8 +111,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         try
         {
-            var (overdue, unsettled) = await db.ApplicantStandingAsync(nationalId?.Lookup, phone, Today, ct);
-            BorrowerStanding.Ensure(Settings.Policy, overdue, unsettled);
+            // Borrower standing across the applicant's earlier records is checked in SubmitLoanAsync, as for walk-ins.
             var borrower = NewBorrower(phone, nationalId);
             var token = NewToken();
             var request = new LoanRequest(Input.Purpose, Input.Place, Input.OffPremises, startOn.Value, dueOn.Value,

@@ -46,13 +46,12 @@ public sealed record LoanView(
     DateOnly? ReturnedOn,
     IReadOnlyList<LoanLineView> Lines,
     IReadOnlyList<HistoryRow> History,
-    IReadOnlyList<ExtensionRow> Extensions)
+    IReadOnlyList<ExtensionRow> Extensions,
+    bool NeedsEndorsement)
 {
     public int Days => DueOn.DayNumber - StartOn.DayNumber + 1;
 
     public bool IsOutsider => BorrowerKind.IsOutsider();
-
-    public bool NeedsEndorsement => BorrowerKind == BorrowerKind.Staff;
 
     public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
 
@@ -98,10 +97,11 @@ public sealed record LoanView(
             .ToListAsync(ct);
         var history = await db.Set<LoanHistoryEntry>().AsNoTracking().Where(h => h.LoanId == id).OrderBy(h => h.Id).ProjectToRow().ToListAsync(ct);
         var extensions = await db.Set<ExtensionRequest>().AsNoTracking().Where(e => e.LoanId == id).OrderBy(e => e.Id).ProjectToRow().ToListAsync(ct);
+        var needsEndorsement = await db.Loans.Where(l => l.Id == id).Where(Loan.NeedsEndorsementRule).AnyAsync(ct);
         return new LoanView(l0.Id, l0.Reference, l0.Status, l0.Case, b0.Kind, b0.Name, b0.ContactPerson, b0.Phone, b0.AddressLine, head.Division, b0.Position,
             l0.BorrowerUserId, l0.BorrowerDivisionId, l0.RequestedByUserId, l0.KeyedInByOfficer, l0.Purpose, l0.Place, l0.OffPremises, l0.StartOn, l0.DueOn,
             l0.SubmittedAtUtc, l0.UrgencyReason, l0.AgencyLetterNumber, l0.AgencyLetterOn, l0.ApprovedByName, l0.ApprovedRole, l0.DelegationOrder,
-            l0.DecidedAtUtc, l0.DecisionReason, l0.PaperApprovalPath != null, l0.HandedOverOn, l0.ReturnedOn, lines, history, extensions);
+            l0.DecidedAtUtc, l0.DecisionReason, l0.PaperApprovalPath != null, l0.HandedOverOn, l0.ReturnedOn, lines, history, extensions, needsEndorsement);
     }
 }
 

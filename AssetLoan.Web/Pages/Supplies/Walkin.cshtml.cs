@@ -6,6 +6,7 @@ using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
 using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Pages.Apply;
 using AssetLoan.Web.Pages.Loans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -67,6 +68,11 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
             TempData["Flash"] = s["บันทึกคำขอเลขที่ {0} แทน {1} แล้ว", loan.Reference, borrower.Name].Value;
             return Redirect($"/loans/{loan.Id}");
         }
+        catch (DomainRuleException ex) when (ex.Code == "Loan.StaffWithoutDivision")
+        {
+            // The domain's message speaks to the account holder; here the officer is told about the chosen person.
+            ModelState.AddModelError("Input.StaffUserId", s["บุคลากรผู้นี้ยังไม่ได้กำหนดสังกัด จึงไม่มีหัวหน้าหน่วยงานให้ความเห็นชอบ โปรดติดต่อผู้ดูแลระบบ"]);
+        }
         catch (DomainRuleException ex)
         {
             ModelState.AddDomainError(ex, s, ex.Code.StartsWith("Borrower.", StringComparison.Ordinal) ? "Input.Name" : LoanForm.FieldFor(ex.Code));
@@ -77,10 +83,15 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
         return Page();
     }
 
-    /// <summary>An outside borrower; a person's national ID is stored encrypted, as the public application stores it.</summary>
+    /// <summary>
+    /// An outside borrower's record for this request, stored as the public application stores it (a person's national
+    /// ID encrypted with its look-up hash, the phone as digits), so that SubmitLoanAsync finds the same outsider's
+    /// earlier records — online or at the counter — for the borrower-standing rule.
+    /// </summary>
     private async Task<Borrower> NewOutsiderAsync(CancellationToken ct)
     {
-        var borrower = new Borrower(Input.Kind, Input.Name ?? "", new BorrowerContact(Input.Phone, null, Input.HouseNumber, Input.Moo, Input.Subdistrict, Input.District, Input.Province));
+        var contact = new BorrowerContact(ThaiPhone.Normalize(Input.Phone), null, Input.HouseNumber, Input.Moo, Input.Subdistrict, Input.District, Input.Province);
+        var borrower = new Borrower(Input.Kind, Input.Name ?? "", contact);
         borrower.SetContactPerson(Input.Kind.IsOrganisation() ? Input.ContactPerson : null);
         if (Input.Kind == BorrowerKind.Person)
         {
@@ -163,6 +174,7 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
         public string? ContactPerson { get; set; }
 
         [StringLength(30, ErrorMessage = "หมายเลขโทรศัพท์ยาวเกินไป")]
+        [ThaiPhone]
         public string? Phone { get; set; }
 
         [StringLength(20, ErrorMessage = "เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก")]
