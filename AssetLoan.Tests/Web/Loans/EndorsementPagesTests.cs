@@ -30,6 +30,20 @@ public sealed class EndorsementPagesTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task FinanceDirector_HeadsFinanceDivision_EndorsesTheSuppliesOfficersOwnRequest()
+    {
+        // The supplies officer works in กองคลัง; its head is the finance director, who endorses her request.
+        var id = await LoanSetup.SubmitAsync(app, Demo.Officer, [(await LoanSetup.ItemIdAsync(app, "จอรับภาพแบบขาตั้ง"), 1)], Today.AddDays(4), Today.AddDays(4));
+        var director = await app.CreateClientAsAsync(Demo.Director);
+        var form = await HtmlForm.LoadAsync(director, $"/endorsements/{id}", "form[action*='handler=Endorse']");
+
+        var response = await form.SubmitAsync(director);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(LoanStatus.Endorsed, (await LoanSetup.LoanAsync(app, id)).Status);
+    }
+
+    [Fact]
     public async Task Endorse_Head_MovesRequestToTheSuppliesQueue()
     {
         var id = await LoanSetup.SubmitAsync(app, Demo.Employee, [(await LoanSetup.ItemIdAsync(app, "จอรับภาพแบบขาตั้ง"), 1)], Today.AddDays(2), Today.AddDays(2));
@@ -97,7 +111,7 @@ public sealed class EndorsementPagesTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Endorsements_NotAHead_IsDenied()
     {
-        foreach (var email in new[] { Demo.Employee, Demo.Officer, Demo.Director })
+        foreach (var email in new[] { Demo.Employee, Demo.Officer, Demo.Mayor })
         {
             var client = await app.CreateClientAsAsync(email);
             var response = await client.GetAsync("/endorsements");

@@ -14,7 +14,7 @@ public sealed class LoanPageAccessTests(AppFactory app) : IClassFixture<AppFacto
     {
         ["/loans"] = Staff,
         ["/loans/new"] = Staff,
-        ["/endorsements"] = [Demo.Head],
+        ["/endorsements"] = [Demo.Head, Demo.Director], // the finance director heads กองคลัง
         ["/supplies"] = [Demo.Officer],
         ["/supplies/walkin"] = [Demo.Officer],
         ["/supplies/check/{loan}"] = [Demo.Officer],

@@ -22,7 +22,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("officer@maekhue.go.th", "นางสาวพัชรี ใจดี", "เจ้าหน้าที่พัสดุ", "FIN", [Roles.SuppliesOfficer, Roles.Employee]),
-        new("director@maekhue.go.th", "นายสมศักดิ์ รักษ์ทรัพย์", "ผู้อำนวยการกองคลัง", "FIN", [Roles.FinanceDirector, Roles.Employee]),
+        new("director@maekhue.go.th", "นายสมศักดิ์ รักษ์ทรัพย์", "ผู้อำนวยการกองคลัง", "FIN", [Roles.FinanceDirector, Roles.DivisionHead, Roles.Employee]),
         new("mayor@maekhue.go.th", "นายบุญมา ศรีแม่คือ", "นายกเทศมนตรีตำบลแม่คือ", "OFF", [Roles.Executive]),
         new("deputy@maekhue.go.th", "นางวันเพ็ญ คำดี", "ปลัดเทศบาล (ผู้รับมอบอำนาจ)", "OFF", [Roles.Executive, Roles.Employee], "คำสั่งเทศบาลตำบลแม่คือ ที่ 123/2569"),
         new("head@maekhue.go.th", "นายประเสริฐ ทองคำ", "ผู้อำนวยการกองการศึกษา", "EDU", [Roles.DivisionHead, Roles.Employee]),
