@@ -21,6 +21,9 @@ public sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<CatalogueItem>().WithMany().HasForeignKey(x => x.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Division>().WithMany().HasForeignKey(x => x.DivisionId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(x => new { x.CatalogueItemId, x.Status });
+        // Covering indexes for the counts the list pages make (units per catalogue item, the registry's total): a count
+        // reads the index only, never the asset rows (measured with bench/pages.sh on 100,000 assets; see README).
+        b.HasIndex(x => new { x.CatalogueItemId, x.Status, x.RetiredAtUtc });
+        b.HasIndex(x => new { x.Status, x.RetiredAtUtc });
     }
 }

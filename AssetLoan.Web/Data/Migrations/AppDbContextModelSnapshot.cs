@@ -88,7 +88,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.HasIndex("Tag")
                         .IsUnique();
 
-                    b.HasIndex("CatalogueItemId", "Status");
+                    b.HasIndex("Status", "RetiredAtUtc");
+
+                    b.HasIndex("CatalogueItemId", "Status", "RetiredAtUtc");
 
                     b.ToTable("Assets");
                 });

@@ -94,7 +94,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.HasIndex("Tag")
                         .IsUnique();
 
-                    b.HasIndex("CatalogueItemId", "Status");
+                    b.HasIndex("Status", "RetiredAtUtc");
+
+                    b.HasIndex("CatalogueItemId", "Status", "RetiredAtUtc");
 
                     b.ToTable("Assets");
                 });

@@ -34,7 +34,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         Filter.P = Math.Max(1, Filter.P);
         var query = await db.SearchAssetsAsync(Filter, ct);
-        Total = await query.CountAsync(ct);
+        Total = await db.CountAssetsAsync(Filter, ct);
         if (Filter.P > Pages)
         {
             Filter.P = Pages;

@@ -45,7 +45,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             items = items.Where(c => !c.Retired);
         }
 
-        Rows = await (
+        var rows = await (
             from c in items
             join cat in db.Categories on c.CategoryId equals cat.Id
             orderby cat.Code, c.Name
@@ -63,14 +63,26 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 Retired = c.Retired,
                 PoolQuantity = c.PoolQuantity,
                 PoolUnderRepair = c.PoolUnderRepair,
-                Units = db.Assets.Count(a => a.CatalogueItemId == c.Id && a.RetiredAtUtc == null && a.Status != AssetStatus.Disposed),
-                AvailableUnits = db.Assets.Count(a => a.CatalogueItemId == c.Id && a.RetiredAtUtc == null && a.Status == AssetStatus.Available),
             }).ToListAsync(ct);
+
+        // One pass over the (CatalogueItemId, Status, RetiredAtUtc) index for every item's unit counts, instead of two
+        // correlated counts per item that read each asset row.
+        var ids = rows.Select(r => r.Id).ToList();
+        var counts = await db.Assets.AsNoTracking()
+            .Where(a => ids.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null && a.Status != AssetStatus.Disposed)
+            .GroupBy(a => new { a.CatalogueItemId, a.Status })
+            .Select(g => new { g.Key.CatalogueItemId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        Rows = rows.Select(r => r with
+        {
+            Units = counts.Where(c => c.CatalogueItemId == r.Id).Sum(c => c.Count),
+            AvailableUnits = counts.Where(c => c.CatalogueItemId == r.Id && c.Status == AssetStatus.Available).Sum(c => c.Count),
+        }).ToList();
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Code).Select(c => new CategoryOption(c.Id, c.Code, c.Name)).ToListAsync(ct);
     }
 }
 
-public sealed class CatalogueRow
+public sealed record CatalogueRow
 {
     public int Id { get; init; }
 
