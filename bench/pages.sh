@@ -14,19 +14,22 @@ mkdir -p "$OUT"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 REPORT="$OUT/pages-$STAMP.txt"
 WORK=$(mktemp -d /tmp/assetloan-bench.XXXXXX)
+curl -s -o /dev/null "http://127.0.0.1:$PORT/" && { echo "port $PORT is already in use"; exit 1; }
 for tool in wrk sqlite3 curl; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install $tool)"; exit 1; }; done
 
 echo "publishing Release build..."
 dotnet publish AssetLoan.Web -c Release -o "$WORK/app" >/dev/null
 
 start_app() {
-  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$WORK/bench.db" Seed__Demo=true \
+  # exec: the recorded pid is the app itself, so stop_app really stops it.
+  (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$WORK/bench.db" Seed__Demo=true \
      DisableHttpsRedirection=true Logging__LogLevel__Default=Warning RateLimit__PublicPostsPerMinute=100000 BackgroundJobs__Enabled=false \
-     dotnet AssetLoan.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 & echo $! >"$WORK/pid")
+     dotnet AssetLoan.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1) &
+  echo $! >"$WORK/pid"
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && return 0; sleep 1; done
   echo "app did not start"; cat "$WORK/app.log"; exit 1
 }
-stop_app() { kill "$(cat "$WORK/pid")" 2>/dev/null || true; sleep 2; }
+stop_app() { kill "$(cat "$WORK/pid")" 2>/dev/null || true; while kill -0 "$(cat "$WORK/pid")" 2>/dev/null; do sleep 0.5; done; }
 trap 'kill "$(cat "$WORK/pid" 2>/dev/null)" 2>/dev/null || true' EXIT
 
 start_app; stop_app
