@@ -23,7 +23,7 @@ public static class AuditTimeline
     /// <summary>The entity type name AuditWriter records for Identity's user–role join rows.</summary>
     public const string UserRoleEntity = "IdentityUserRole`1";
 
-    private static readonly Dictionary<string, string> Labels = new()
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         ["AssetNumber"] = "หมายเลขครุภัณฑ์",
         ["Tag"] = "รหัสป้าย QR",
@@ -64,6 +64,9 @@ public static class AuditTimeline
         ["PhoneNumber"] = "โทรศัพท์",
         ["RoleId"] = "บทบาท",
     };
+
+    /// <summary>Thai names of the registry's and accounts' fields, shared with the audit log page.</summary>
+    public static IReadOnlyDictionary<string, string> FieldLabels => Labels;
 
     // Fields appear in the order of Labels; keys, tokens and Identity's bookkeeping are not listed, so not shown.
     private static readonly List<string> Order = [.. Labels.Keys];
