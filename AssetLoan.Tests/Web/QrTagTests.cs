@@ -39,6 +39,18 @@ public sealed class QrTagTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    [Theory]
+    [InlineData("png", "image/png")]
+    [InlineData("svg", "image/svg+xml")]
+    public async Task QrImage_Head_AnswersLikeGetWithoutSigningIn(string format, string contentType)
+    {
+        var tag = await AnyAssetTagAsync();
+        var response = await app.CreateAnonymousClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/qr/{tag}.{format}"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+    }
+
     [Fact]
     public async Task QrPng_NoPublicBaseUrl_UsesTheRequestOrigin()
     {

@@ -15,13 +15,16 @@ namespace AssetLoan.Web.Infrastructure;
 /// </summary>
 public static class QrEndpoints
 {
+    /// <summary>HEAD too, so link checkers and printers' preflight see the image (not the sign-in redirect).</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapQrEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/qr/{tag}.png", (string tag, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct) =>
+        app.MapMethods("/qr/{tag}.png", GetOrHead, (string tag, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct) =>
                 ServeAsync(tag, "png", http, db, cache, ct))
             .AllowAnonymous();
-        app.MapGet("/qr/{tag}.svg", (string tag, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct) =>
+        app.MapMethods("/qr/{tag}.svg", GetOrHead, (string tag, HttpContext http, AppDbContext db, IMemoryCache cache, CancellationToken ct) =>
                 ServeAsync(tag, "svg", http, db, cache, ct))
             .AllowAnonymous();
         return app;
