@@ -20,7 +20,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(50, all.QuerySelectorAll("tbody tr").Length);
         Assert.NotNull(all.QuerySelector("a.page-link[href='/audit?page=2']"));
         Assert.All(loans.QuerySelectorAll("tbody tr"), r => Assert.Contains("รายการยืม", r.TextContent, StringComparison.Ordinal));
-        Assert.Contains("HandedOver", loans.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("→ ส่งมอบแล้ว (ระหว่างยืม)", loans.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(nobody.QuerySelectorAll("tbody tr"));
         Assert.NotEqual(all.QuerySelector("tbody tr td")!.TextContent, page2.QuerySelector("tbody tr td")!.TextContent);
     }

@@ -116,7 +116,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var timeline = doc.QuerySelector("#audit-timeline-heading")!.ParentElement!.TextContent;
         Assert.Contains("รายการยืม", timeline, StringComparison.Ordinal);
-        Assert.Contains("สถานะ: Approved → HandedOver", timeline, StringComparison.Ordinal);
+        Assert.Contains("สถานะ: อนุมัติแล้ว → ส่งมอบแล้ว (ระหว่างยืม)", timeline, StringComparison.Ordinal);
         Assert.Contains("ครุภัณฑ์ในรายการยืม", timeline, StringComparison.Ordinal);
     }
 }

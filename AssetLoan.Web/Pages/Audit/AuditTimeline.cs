@@ -133,6 +133,22 @@ public static class AuditNames
     public static string Field(string property) =>
         LoanFields.TryGetValue(property, out var thai) || Assets.AuditTimeline.FieldLabels.TryGetValue(property, out thai) ? thai : property;
 
+    /// <summary>
+    /// A stored value as a Thai reader knows it: loan and asset statuses, loan cases, borrower kinds and yes/no; every
+    /// other value (numbers, names, dates as stored) is shown as recorded.
+    /// </summary>
+    public static string? Value(string entityType, string property, string? value) => (entityType, property, value) switch
+    {
+        (_, _, null) => null,
+        (_, _, "true") => "ใช่",
+        (_, _, "false") => "ไม่ใช่",
+        ("Loan", "Status" or "FromStatus" or "ToStatus", _) when Enum.TryParse<LoanStatus>(value, out var loan) => Loans.LoanText.Status(loan),
+        ("Asset", "Status", _) when Enum.TryParse<Domain.Assets.AssetStatus>(value, out var asset) => Assets.AssetText.Status(asset),
+        (_, "Case", _) when Enum.TryParse<LoanCase>(value, out var loanCase) => Loans.LoanText.Case(loanCase),
+        (_, "BorrowerKind" or "Kind", _) when Enum.TryParse<Domain.Borrowers.BorrowerKind>(value, out var kind) => Loans.LoanText.Kind(kind),
+        _ => value,
+    };
+
     private static readonly Dictionary<string, string> LoanFields = new(StringComparer.Ordinal)
     {
         ["Reference"] = "เลขที่คำขอ",
