@@ -204,6 +204,18 @@ public sealed class LoanRequestPagesTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Details_BackLink_LeadsTheBorrowerToTheirRequestsAndTheOfficerToTheDesk()
+    {
+        var id = await LoanSetup.SubmitAsync(app, Demo.Employee, [(await LoanSetup.ItemIdAsync(app, Projector), 1)], Today.AddDays(1), Today.AddDays(1));
+
+        var mine = await HtmlForm.GetDocumentAsync(await app.CreateClientAsAsync(Demo.Employee), $"/loans/{id}");
+        var desk = await HtmlForm.GetDocumentAsync(await app.CreateClientAsAsync(Demo.Officer), $"/loans/{id}");
+
+        Assert.Equal("/loans", mine.QuerySelector("main p.no-print a")!.GetAttribute("href"));
+        Assert.Equal("/supplies", desk.QuerySelector("main p.no-print a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Details_OfficerCancelsWithoutReason_ShowsThaiErrorBesideReason()
     {
         var id = await LoanSetup.SubmitAsync(app, Demo.Employee, [(await LoanSetup.ItemIdAsync(app, Projector), 1)], Today.AddDays(1), Today.AddDays(1));
