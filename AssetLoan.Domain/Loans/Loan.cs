@@ -217,8 +217,14 @@ public sealed class Loan
     public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
 
     /// <summary>Whether <paramref name="actor"/> is the borrower or the person who filed the request (§2 separation of duties).</summary>
-    public bool IsOwnRequest(Actor actor) =>
-        actor.UserId is not null && (actor.UserId == BorrowerUserId || (actor.UserId == RequestedByUserId && !KeyedInByOfficer));
+    public bool IsOwnRequest(Actor actor) => IsOwnRequest(actor, BorrowerUserId, RequestedByUserId, KeyedInByOfficer);
+
+    /// <summary>The own-request rule for read models that carry the loan's parties but not the aggregate.</summary>
+    public static bool IsOwnRequest(Actor actor, string? borrowerUserId, string? requestedByUserId, bool keyedInByOfficer)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.UserId is not null && (actor.UserId == borrowerUserId || (actor.UserId == requestedByUserId && !keyedInByOfficer));
+    }
 
     public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
 
@@ -407,7 +413,14 @@ public sealed class Loan
     /// which a handover is no longer allowed, so the reservation would only block others).
     /// </summary>
     public bool ShouldExpire(DateOnly today, int afterDays) =>
-        Status == LoanStatus.Approved && (today > StartOn.AddDays(afterDays) || today > DueOn);
+        Status == LoanStatus.Approved && today > PickupDeadline(StartOn, DueOn, afterDays);
+
+    /// <summary>The last day an approved loan may be picked up before it expires (see <see cref="ShouldExpire"/>).</summary>
+    public static DateOnly PickupDeadline(DateOnly startOn, DateOnly dueOn, int afterDays)
+    {
+        var byDays = startOn.AddDays(afterDays);
+        return byDays < dueOn ? byDays : dueOn;
+    }
 
     public void Expire(DateOnly today, int afterDays, DateTime nowUtc)
     {

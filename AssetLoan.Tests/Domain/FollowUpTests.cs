@@ -103,4 +103,12 @@ public sealed class FollowUpTests
         Assert.Equal(LoanStatus.Expired, loan.Status);
         Assert.Empty(_s.TentLine(loan).Units);
     }
+
+    [Theory]
+    [InlineData(3, "2026-12-04")] // three days after the start, before the due date
+    [InlineData(30, "2026-12-10")] // never later than the due date
+    [InlineData(0, "2026-12-01")]
+    public void PickupDeadline_IsStartPlusDaysCappedAtDue(int afterDays, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            Loan.PickupDeadline(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 10), afterDays));
 }

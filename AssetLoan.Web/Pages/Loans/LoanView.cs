@@ -59,9 +59,8 @@ public sealed record LoanView(
 
     public ExtensionRow? PendingExtension => Extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
 
-    /// <summary>Same rule as <see cref="Loan.IsOwnRequest"/>: the borrower, or who filed it unless an officer keyed it in.</summary>
-    public bool IsOwnRequest(Actor actor) =>
-        actor.UserId is not null && (actor.UserId == BorrowerUserId || (actor.UserId == RequestedByUserId && !KeyedInByOfficer));
+    /// <summary>The domain's own-request rule: the borrower, or who filed it unless an officer keyed it in.</summary>
+    public bool IsOwnRequest(Actor actor) => Loan.IsOwnRequest(actor, BorrowerUserId, RequestedByUserId, KeyedInByOfficer);
 
     public string ItemsText => LoanText.Items(Lines.Select(l => (l.ItemName, l.Quantity, l.UnitNoun)));
 

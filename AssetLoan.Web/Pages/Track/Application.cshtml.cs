@@ -33,7 +33,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
     /// <summary>The last day to pick the items up before the approval expires.</summary>
-    public DateOnly PickupBy => Min(Loan.StartOn.AddDays(Settings.Policy.ExpireAfterDays), Loan.DueOn);
+    public DateOnly PickupBy => Domain.Loans.Loan.PickupDeadline(Loan.StartOn, Loan.DueOn, Settings.Policy.ExpireAfterDays);
 
     public bool CanCancel => LoanTransitions.Allows(Loan.Status, LoanAction.Cancel);
 
@@ -102,7 +102,6 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         ? PublicLoanText.StepsDone(from)
         : PublicLoanText.StepsDone(Loan.Status);
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     public sealed record TrackedLoan(string Reference, LoanStatus Status, Domain.Borrowers.BorrowerKind Kind, string Purpose, string Place, bool OffPremises,
         DateOnly StartOn, DateOnly DueOn, string? DecisionReason, DateOnly? HandedOverOn, DateOnly? ReturnedOn, IReadOnlyList<TrackedLine> Lines, IReadOnlyList<TrackedStep> History);
