@@ -82,9 +82,8 @@ public static class AvailabilityQueries
             .Where(c => itemIds.Contains(c.Id))
             .Select(c => new { c.Id, c.TrackingMode, c.PoolQuantity, c.PoolUnderRepair })
             .ToListAsync(ct);
-        var lendable = await db.Assets.AsNoTracking()
-            .Where(a => itemIds.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null
-                && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
+        var lendable = await db.Assets.AsNoTracking().Lendable()
+            .Where(a => itemIds.Contains(a.CatalogueItemId))
             .Select(a => new { a.CatalogueItemId, a.Id })
             .ToListAsync(ct);
         var commitments = await db.CommitmentsAsync(itemIds, from, to, today, ct);
@@ -114,11 +113,25 @@ public static class AvailabilityQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var held = AvailabilityCalculator.UnitsHeld(await db.CommitmentsAsync([itemId], from, to, today, ct), from, to, firmOnly: false, excludeLoanId);
-        var units = await db.Assets
-            .Where(a => a.CatalogueItemId == itemId && a.RetiredAtUtc == null
-                && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
+        var units = await db.Assets.Lendable()
+            .Where(a => a.CatalogueItemId == itemId)
             .OrderBy(a => a.AssetNumber)
             .ToListAsync(ct);
         return units.Where(a => !held.Contains(a.Id)).ToList();
+    }
+
+    /// <summary>Units that count towards what can be lent: in the registry, available or on loan (SQL form of <see cref="Asset.IsLendable"/>).</summary>
+    public static IQueryable<Asset> Lendable(this IQueryable<Asset> assets) =>
+        assets.Where(a => a.RetiredAtUtc == null && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan));
+
+    /// <summary>How many lendable units each numbered item has, for <c>Loan.Submit</c>'s stock check and the request form.</summary>
+    public static Task<Dictionary<int, int>> UnitsOnHandAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Assets.AsNoTracking().Lendable()
+            .Where(a => itemIds.Contains(a.CatalogueItemId))
+            .GroupBy(a => a.CatalogueItemId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }

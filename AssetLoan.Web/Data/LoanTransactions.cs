@@ -63,12 +63,7 @@ public static class LoanTransactions
         ArgumentNullException.ThrowIfNull(request);
         var itemIds = request.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var unitsOnHand = await db.Assets.AsNoTracking()
-            .Where(a => itemIds.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null
-                && (a.Status == Domain.Assets.AssetStatus.Available || a.Status == Domain.Assets.AssetStatus.OnLoan))
-            .GroupBy(a => a.CatalogueItemId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var unitsOnHand = await db.UnitsOnHandAsync(itemIds, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (overdue, unsettled) = await db.StandingAsync(borrower, today, ct);
         BorrowerStanding.Ensure(policy, overdue, unsettled);

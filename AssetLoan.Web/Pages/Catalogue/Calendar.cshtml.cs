@@ -66,8 +66,8 @@ public sealed class CalendarModel(AppDbContext db, TimeProvider time) : PageMode
         }
         else
         {
-            var lendable = (await db.Assets.AsNoTracking()
-                .Where(a => a.CatalogueItemId == id && a.RetiredAtUtc == null && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
+            var lendable = (await db.Assets.AsNoTracking().Lendable()
+                .Where(a => a.CatalogueItemId == id)
                 .Select(a => a.Id).ToListAsync(ct)).ToHashSet();
             Capacity = lendable.Count;
             commitments = commitments.Where(c => c.AssetId is { } a && lendable.Contains(a)).ToList();

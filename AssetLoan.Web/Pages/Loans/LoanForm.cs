@@ -25,10 +25,7 @@ public static class LoanForm
             .Where(c => kind is null || c.MayBeBorrowedBy(kind.Value))
             .ToList();
         var ids = items.Select(i => i.Id).ToList();
-        var onHand = await db.Assets.AsNoTracking()
-            .Where(a => ids.Contains(a.CatalogueItemId) && a.RetiredAtUtc == null && (a.Status == AssetStatus.Available || a.Status == AssetStatus.OnLoan))
-            .GroupBy(a => a.CatalogueItemId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var onHand = await db.UnitsOnHandAsync(ids, ct);
         var free = from is { } f && to is { } t && t >= f
             ? await db.AvailabilityAsync(ids, f, t, today, firmOnly: false, excludeLoanId: null, ct)
             : null;
