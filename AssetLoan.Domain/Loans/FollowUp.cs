@@ -1,3 +1,5 @@
+using AssetLoan.Domain.Calendar;
+
 namespace AssetLoan.Domain.Loans;
 
 /// <summary>ข้อ ๒๑๑: a written demand must be issued no later than 7 calendar days after the due date.</summary>
@@ -7,14 +9,26 @@ public static class FollowUp
 
     public static DateOnly DemandDeadline(DateOnly dueOn) => dueOn.AddDays(DemandWithinDays);
 
-    public static bool IsOverdue(LoanStatus status, DateOnly dueOn, DateOnly today) =>
-        LoanTransitions.IsOut(status) && today > dueOn;
+    /// <summary>
+    /// Out, and today is after the day a return is still on time (<see cref="WorkingCalendar.ReturnBy"/>: the due date,
+    /// or the first working day after it when it falls on a weekend or a holiday).
+    /// </summary>
+    public static bool IsOverdue(LoanStatus status, DateOnly dueOn, DateOnly today, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return LoanTransitions.IsOut(status) && calendar.IsOverdue(dueOn, today);
+    }
 
-    public static int DaysOverdue(DateOnly dueOn, DateOnly today) => Math.Max(0, today.DayNumber - dueOn.DayNumber);
+    /// <summary>Days past the last on-time return day.</summary>
+    public static int DaysOverdue(DateOnly dueOn, DateOnly today, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.DaysLate(dueOn, today);
+    }
 
     /// <summary>Overdue, the deadline has passed, and no demand was recorded.</summary>
-    public static bool DemandMissed(LoanStatus status, DateOnly dueOn, DateOnly today, bool anyDemand) =>
-        IsOverdue(status, dueOn, today) && today > DemandDeadline(dueOn) && !anyDemand;
+    public static bool DemandMissed(LoanStatus status, DateOnly dueOn, DateOnly today, bool anyDemand, WorkingCalendar calendar) =>
+        IsOverdue(status, dueOn, today, calendar) && today > DemandDeadline(dueOn) && !anyDemand;
 }
 
 public enum DemandChannel

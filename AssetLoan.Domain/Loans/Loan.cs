@@ -226,21 +226,37 @@ public sealed class Loan
         return actor.UserId is not null && (actor.UserId == borrowerUserId || (actor.UserId == requestedByUserId && !keyedInByOfficer));
     }
 
-    public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
+    public bool IsOverdue(DateOnly today, Calendar.WorkingCalendar calendar) => FollowUp.IsOverdue(Status, DueOn, today, calendar);
 
-    public void Endorse(Actor head, DateTime nowUtc)
+    /// <summary>
+    /// Rule 6: the days this loan may be handed over — from the pickup day the working calendar allows before the
+    /// start to the due date. The handover guard and the handover page ask this one question.
+    /// </summary>
+    public Calendar.HandoverWindow HandoverWindow(Calendar.WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return new Calendar.HandoverWindow(calendar.PickupFrom(StartOn), DueOn);
+    }
+
+    /// <summary>
+    /// Rule 4. <paramref name="endorsingDivisionId"/> is the division whose head endorses (see
+    /// <see cref="EndorsementRouting"/>): the borrower's own, or the fallback division when the borrower's has no head.
+    /// </summary>
+    public void Endorse(Actor head, DateTime nowUtc, int? endorsingDivisionId = null)
     {
         LoanTransitions.Require(Status, LoanAction.Endorse);
         DomainRuleException.ThrowIf(BorrowerKind != BorrowerKind.Staff, "Loan.EndorsementStaffOnly", "Only staff requests are endorsed.");
         DomainRuleException.ThrowIf(!NeedsEndorsement, "Loan.EndorsementNotNeeded",
             "The head of the borrower's division filed this request; it goes straight to the supplies check.");
         DomainRuleException.ThrowIf(!head.Has(Role.DivisionHead), "Loan.EndorserNotHead", "Only a division head endorses.");
-        DomainRuleException.ThrowIf(head.DivisionId != BorrowerDivisionId, "Loan.EndorserOtherDivision", "A division head endorses only their own division's requests.");
+        var division = endorsingDivisionId ?? BorrowerDivisionId;
+        DomainRuleException.ThrowIf(head.DivisionId is null || head.DivisionId != division, "Loan.EndorserOtherDivision", "A division head endorses only their own division's requests.");
         DomainRuleException.ThrowIf(IsOwnRequest(head), "Loan.EndorserIsRequester", "Nobody endorses their own request.");
-        Move(LoanAction.Endorse, LoanStatus.Endorsed, head, nameof(Role.DivisionHead), nowUtc, null);
+        Move(LoanAction.Endorse, LoanStatus.Endorsed, head, nameof(Role.DivisionHead), nowUtc,
+            division != BorrowerDivisionId ? EndorsementRouting.FallbackNote : null);
     }
 
-    public void SendBack(Actor actor, string reason, DateTime nowUtc)
+    public void SendBack(Actor actor, string reason, DateTime nowUtc, int? endorsingDivisionId = null)
     {
         LoanTransitions.Require(Status, LoanAction.SendBack);
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
@@ -248,7 +264,7 @@ public sealed class Loan
             ? Role.DivisionHead
             : Role.SuppliesOfficer;
         DomainRuleException.ThrowIf(!actor.Has(role), "Loan.NotAllowed", "You may not send this request back.");
-        DomainRuleException.ThrowIf(role == Role.DivisionHead && actor.DivisionId != BorrowerDivisionId, "Loan.EndorserOtherDivision",
+        DomainRuleException.ThrowIf(role == Role.DivisionHead && actor.DivisionId != (endorsingDivisionId ?? BorrowerDivisionId), "Loan.EndorserOtherDivision",
             "A division head sends back only their own division's requests.");
         DomainRuleException.ThrowIf(IsOwnRequest(actor), "Loan.OwnRequest", "Nobody acts on their own request.");
         ReleaseReservations();
@@ -431,10 +447,11 @@ public sealed class Loan
     }
 
     /// <summary>
-    /// Handover (rule 6): within the approved period; numbered units one by one from those reserved for this loan;
+    /// Handover (rule 6): within the <see cref="HandoverWindow"/> of <paramref name="calendar"/> (weekends only when
+    /// none is given); numbered units one by one from those reserved for this loan;
     /// pool quantities as counts; each line's value at the time of borrowing is snapshotted (§7).
     /// </summary>
-    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc)
+    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(assets);
@@ -442,7 +459,9 @@ public sealed class Loan
         LoanTransitions.Require(Status, LoanAction.HandOver);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.HandoverOfficerOnly", "Only a supplies officer hands items over.");
         DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
-        DomainRuleException.ThrowIf(today < StartOn || today > DueOn, "Loan.HandoverOutsidePeriod", "Items are handed over only within the approved period.");
+        var window = HandoverWindow(calendar ?? Calendar.WorkingCalendar.WeekendsOnly);
+        DomainRuleException.ThrowIf(window.NotYetOpen(today), "Loan.HandoverNotYet", $"Items may be picked up from {window.From:yyyy-MM-dd}.");
+        DomainRuleException.ThrowIf(window.Closed(today), "Loan.HandoverOutsidePeriod", "Items are handed over only within the approved period.");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(receiverName), "Loan.ReceiverRequired", "Name the person who receives the items.");
         DomainRuleException.ThrowIf(!receiverAcknowledged, "Loan.ReceiverAcknowledgementRequired", "The receiver must acknowledge receipt.");
 
@@ -574,11 +593,11 @@ public sealed class Loan
         CloseIfSettled(officer, nowUtc);
     }
 
-    public void RecordDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, DateOnly today, DateTime nowUtc)
+    public void RecordDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar? calendar = null)
     {
         LoanTransitions.Require(Status, LoanAction.RecordDemand);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.DemandOfficerOnly", "Only a supplies officer records a demand.");
-        DomainRuleException.ThrowIf(!IsOverdue(today), "Loan.NotOverdue", "The loan is not overdue.");
+        DomainRuleException.ThrowIf(!IsOverdue(today, calendar ?? Calendar.WorkingCalendar.WeekendsOnly), "Loan.NotOverdue", "The loan is not overdue.");
         DomainRuleException.ThrowIf(issuedOn > today || issuedOn <= DueOn, "Loan.DemandDate", "A demand is dated after the due date and not in the future.");
         _demands.Add(new Demand(issuedOn, channel, officer, note, nowUtc));
         Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.RecordDemand, "Demand", Status, Status, note, null);

@@ -1,4 +1,5 @@
 using AssetLoan.Domain;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 
 namespace AssetLoan.Tests.Domain;
@@ -26,11 +27,11 @@ public sealed class FollowUpTests
     {
         var due = new DateOnly(2026, 12, 31);
 
-        Assert.False(FollowUp.DemandMissed(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 7), anyDemand: false));
-        Assert.True(FollowUp.DemandMissed(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 8), anyDemand: false));
-        Assert.False(FollowUp.DemandMissed(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 8), anyDemand: true));
-        Assert.False(FollowUp.DemandMissed(LoanStatus.Returned, due, new DateOnly(2027, 1, 8), anyDemand: false));
-        Assert.True(FollowUp.DemandMissed(LoanStatus.PartlyReturned, due, new DateOnly(2027, 2, 1), anyDemand: false));
+        Assert.False(FollowUp.DemandMissed(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 7), anyDemand: false, WorkingCalendar.WeekendsOnly));
+        Assert.True(FollowUp.DemandMissed(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 8), anyDemand: false, WorkingCalendar.WeekendsOnly));
+        Assert.False(FollowUp.DemandMissed(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 8), anyDemand: true, WorkingCalendar.WeekendsOnly));
+        Assert.False(FollowUp.DemandMissed(LoanStatus.Returned, due, new DateOnly(2027, 1, 8), anyDemand: false, WorkingCalendar.WeekendsOnly));
+        Assert.True(FollowUp.DemandMissed(LoanStatus.PartlyReturned, due, new DateOnly(2027, 2, 1), anyDemand: false, WorkingCalendar.WeekendsOnly));
     }
 
     [Fact]
@@ -38,10 +39,10 @@ public sealed class FollowUpTests
     {
         var due = new DateOnly(2026, 12, 31);
 
-        Assert.False(FollowUp.IsOverdue(LoanStatus.HandedOver, due, due));
-        Assert.True(FollowUp.IsOverdue(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 1)));
-        Assert.Equal(8, FollowUp.DaysOverdue(due, new DateOnly(2027, 1, 8)));
-        Assert.Equal(0, FollowUp.DaysOverdue(due, due));
+        Assert.False(FollowUp.IsOverdue(LoanStatus.HandedOver, due, due, WorkingCalendar.WeekendsOnly));
+        Assert.True(FollowUp.IsOverdue(LoanStatus.HandedOver, due, new DateOnly(2027, 1, 1), WorkingCalendar.WeekendsOnly));
+        Assert.Equal(8, FollowUp.DaysOverdue(due, new DateOnly(2027, 1, 8), WorkingCalendar.WeekendsOnly));
+        Assert.Equal(0, FollowUp.DaysOverdue(due, due, WorkingCalendar.WeekendsOnly));
     }
 
     [Fact]

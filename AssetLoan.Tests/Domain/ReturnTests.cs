@@ -29,7 +29,7 @@ public sealed class ReturnTests
         Assert.Equal(AssetStatus.OnLoan, _s.Tents[1].Status);
         Assert.Equal(1, tentLine.Outstanding);
         Assert.Equal(20, _s.ChairLine(loan).Outstanding);
-        Assert.True(loan.IsOverdue(loan.DueOn.AddDays(1)));
+        Assert.True(loan.IsOverdue(AssetLoan.Domain.Calendar.WorkingCalendar.WeekendsOnly.ReturnBy(loan.DueOn).AddDays(1), AssetLoan.Domain.Calendar.WorkingCalendar.WeekendsOnly));
     }
 
     [Fact]

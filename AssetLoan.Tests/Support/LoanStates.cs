@@ -25,7 +25,11 @@ public static class LoanStates
         app.ApprovedAsync(Demo.Employee, 3, lines);
 
     /// <summary>An approved loan for <paramref name="borrowerEmail"/> from today for <paramref name="days"/> days.</summary>
-    public static async Task<int> ApprovedAsync(this AppFactory app, string borrowerEmail, int days, params (string Item, int Quantity)[] lines)
+    public static Task<int> ApprovedAsync(this AppFactory app, string borrowerEmail, int days, params (string Item, int Quantity)[] lines) =>
+        app.ApprovedFromAsync(borrowerEmail, 0, days, lines);
+
+    /// <summary>An approved loan for <paramref name="borrowerEmail"/> starting <paramref name="startInDays"/> days from today.</summary>
+    public static async Task<int> ApprovedFromAsync(this AppFactory app, string borrowerEmail, int startInDays, int days, params (string Item, int Quantity)[] lines)
     {
         ArgumentNullException.ThrowIfNull(app);
         return await app.WithDbAsync(async db =>
@@ -36,7 +40,7 @@ public static class LoanStates
             var borrower = await db.StaffBorrowerAsync(borrowerActor.UserId!, default);
             var names = lines.Select(l => l.Item).ToList();
             var items = await db.CatalogueItems.AsNoTracking().Where(c => names.Contains(c.Name)).ToDictionaryAsync(c => c.Name);
-            var request = new LoanRequest("จัดงานประชุมผู้ปกครองนักเรียน", "หอประชุมเทศบาลตำบลแม่คือ", false, today, today.AddDays(days - 1),
+            var request = new LoanRequest("จัดงานประชุมผู้ปกครองนักเรียน", "หอประชุมเทศบาลตำบลแม่คือ", false, today.AddDays(startInDays), today.AddDays(startInDays + days - 1),
                 lines.Select(l => new RequestedLine(items[l.Item].Id, l.Quantity)).ToList());
             var settings = await Settings.LoadAsync(db, default);
             // The standing rule is not what these loans test: a borrower may hold several loans and cases across tests.

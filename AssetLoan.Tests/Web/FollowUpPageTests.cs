@@ -25,7 +25,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
         var row = doc.QuerySelector($"tr[data-loan='{late}']")!;
         Assert.Contains("table-danger", row.ClassName, StringComparison.Ordinal);
         Assert.Contains(AssetLoan.Domain.Calendar.ThaiDate.Format(FollowUp.DemandDeadline(dueOn)), row.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"{FollowUp.DaysOverdue(dueOn, Today())} วัน", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{FollowUp.DaysOverdue(dueOn, Today(), AssetLoan.Domain.Calendar.WorkingCalendar.WeekendsOnly)} วัน", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("เลยกำหนดแล้ว ยังไม่ได้ทวงถาม", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("เก้าอี้พลาสติก 10 ตัว", row.TextContent, StringComparison.Ordinal);
     }

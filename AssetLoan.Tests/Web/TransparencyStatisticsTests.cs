@@ -25,7 +25,7 @@ public sealed class TransparencyStatisticsTests
     [Fact]
     public void Compute_CountsEachMonthByWhenThingsHappened()
     {
-        var stats = TransparencyStatistics.Compute(Facts, Year2569, new DateOnly(2025, 12, 10));
+        var stats = TransparencyStatistics.Compute(Facts, Year2569, new DateOnly(2025, 12, 10), WorkingCalendar.WeekendsOnly);
 
         Assert.Equal(12, stats.Months.Count);
         Assert.Equal((2025, 10), (stats.Months[0].Year, stats.Months[0].Month));
@@ -44,7 +44,7 @@ public sealed class TransparencyStatisticsTests
     [Fact]
     public void Compute_TotalCoversTheFiscalYearOnlyAndOverdueNow()
     {
-        var total = TransparencyStatistics.Compute(Facts, Year2569, new DateOnly(2025, 12, 10)).Total;
+        var total = TransparencyStatistics.Compute(Facts, Year2569, new DateOnly(2025, 12, 10), WorkingCalendar.WeekendsOnly).Total;
         Assert.Equal((4, 3, 1), (total.Applications, total.Approvals, total.Rejections));
         Assert.Equal(1.5, total.MedianDaysToDecision);
         Assert.Equal((2, 1, 50.0), (total.Returned, total.ReturnedOnTime, total.OnTimeRatePercent!.Value));
@@ -52,11 +52,14 @@ public sealed class TransparencyStatisticsTests
     }
 
     [Fact]
-    public void OverdueOn_CountsLoansOutPastTheirDueDateOnThatDay()
+    public void OverdueOn_CountsLoansOutPastTheirLastOnTimeReturnDayOnThatDay()
     {
-        Assert.Equal(1, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 10)));
-        Assert.Equal(0, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 8)));
-        Assert.Equal(1, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 15)));
+        var calendar = WorkingCalendar.WeekendsOnly;
+        // Due Saturday 8 Nov 2025: a return on Monday 10 Nov is on time, so it is overdue from Tuesday.
+        Assert.Equal(0, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 10), calendar));
+        Assert.Equal(1, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 11), calendar));
+        Assert.Equal(0, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 8), calendar));
+        Assert.Equal(1, TransparencyStatistics.OverdueOn(Facts, new DateOnly(2025, 11, 15), calendar));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 
 namespace AssetLoan.Web.Data;
@@ -17,9 +18,16 @@ public static class LoanQueries
     public static IQueryable<Loan> Out(this IQueryable<Loan> loans) =>
         loans.Where(l => l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned);
 
-    /// <summary>Overdue is derived, never stored: out, and today (Bangkok) is after the due date.</summary>
-    public static IQueryable<Loan> Overdue(this IQueryable<Loan> loans, DateOnly today) =>
-        loans.Out().Where(l => l.DueOn < today);
+    /// <summary>
+    /// Overdue is derived, never stored: out, and today (Bangkok) is after the last on-time return day — the due date,
+    /// or the first working day after it (<see cref="WorkingCalendar.OverdueIfDueOnOrBefore"/>).
+    /// </summary>
+    public static IQueryable<Loan> Overdue(this IQueryable<Loan> loans, DateOnly today, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var lastOverdueDueOn = calendar.OverdueIfDueOnOrBefore(today);
+        return loans.Out().Where(l => l.DueOn <= lastOverdueDueOn);
+    }
 
     /// <summary>
     /// Waiting for the supplies check: new requests that need no endorsement (outsiders', a division head's own) and

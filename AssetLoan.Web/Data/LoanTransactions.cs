@@ -92,7 +92,7 @@ public static class LoanTransactions
         ArgumentNullException.ThrowIfNull(borrower);
         var id = borrower.Id;
         var same = db.Borrowers.Where(Borrower.SameOutsiderAs(borrower)).Select(b => b.Id);
-        var overdue = await db.Loans.Overdue(today).AnyAsync(l => l.BorrowerId == id || same.Contains(l.BorrowerId), ct);
+        var overdue = await db.Loans.Overdue(today, await db.WorkingCalendarAsync(ct)).AnyAsync(l => l.BorrowerId == id || same.Contains(l.BorrowerId), ct);
         var unsettled = await db.CompensationCases.AnyAsync(c => c.Status != CompensationStatus.Settled
             && db.Loans.Any(l => l.Id == c.LoanId && (l.BorrowerId == id || same.Contains(l.BorrowerId))), ct);
         return (overdue, unsettled);

@@ -65,6 +65,7 @@ public static class TransparencyQueries
     public static async Task<IReadOnlyList<RegisterRow>> AnonymisedRegisterAsync(this AppDbContext db, FiscalYear year, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var calendar = await db.WorkingCalendarAsync(ct);
         var from = BangkokTime.StartOfDayUtc(year.FirstDay);
         var to = BangkokTime.StartOfDayUtc(year.LastDay.AddDays(1));
         var rows = await db.Loans.AsNoTracking()
@@ -82,12 +83,13 @@ public static class TransparencyQueries
             })
             .ToListAsync(ct);
         return rows.Select(r => new RegisterRow(BangkokTime.Today(r.SubmittedAtUtc), r.Lines, r.BorrowerKind, r.StartOn, r.DueOn, r.Status,
-            ReturnTiming(r.Status, r.DueOn, r.ReturnedOn, today), r.ReturnedOn is { } back && back > r.DueOn ? back.DayNumber - r.DueOn.DayNumber : 0)).ToList();
+            ReturnTiming(r.Status, r.DueOn, r.ReturnedOn, today, calendar), r.ReturnedOn is { } back ? calendar.DaysLate(r.DueOn, back) : 0)).ToList();
     }
 
-    private static ReturnTiming ReturnTiming(LoanStatus status, DateOnly dueOn, DateOnly? returnedOn, DateOnly today) =>
-        returnedOn is { } back ? back <= dueOn ? Data.ReturnTiming.OnTime : Data.ReturnTiming.Late
-        : FollowUp.IsOverdue(status, dueOn, today) ? Data.ReturnTiming.Overdue
+    /// <summary>On time includes a return on the first working day after a due date on a weekend or holiday.</summary>
+    private static ReturnTiming ReturnTiming(LoanStatus status, DateOnly dueOn, DateOnly? returnedOn, DateOnly today, WorkingCalendar calendar) =>
+        returnedOn is { } back ? calendar.ReturnedOnTime(dueOn, back) ? Data.ReturnTiming.OnTime : Data.ReturnTiming.Late
+        : FollowUp.IsOverdue(status, dueOn, today, calendar) ? Data.ReturnTiming.Overdue
         : LoanTransitions.IsOut(status) ? Data.ReturnTiming.NotYetDue
         : Data.ReturnTiming.NotApplicable;
 }
@@ -95,23 +97,27 @@ public static class TransparencyQueries
 /// <summary>Computes the monthly statistics of a fiscal year from loan facts; pure, so it is tested without a database.</summary>
 public static class TransparencyStatistics
 {
-    public static YearStatistics Compute(IEnumerable<LoanFact> facts, FiscalYear year, DateOnly today)
+    public static YearStatistics Compute(IEnumerable<LoanFact> facts, FiscalYear year, DateOnly today, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(calendar);
         var all = facts.ToList();
         var months = year.Months().Select(m =>
         {
             var first = new DateOnly(m.Year, m.Month, 1);
             var last = first.AddMonths(1).AddDays(-1);
-            return Summarise(all, first, last, m.Year, m.Month, first > today ? null : OverdueOn(all, last < today ? last : today));
+            return Summarise(all, first, last, m.Year, m.Month, first > today ? null : OverdueOn(all, last < today ? last : today, calendar), calendar);
         }).ToList();
-        var total = Summarise(all, year.FirstDay, year.LastDay, 0, 0, OverdueOn(all, today));
+        var total = Summarise(all, year.FirstDay, year.LastDay, 0, 0, OverdueOn(all, today, calendar), calendar);
         return new YearStatistics(year, months, total);
     }
 
-    /// <summary>Loans out on <paramref name="day"/> whose due date had passed (overdue is derived, never stored).</summary>
-    public static int OverdueOn(IEnumerable<LoanFact> facts, DateOnly day) =>
-        facts.Count(f => f.HandedOverOn is { } h && h <= day && f.DueOn < day && (f.ReturnedOn is null || f.ReturnedOn > day));
+    /// <summary>Loans out on <paramref name="day"/> past their last on-time return day (overdue is derived, never stored).</summary>
+    public static int OverdueOn(IEnumerable<LoanFact> facts, DateOnly day, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return facts.Count(f => f.HandedOverOn is { } h && h <= day && calendar.IsOverdue(f.DueOn, day) && (f.ReturnedOn is null || f.ReturnedOn > day));
+    }
 
     public static double? Median(IReadOnlyList<double> values)
     {
@@ -126,12 +132,12 @@ public static class TransparencyStatistics
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static MonthStatistics Summarise(List<LoanFact> all, DateOnly first, DateOnly last, int year, int month, int? overdue)
+    private static MonthStatistics Summarise(List<LoanFact> all, DateOnly first, DateOnly last, int year, int month, int? overdue, WorkingCalendar calendar)
     {
         bool In(DateOnly? d) => d is { } x && x >= first && x <= last;
         var decided = all.Where(f => In(f.DecidedOn) && (f.Approved || f.Rejected)).ToList();
         var returned = all.Where(f => In(f.ReturnedOn)).ToList();
-        var onTime = returned.Count(f => f.ReturnedOn <= f.DueOn);
+        var onTime = returned.Count(f => calendar.ReturnedOnTime(f.DueOn, f.ReturnedOn!.Value));
         return new MonthStatistics(
             year,
             month,

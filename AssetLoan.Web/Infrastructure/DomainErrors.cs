@@ -126,6 +126,11 @@ public static class DomainErrors
         ["PromptPay.Amount"] = "จำนวนเงินต้องมากกว่า 0",
         ["PromptPay.Target"] = "บัญชีพร้อมเพย์ต้องเป็นเลขโทรศัพท์ 10 หลัก หรือเลขประจำตัวผู้เสียภาษี 13 หลัก",
         ["Tag.Malformed"] = "รหัสป้ายไม่ถูกต้อง",
+        ["Loan.HandoverNotYet"] = "ยังไม่ถึงวันรับพัสดุตามปฏิทินวันทำการ",
+        ["Holiday.InvalidDate"] = "วันที่ไม่ถูกต้อง",
+        ["Holiday.NameRequired"] = "กรุณากรอกชื่อวันหยุด",
+        ["Holiday.NameTooLong"] = "ชื่อวันหยุดยาวเกินไป",
+        ["Calendar.NoWorkingDay"] = "ปฏิทินวันทำการไม่มีวันทำการภายในหนึ่งปี กรุณาตรวจสอบวันหยุด",
     };
 
     public static string ThaiMessage(DomainRuleException ex)

@@ -13,6 +13,9 @@ public static class StartupIdentity
     public const string AdminPolicy = "Admin";
     public const string StaffPolicy = "Staff";
 
+    /// <summary>/loans/all: the desk, and those who oversee it (read-only for the Executive and the Auditor).</summary>
+    public const string LoanListPolicy = "LoanList";
+
     public static IServiceCollection AddAssetLoanIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -51,6 +54,7 @@ public static class StartupIdentity
             .AddPolicy(ApproversPolicy, p => p.RequireRole(Roles.FinanceDirector, Roles.Executive))
             .AddPolicy(AuditPolicy, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(LoanListPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor))
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive));
         return services;
     }

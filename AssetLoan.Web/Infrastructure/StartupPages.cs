@@ -65,6 +65,7 @@ public static class StartupPages
                 c.AuthorizeFolder("/Borrowers", StartupIdentity.StaffPolicy); // /supplies/borrower/{id}: staff see it masked, supplies roles reveal
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
+                c.AuthorizeFolder("/LoanList", StartupIdentity.LoanListPolicy); // /loans/all
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

@@ -30,6 +30,11 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.Property(x => x.ReceivedBackByName).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Status, x.DueOn });
+        // The desk (approved by start date) and /loans/all (sorted by start or due date, filtered by division).
+        b.HasIndex(x => new { x.Status, x.StartOn });
+        b.HasIndex(x => x.StartOn);
+        b.HasIndex(x => x.DueOn);
+        b.HasIndex(x => new { x.BorrowerDivisionId, x.Status });
         b.HasIndex(x => x.BorrowerId);
         b.HasIndex(x => x.BorrowerUserId);
         b.HasOne<Borrower>().WithMany().HasForeignKey(x => x.BorrowerId).OnDelete(DeleteBehavior.Restrict);

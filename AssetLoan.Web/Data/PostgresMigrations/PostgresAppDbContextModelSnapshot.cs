@@ -383,6 +383,143 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.ToTable("Borrowers");
                 });
 
+            modelBuilder.Entity("AssetLoan.Domain.Calendar.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Day", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = 1,
+                            Month = 1,
+                            Name = "วันขึ้นปีใหม่"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Day = 6,
+                            Month = 4,
+                            Name = "วันพระบาทสมเด็จพระพุทธยอดฟ้าจุฬาโลกมหาราชและวันที่ระลึกมหาจักรีบรมราชวงศ์"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Day = 13,
+                            Month = 4,
+                            Name = "วันสงกรานต์"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Day = 14,
+                            Month = 4,
+                            Name = "วันสงกรานต์"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Day = 15,
+                            Month = 4,
+                            Name = "วันสงกรานต์"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Day = 1,
+                            Month = 5,
+                            Name = "วันแรงงานแห่งชาติ"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Day = 4,
+                            Month = 5,
+                            Name = "วันฉัตรมงคล"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Day = 3,
+                            Month = 6,
+                            Name = "วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Day = 28,
+                            Month = 7,
+                            Name = "วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Day = 12,
+                            Month = 8,
+                            Name = "วันเฉลิมพระชนมพรรษาสมเด็จพระบรมราชชนนีพันปีหลวง และวันแม่แห่งชาติ"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Day = 13,
+                            Month = 10,
+                            Name = "วันนวมินทรมหาราช"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Day = 23,
+                            Month = 10,
+                            Name = "วันปิยมหาราช"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Day = 5,
+                            Month = 12,
+                            Name = "วันคล้ายวันพระบรมราชสมภพ รัชกาลที่ ๙ วันชาติ และวันพ่อแห่งชาติ"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Day = 10,
+                            Month = 12,
+                            Name = "วันรัฐธรรมนูญ"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Day = 31,
+                            Month = 12,
+                            Name = "วันสิ้นปี"
+                        });
+                });
+
             modelBuilder.Entity("AssetLoan.Domain.Loans.CompensationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -722,16 +859,24 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("StartOn");
+
                     b.HasIndex("TrackingToken")
                         .IsUnique();
+
+                    b.HasIndex("BorrowerDivisionId", "Status");
 
                     b.HasIndex("FiscalYear", "Number")
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "StartOn");
 
                     b.ToTable("Loans");
                 });

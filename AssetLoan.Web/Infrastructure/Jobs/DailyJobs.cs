@@ -36,7 +36,7 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
 
         var tomorrow = today.AddDays(1);
         var dueTomorrow = await db.Loans.AsNoTracking().Out().Where(l => l.DueOn == tomorrow).Select(l => l.Id).ToListAsync(ct);
-        var overdue = await db.Loans.AsNoTracking().Overdue(today).Select(l => l.Id).ToListAsync(ct);
+        var overdue = await db.Loans.AsNoTracking().Overdue(today, await db.WorkingCalendarAsync(ct)).Select(l => l.Id).ToListAsync(ct);
         var remindedDueTomorrow = await RemindOncePerDayAsync(db, dueTomorrow, NotificationTemplates.DueTomorrow, today, nowUtc, ct);
         var remindedOverdue = await RemindOncePerDayAsync(db, overdue, NotificationTemplates.Overdue, today, nowUtc, ct);
         await db.SaveChangesAsync(ct);

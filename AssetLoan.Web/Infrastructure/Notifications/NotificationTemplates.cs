@@ -17,7 +17,15 @@ public sealed record LoanFacts(
     int ExpireAfterDays,
     string? Note,
     string? TrackingUrl,
-    string? Compensation);
+    string? Compensation,
+    WorkingCalendar? Calendar = null)
+{
+    /// <summary>The municipality's calendar (weekends only when none was loaded).</summary>
+    public WorkingCalendar WorkingDays => Calendar ?? WorkingCalendar.WeekendsOnly;
+
+    /// <summary>The days to come for the items: from the calendar's pickup day to the day the approval expires.</summary>
+    public HandoverWindow Pickup => new(WorkingDays.PickupFrom(StartOn), Loan.PickupDeadline(StartOn, DueOn, ExpireAfterDays));
+}
 
 /// <summary>
 /// Thai messages keyed by the loan history entry that caused them (<see cref="LoanHistoryEntry.Summary"/>, refined by
@@ -66,14 +74,14 @@ public static class NotificationTemplates
             "SentBack" => ($"คำขอยืมพัสดุเลขที่ {r} ถูกส่งกลับให้แก้ไข",
                 $"คำขอยืมพัสดุเลขที่ {r} ถูกส่งกลับให้แก้ไข กรุณาแก้ไขแล้วยื่นใหม่{reason}"),
             "Approved" => ($"คำขอยืมพัสดุเลขที่ {r} ได้รับอนุมัติแล้ว มารับพัสดุได้",
-                $"คำขอยืมพัสดุเลขที่ {r} ({f.Items}) ได้รับอนุมัติแล้ว กรุณามารับพัสดุที่งานพัสดุ กองคลัง ตั้งแต่วันที่ {Date(f.StartOn)} " +
+                $"คำขอยืมพัสดุเลขที่ {r} ({f.Items}) ได้รับอนุมัติแล้ว กรุณามารับพัสดุที่งานพัสดุ กองคลัง ในเวลาราชการ {PickupDays.When(f.Pickup, f.WorkingDays)} " +
                 $"หากไม่มารับภายใน {f.ExpireAfterDays} วันนับแต่วันเริ่มยืม คำขอจะหมดอายุ"),
             "Rejected" => ($"คำขอยืมพัสดุเลขที่ {r} ไม่ได้รับอนุมัติ", $"คำขอยืมพัสดุเลขที่ {r} ไม่ได้รับอนุมัติ{reason}"),
             "Cancelled" => ($"คำขอยืมพัสดุเลขที่ {r} ถูกยกเลิก", $"คำขอยืมพัสดุเลขที่ {r} ถูกยกเลิกแล้ว{reason}"),
             "Expired" => ($"คำขอยืมพัสดุเลขที่ {r} หมดอายุ",
                 $"คำขอยืมพัสดุเลขที่ {r} หมดอายุ เนื่องจากไม่ได้มารับพัสดุภายในกำหนด หากยังต้องการยืม กรุณายื่นคำขอใหม่"),
             "HandedOver" => ($"ส่งมอบพัสดุตามคำขอเลขที่ {r} แล้ว กำหนดส่งคืน {Date(f.DueOn)}",
-                $"งานพัสดุได้ส่งมอบพัสดุตามคำขอเลขที่ {r} ({f.Items}) แล้ว กรุณาส่งคืนในสภาพที่ใช้การได้เรียบร้อยภายในวันที่ {Date(f.DueOn)}"),
+                $"งานพัสดุได้ส่งมอบพัสดุตามคำขอเลขที่ {r} ({f.Items}) แล้ว กรุณาส่งคืนในสภาพที่ใช้การได้เรียบร้อยภายในวันที่ {Date(f.DueOn)}{PickupDays.ReturnNote(f.DueOn, f.WorkingDays)}"),
             "PartlyReturned" => ($"รับคืนพัสดุบางส่วนตามคำขอเลขที่ {r} แล้ว",
                 $"งานพัสดุได้รับคืนพัสดุบางส่วนตามคำขอเลขที่ {r} แล้ว ยังมีพัสดุค้างส่งคืน กรุณาส่งคืนภายในวันที่ {Date(f.DueOn)}"),
             "Returned" => ($"รับคืนพัสดุตามคำขอเลขที่ {r} ครบแล้ว", $"งานพัสดุได้รับคืนพัสดุตามคำขอเลขที่ {r} ครบถ้วนแล้ว ขอขอบคุณที่ส่งคืนพัสดุ"),
@@ -86,10 +94,10 @@ public static class NotificationTemplates
             "ExtensionApproved" => ($"อนุมัติขยายเวลายืมพัสดุ คำขอเลขที่ {r}", $"คำขอขยายเวลายืมพัสดุเลขที่ {r} ได้รับอนุมัติ กำหนดส่งคืนใหม่วันที่ {Date(f.DueOn)}"),
             "ExtensionRejected" => ($"ไม่อนุมัติขยายเวลายืมพัสดุ คำขอเลขที่ {r}", $"คำขอขยายเวลายืมพัสดุเลขที่ {r} ไม่ได้รับอนุมัติ กำหนดส่งคืนยังคงเป็นวันที่ {Date(f.DueOn)}{reason}"),
             DueTomorrow => ($"แจ้งเตือน: ครบกำหนดส่งคืนพัสดุพรุ่งนี้ ({Date(f.DueOn)})",
-                $"พัสดุที่ยืมตามคำขอเลขที่ {r} ({f.Items}) ครบกำหนดส่งคืนพรุ่งนี้ วันที่ {Date(f.DueOn)} กรุณาส่งคืนที่งานพัสดุ กองคลัง"),
+                $"พัสดุที่ยืมตามคำขอเลขที่ {r} ({f.Items}) ครบกำหนดส่งคืนพรุ่งนี้ วันที่ {Date(f.DueOn)}{PickupDays.ReturnNote(f.DueOn, f.WorkingDays)} กรุณาส่งคืนที่งานพัสดุ กองคลัง"),
             Overdue => ($"แจ้งเตือน: เกินกำหนดส่งคืนพัสดุ คำขอเลขที่ {r}",
                 $"พัสดุที่ยืมตามคำขอเลขที่ {r} ({f.Items}) ครบกำหนดส่งคืนวันที่ {Date(f.DueOn)} บัดนี้เกินกำหนดแล้ว " +
-                $"{FollowUp.DaysOverdue(f.DueOn, f.Today).ToString(CultureInfo.InvariantCulture)} วัน กรุณาส่งคืนโดยเร็ว"),
+                $"{FollowUp.DaysOverdue(f.DueOn, f.Today, f.WorkingDays).ToString(CultureInfo.InvariantCulture)} วัน กรุณาส่งคืนโดยเร็ว"),
             ActEndorse => ($"คำขอยืมเลขที่ {r} รอท่านให้ความเห็นชอบ", $"{f.BorrowerName} ขอยืม {f.Items} {period} กรุณาพิจารณาให้ความเห็นชอบ"),
             ActCheck => ($"คำขอยืมเลขที่ {r} รอตรวจสอบ", $"{f.BorrowerName} ขอยืม {f.Items} {period} รอเจ้าหน้าที่พัสดุตรวจสอบและจองพัสดุ"),
             ActApprove => ($"คำขอยืมเลขที่ {r} รอท่านอนุมัติ", $"{f.BorrowerName} ขอยืม {f.Items} {period} เจ้าหน้าที่พัสดุตรวจสอบแล้ว รอการอนุมัติ"),

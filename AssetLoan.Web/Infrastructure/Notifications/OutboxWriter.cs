@@ -60,7 +60,9 @@ internal static class OutboxWriter
 
             if (act is { } a)
             {
-                var users = await UsersInRoleAsync(db, a.Role, a.DivisionId, ct);
+                // A division without a head: the fallback endorser is told instead (EndorsementRouting).
+                var division = a.Key == NotificationTemplates.ActEndorse ? await db.EndorsingDivisionAsync(loan.BorrowerDivisionId, ct) ?? -1 : a.DivisionId;
+                var users = await UsersInRoleAsync(db, a.Role, division, ct);
                 var (subject, body) = NotificationTemplates.Render(a.Key, facts);
                 db.Notifications.AddRange(users
                     .Where(u => u != entry.ActorUserId && u != loan.BorrowerUserId)
@@ -137,7 +139,7 @@ internal static class OutboxWriter
             ? $"{settings.PublicBaseUrl.TrimEnd('/')}/track/{loan.TrackingToken}"
             : null;
         return new LoanFacts(loan.Id, loan.Reference, borrowerName, items, loan.StartOn, loan.DueOn, BangkokTime.Today(nowUtc), settings.MunicipalityName,
-            settings.Policy.ExpireAfterDays, note, tracking, compensation);
+            settings.Policy.ExpireAfterDays, note, tracking, compensation, await db.WorkingCalendarAsync(ct));
     }
 
     private static async Task<Recipient> RecipientAsync(AppDbContext db, Loan loan, CancellationToken ct)

@@ -21,13 +21,19 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
 
     public bool Waiting => View.Status == LoanStatus.Submitted && View.NeedsEndorsement;
 
+    /// <summary>The division whose head endorses this request: the borrower's, or the fallback when it has no head.</summary>
+    public int? EndorsingDivisionId { get; private set; }
+
+    /// <summary>This head endorses for a division without a head.</summary>
+    public bool OnBehalf => EndorsingDivisionId != View.BorrowerDivisionId;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public Task<IActionResult> OnPostEndorseAsync(int id, CancellationToken ct) =>
-        CommandAsync(id, loan => loan.Endorse(current.Actor, Now), "เห็นชอบคำขอเลขที่ {0} แล้ว ส่งต่อเจ้าหน้าที่พัสดุ", ct);
+        CommandAsync(id, loan => loan.Endorse(current.Actor, Now, EndorsingDivisionId), "เห็นชอบคำขอเลขที่ {0} แล้ว ส่งต่อเจ้าหน้าที่พัสดุ", ct);
 
     public Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken ct) =>
-        CommandAsync(id, loan => loan.SendBack(current.Actor, Reason ?? "", Now), "ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", ct);
+        CommandAsync(id, loan => loan.SendBack(current.Actor, Reason ?? "", Now, EndorsingDivisionId), "ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", ct);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -66,8 +72,9 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             return NotFound();
         }
 
-        // A head sees only their own division's staff requests.
-        if (view.BorrowerDivisionId is null || view.BorrowerDivisionId != current.Actor.DivisionId || !view.NeedsEndorsement)
+        // A head sees only the requests they endorse: their own division's, or as the fallback those of a division without a head.
+        EndorsingDivisionId = await db.EndorsingDivisionAsync(view.BorrowerDivisionId, ct);
+        if (EndorsingDivisionId is null || EndorsingDivisionId != current.Actor.DivisionId || !view.NeedsEndorsement)
         {
             return Forbid();
         }

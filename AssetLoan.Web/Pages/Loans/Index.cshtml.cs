@@ -14,9 +14,12 @@ public sealed class IndexModel(AppDbContext db, CurrentActor current, TimeProvid
 
     public DateOnly Today { get; private set; }
 
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        Calendar = await db.WorkingCalendarAsync(ct);
         var me = current.Actor.UserId;
         Loans = await db.Loans.AsNoTracking()
             .Where(l => l.BorrowerUserId == me || (l.RequestedByUserId == me && !l.KeyedInByOfficer))

@@ -55,7 +55,7 @@ public sealed record LoanView(
 
     public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
 
-    public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
+    public bool IsOverdue(DateOnly today, Domain.Calendar.WorkingCalendar calendar) => FollowUp.IsOverdue(Status, DueOn, today, calendar);
 
     public ExtensionRow? PendingExtension => Extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
 

@@ -23,6 +23,8 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
 
     public DateOnly Today { get; private set; }
 
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
+
     /// <summary>Loans that hold the unit (or the pool) now: reserved or out. Staff only.</summary>
     public IReadOnlyList<LoanOnTag> Current { get; private set; } = [];
 
@@ -51,6 +53,7 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        Calendar = await db.WorkingCalendarAsync(ct);
         var item = await FindAsync(tag, ct);
         if (item is null)
         {

@@ -25,6 +25,8 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
     public DateOnly Today { get; private set; }
 
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
+
     public bool CanRecord { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -59,7 +61,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         var nowUtc = time.GetUtcNow().UtcDateTime;
         try
         {
-            loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc);
+            loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc, Calendar);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleException ex)
@@ -117,8 +119,9 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
         Loan = summary;
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        Calendar = await db.WorkingCalendarAsync(ct);
         Demands = await db.Demands.AsNoTracking().Where(d => d.LoanId == id).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id).ToListAsync(ct);
-        CanRecord = LoanTransitions.Allows(summary.Status, LoanAction.RecordDemand) && FollowUp.IsOverdue(summary.Status, summary.DueOn, Today);
+        CanRecord = LoanTransitions.Allows(summary.Status, LoanAction.RecordDemand) && FollowUp.IsOverdue(summary.Status, summary.DueOn, Today, Calendar);
         return true;
     }
 

@@ -38,6 +38,7 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time) : Page
 
         Loan = summary;
         Settings = await Settings.LoadAsync(db, ct);
+        Calendar = await db.WorkingCalendarAsync(ct);
         LetterOn = ThaiDate.TryParse(On, out var on) ? on : BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var lines = await db.LoanLines.AsNoTracking().Where(l => l.LoanId == id).OrderBy(l => l.Id)
             .Select(l => new { l.ItemName, l.UnitNoun, l.IssuedQuantity, Back = l.ReturnedGood + l.ReturnedDamaged + l.ReturnedLost, Units = l.Units.Where(u => u.IssuedAtUtc != null && u.ReturnedAtUtc == null).Select(u => u.AssetNumber).ToList() })
@@ -61,7 +62,9 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time) : Page
         ? "นายกเทศมนตรี" + Settings.MunicipalityName["เทศบาล".Length..]
         : "นายก" + Settings.MunicipalityName;
 
-    public int DaysOverdue => FollowUp.DaysOverdue(Loan.DueOn, LetterOn);
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
+
+    public int DaysOverdue => FollowUp.DaysOverdue(Loan.DueOn, LetterOn, Calendar);
 
     public sealed record OutstandingLine(string ItemName, string UnitNoun, int Quantity, IReadOnlyList<string> AssetNumbers);
 }

@@ -31,6 +31,11 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
 
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
+
+    /// <summary>The loan's handover window (the domain's own question); the form is disabled outside it.</summary>
+    public HandoverWindow Window { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var loan = await LoadAsync(id, ct);
@@ -92,7 +97,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         var nowUtc = time.GetUtcNow().UtcDateTime;
         try
         {
-            loan.HandOver(current.Actor, issues, assets, items, Input.ReceiverName, Input.Acknowledged, path, BangkokTime.Today(nowUtc), nowUtc);
+            loan.HandOver(current.Actor, issues, assets, items, Input.ReceiverName, Input.Acknowledged, path, BangkokTime.Today(nowUtc), nowUtc, Calendar);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleException ex)
@@ -134,6 +139,8 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
                 l.HandoverNote))
             .ToList();
         CanHandOver = loan.Can(LoanAction.HandOver);
+        Calendar = await db.WorkingCalendarAsync(ct);
+        Window = loan.HandoverWindow(Calendar);
         IsOwnRequest = loan.IsOwnRequest(current.Actor);
         Input.Lines = Lines.Select(l => Input.Lines.FirstOrDefault(x => x.LineId == l.LineId) ?? new LineInput { LineId = l.LineId }).ToList();
         return loan;

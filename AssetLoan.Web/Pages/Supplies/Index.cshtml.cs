@@ -8,44 +8,84 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>
-/// /supplies: the supplies officer's work queue — to check, waiting for approval, to hand over today, due today,
-/// overdue (with the ข้อ ๒๑๑ demand deadline). Handover, return and demand pages are linked, not built here.
+/// /supplies: the supplies officer's desk — to check, waiting for approval, to hand over today (the pickup window of the
+/// working calendar is open), approved and coming up in the next 14 days, out now, due back this week, overdue (with the
+/// ข้อ ๒๑๑ demand deadline). Each list shows its first rows and its count; /loans/all finds any loan.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
+    public const int UpcomingDays = 14;
+
+    /// <summary>A desk list shows this many rows; the count and /loans/all give the rest.</summary>
+    public const int RowsPerList = 50;
+
     public DateOnly Today { get; private set; }
 
-    public IReadOnlyList<QueueRow> ToCheck { get; private set; } = [];
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
 
-    public IReadOnlyList<QueueRow> AwaitingApproval { get; private set; } = [];
+    public Queue ToCheck { get; private set; } = Queue.Empty;
 
-    public IReadOnlyList<QueueRow> ToHandOverToday { get; private set; } = [];
+    public Queue AwaitingApproval { get; private set; } = Queue.Empty;
 
-    public IReadOnlyList<QueueRow> DueToday { get; private set; } = [];
+    public Queue ToHandOverToday { get; private set; } = Queue.Empty;
 
-    public IReadOnlyList<QueueRow> Overdue { get; private set; } = [];
+    public Queue Upcoming { get; private set; } = Queue.Empty;
+
+    public Queue OutNow { get; private set; } = Queue.Empty;
+
+    public Queue DueThisWeek { get; private set; } = Queue.Empty;
+
+    public Queue Overdue { get; private set; } = Queue.Empty;
 
     public int AwaitingEndorsement { get; private set; }
+
+    /// <summary>Of <see cref="AwaitingEndorsement"/>, requests of divisions without a head, routed to the fallback endorser.</summary>
+    public int AwaitingFallbackEndorsement { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
-        ToCheck = await RowsAsync(db.Loans.ToCheck().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
-        AwaitingApproval = await RowsAsync(db.Loans.AwaitingApproval().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
-        ToHandOverToday = await RowsAsync(db.Loans.Where(l => l.Status == LoanStatus.Approved && l.StartOn <= today && l.DueOn >= today).OrderBy(l => l.Id), ct);
-        DueToday = await RowsAsync(db.Loans.Out().Where(l => l.DueOn == today).OrderBy(l => l.Id), ct);
-        Overdue = await RowsAsync(db.Loans.Overdue(today).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
+        var calendar = Calendar = await db.WorkingCalendarAsync(ct);
+        var pickableStart = calendar.LatestStartPickableOn(today);
+        var upcomingUntil = today.AddDays(UpcomingDays);
+        var endOfWeek = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
+        var approved = db.Loans.Where(l => l.Status == LoanStatus.Approved);
+
+        ToCheck = await QueueAsync(db.Loans.ToCheck().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        OutNow = await QueueAsync(db.Loans.Out().OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
+        DueThisWeek = await QueueAsync(db.Loans.Out().Where(l => l.DueOn >= today && l.DueOn <= endOfWeek).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
+        Overdue = await QueueAsync(db.Loans.Overdue(today, calendar).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
         AwaitingEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(ct);
+        var headed = db.DivisionsWithHead();
+        AwaitingFallbackEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(l => !headed.Contains(l.BorrowerDivisionId!.Value), ct);
     }
 
-    private async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Loan> loans, CancellationToken ct) =>
-        await (
-                from l in loans.AsNoTracking()
+    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, CancellationToken ct)
+    {
+        var count = await loans.CountAsync(ct);
+        if (count == 0)
+        {
+            return Queue.Empty;
+        }
+
+        var rows = await (
+                from l in loans.AsNoTracking().Take(RowsPerList)
                 join b in db.Borrowers on l.BorrowerId equals b.Id
                 select new QueueRow(l.Id, l.Reference, b.Name, b.Kind, l.Case, l.StartOn, l.DueOn, l.Status,
                     l.Lines.OrderBy(x => x.Id).Select(x => x.ItemName + " × " + x.Quantity + " " + x.UnitNoun).ToList(),
                     l.Demands.Count))
             .ToListAsync(ct);
+        return new Queue(rows, count);
+    }
+
+    /// <summary>The first rows of a desk list and how many there are in all.</summary>
+    public sealed record Queue(IReadOnlyList<QueueRow> Rows, int Count)
+    {
+        public static Queue Empty { get; } = new([], 0);
+    }
 
     public sealed record QueueRow(int Id, string Reference, string BorrowerName, BorrowerKind Kind, LoanCase Case, DateOnly StartOn, DateOnly DueOn, LoanStatus Status, IReadOnlyList<string> Items, int Demands)
     {
@@ -53,6 +93,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         public DateOnly DemandDeadline => FollowUp.DemandDeadline(DueOn);
 
-        public int DaysOverdue(DateOnly today) => FollowUp.DaysOverdue(DueOn, today);
+        public int DaysOverdue(DateOnly today, WorkingCalendar calendar) => FollowUp.DaysOverdue(DueOn, today, calendar);
     }
 }

@@ -17,8 +17,9 @@ public sealed class OverdueModel(AppDbContext db, TimeProvider time) : PageModel
     {
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var today = Today;
+        var calendar = await db.WorkingCalendarAsync(ct);
         var rows = await (
-                from l in db.Loans.AsNoTracking().Overdue(today)
+                from l in db.Loans.AsNoTracking().Overdue(today, calendar)
                 join b in db.Borrowers.AsNoTracking() on l.BorrowerId equals b.Id
                 join u in db.Users.AsNoTracking() on b.UserId equals u.Id into us
                 from u in us.DefaultIfEmpty()
@@ -41,8 +42,8 @@ public sealed class OverdueModel(AppDbContext db, TimeProvider time) : PageModel
                 })
             .ToListAsync(ct);
         Rows = rows.Select(r => new OverdueRow(
-                r.Id, r.Reference, r.Name, r.Kind, r.Phone, r.DueOn, FollowUp.DaysOverdue(r.DueOn, today), FollowUp.DemandDeadline(r.DueOn),
-                r.Demands, r.LastDemand, FollowUp.DemandMissed(r.Status, r.DueOn, today, r.Demands > 0),
+                r.Id, r.Reference, r.Name, r.Kind, r.Phone, r.DueOn, FollowUp.DaysOverdue(r.DueOn, today, calendar), FollowUp.DemandDeadline(r.DueOn),
+                r.Demands, r.LastDemand, FollowUp.DemandMissed(r.Status, r.DueOn, today, r.Demands > 0, calendar),
                 string.Join(", ", r.Items.Select(i => $"{i.ItemName} {i.Out} {i.UnitNoun}"))))
             .ToList();
     }

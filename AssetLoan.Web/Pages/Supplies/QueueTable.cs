@@ -1,4 +1,25 @@
+using AssetLoan.Domain.Calendar;
+
 namespace AssetLoan.Web.Pages.Supplies;
 
+/// <summary>What the third column of a desk list shows besides the period.</summary>
+public enum QueueColumn
+{
+    /// <summary>The loan case.</summary>
+    Case,
+
+    /// <summary>The days overdue and the ข้อ ๒๑๑ demand deadline.</summary>
+    Overdue,
+
+    /// <summary>The first day the borrower may pick up (the working calendar's pickup window).</summary>
+    Pickup,
+
+    /// <summary>The last on-time return day (the first working day after a due date on a holiday).</summary>
+    ReturnBy,
+}
+
 /// <summary>The model of <c>_QueueTable.cshtml</c>: one list of the work queue and the page each row leads to ("/supplies/check/{0}").</summary>
-public sealed record QueueTable(IReadOnlyList<IndexModel.QueueRow> Rows, string ActionUrl, string ActionText, DateOnly Today, bool Overdue = false);
+public sealed record QueueTable(IReadOnlyList<IndexModel.QueueRow> Rows, string ActionUrl, string ActionText, DateOnly Today, WorkingCalendar Calendar, QueueColumn Column = QueueColumn.Case)
+{
+    public bool Overdue => Column == QueueColumn.Overdue;
+}

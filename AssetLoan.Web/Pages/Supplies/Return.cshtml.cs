@@ -30,6 +30,12 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
 
     public int OpenCases { get; private set; }
 
+    /// <summary>The last on-time return day: the due date, or the first working day after it when it falls on a holiday.</summary>
+    public DateOnly ReturnBy { get; private set; }
+
+    /// <summary>Days late if the items come back today (0: on time).</summary>
+    public int DaysLate { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var loan = await LoadAsync(id, ct);
@@ -126,6 +132,9 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         }
 
         Loan = summary;
+        var calendar = await db.WorkingCalendarAsync(ct);
+        ReturnBy = calendar.ReturnBy(summary.DueOn);
+        DaysLate = calendar.DaysLate(summary.DueOn, BangkokTime.Today(time.GetUtcNow().UtcDateTime));
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         var checklists = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ChecklistText, ct);
         var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();

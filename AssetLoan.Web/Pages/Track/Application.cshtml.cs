@@ -35,6 +35,13 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     /// <summary>The last day to pick the items up before the approval expires.</summary>
     public DateOnly PickupBy => Domain.Loans.Loan.PickupDeadline(Loan.StartOn, Loan.DueOn, Settings.Policy.ExpireAfterDays);
 
+    public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
+
+    /// <summary>The real pickup days: from the working day(s) before the start that the calendar allows, to <see cref="PickupBy"/>.</summary>
+    public HandoverWindow Pickup => new(Calendar.PickupFrom(Loan.StartOn), PickupBy);
+
+    public bool IsOverdue => FollowUp.IsOverdue(Loan.Status, Loan.DueOn, Today, Calendar);
+
     public bool CanCancel => LoanTransitions.Allows(Loan.Status, LoanAction.Cancel);
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
@@ -94,6 +101,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         Loan = loan;
         Token = token;
         Settings = await Settings.LoadAsync(db, ct);
+        Calendar = await db.WorkingCalendarAsync(ct);
         return true;
     }
 

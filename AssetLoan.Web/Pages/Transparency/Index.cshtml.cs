@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
         Catalogue = await db.PublicCatalogueAsync(Today, Today, Today, ct);
         Years = await db.FiscalYearsAsync(Today, ct);
         Year = Years.FirstOrDefault(y => y.BuddhistYear == year, Years[0]);
-        Statistics = TransparencyStatistics.Compute(await db.LoanFactsAsync(Year, ct), Year, Today);
+        Statistics = TransparencyStatistics.Compute(await db.LoanFactsAsync(Year, ct), Year, Today, await db.WorkingCalendarAsync(ct));
         Register = await db.AnonymisedRegisterAsync(Year, Today, ct);
         ChartJson = JsonSerializer.Serialize(new
         {

@@ -21,7 +21,7 @@ public sealed class StatsModel(AppDbContext db, TimeProvider time) : PageModel
         var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var years = await db.FiscalYearsAsync(today, ct);
         var chosen = years.FirstOrDefault(y => y.BuddhistYear == year, years[0]);
-        var stats = TransparencyStatistics.Compute(await db.LoanFactsAsync(chosen, ct), chosen, today);
+        var stats = TransparencyStatistics.Compute(await db.LoanFactsAsync(chosen, ct), chosen, today, await db.WorkingCalendarAsync(ct));
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', Headers.Select(Quote)));
         foreach (var m in stats.Months)

@@ -9,13 +9,36 @@ using Microsoft.Extensions.Localization;
 
 namespace AssetLoan.Web.Pages.Admin.Divisions;
 
-/// <summary>หน่วยงาน (กอง/สำนัก): listed with their staff and assets, added here, renamed on their edit page.</summary>
+/// <summary>
+/// หน่วยงาน (กอง/สำนัก): listed with their staff and assets, added here, renamed on their edit page. A division without
+/// a head is flagged: its staff's requests go to the fallback endorser chosen here (rule 4, <see cref="EndorsementQueries"/>).
+/// </summary>
 public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public CodeNameInput Input { get; set; } = new();
 
     public IReadOnlyList<DivisionRow> Rows { get; private set; } = [];
+
+    /// <summary>The division whose head endorses for divisions without a head (null: none found — requests would wait).</summary>
+    [BindProperty]
+    public int? FallbackDivisionId { get; set; }
+
+    public async Task<IActionResult> OnPostFallbackAsync(CancellationToken ct)
+    {
+        var code = await db.Divisions.AsNoTracking().Where(d => d.Id == FallbackDivisionId).Select(d => d.Code).FirstOrDefaultAsync(ct);
+        if (code is null)
+        {
+            ModelState.AddModelError(nameof(FallbackDivisionId), s["กรุณาเลือกหน่วยงาน"]);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await Settings.SetAsync(db, EndorsementQueries.FallbackDivisionKey, code, ct);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = s["บันทึกหน่วยงานที่เห็นชอบแทนแล้ว"].Value;
+        return Redirect("/admin/divisions");
+    }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -47,10 +70,16 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) => Rows = await db.Divisions.AsNoTracking()
-        .OrderBy(d => d.Code)
-        .Select(d => new DivisionRow(d.Id, d.Code, d.Name, db.Users.Count(u => u.DivisionId == d.Id), db.Assets.Count(a => a.DivisionId == d.Id && a.RetiredAtUtc == null)))
-        .ToListAsync(ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var headed = db.DivisionsWithHead();
+        Rows = await db.Divisions.AsNoTracking()
+            .OrderBy(d => d.Code)
+            .Select(d => new DivisionRow(d.Id, d.Code, d.Name, db.Users.Count(u => u.DivisionId == d.Id), db.Assets.Count(a => a.DivisionId == d.Id && a.RetiredAtUtc == null),
+                headed.Contains(d.Id)))
+            .ToListAsync(ct);
+        FallbackDivisionId ??= await db.FallbackDivisionIdAsync(ct);
+    }
 }
 
-public sealed record DivisionRow(int Id, string Code, string Name, int Users, int Assets);
+public sealed record DivisionRow(int Id, string Code, string Name, int Users, int Assets, bool HasHead);

@@ -27,11 +27,19 @@ public sealed class CreateModel(AppDbContext db, UserManager<AppUser> users, ISt
 
     public IReadOnlyList<NamedOption> Divisions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Divisions = await AdminQueries.DivisionsAsync(db, ct);
+    /// <summary>Divisions without an enabled DivisionHead: the form warns, since their staff's requests go to the fallback endorser.</summary>
+    public IReadOnlySet<int> HeadlessDivisions { get; private set; } = new HashSet<int>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Divisions = await AdminQueries.DivisionsAsync(db, ct);
+        HeadlessDivisions = await HeadlessAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Divisions = await AdminQueries.DivisionsAsync(db, ct);
+        HeadlessDivisions = await HeadlessAsync(ct);
         Input.Roles = [.. Input.Roles.Where(Roles.All.Contains).Distinct()];
         if (Input.Roles.Count == 0)
         {
@@ -75,7 +83,17 @@ public sealed class CreateModel(AppDbContext db, UserManager<AppUser> users, ISt
 
         await tx.CommitAsync(ct);
         TempData["Flash"] = s["เพิ่มผู้ใช้ {0} แล้ว กรุณาแจ้งรหัสผ่านเริ่มต้นให้ผู้ใช้ทางช่องทางที่ปลอดภัย", user.FullName].Value;
+        if (user.DivisionId is { } division && HeadlessDivisions.Contains(division) && !Input.Roles.Contains(Roles.DivisionHead))
+        {
+            TempData["FlashError"] = s["หน่วยงาน {0} ยังไม่มีหัวหน้าหน่วยงาน คำขอยืมของผู้ใช้นี้จะส่งให้หน่วยงานที่เห็นชอบแทนพิจารณา กรุณากำหนดหัวหน้าหน่วยงาน", Divisions.First(d => d.Id == division).Name].Value;
+        }
         return Redirect($"/admin/users/{user.Id}");
+    }
+
+    private async Task<IReadOnlySet<int>> HeadlessAsync(CancellationToken ct)
+    {
+        var headed = db.DivisionsWithHead();
+        return (await db.Divisions.AsNoTracking().Where(d => !headed.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
