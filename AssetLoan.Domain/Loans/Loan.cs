@@ -87,6 +87,9 @@ public sealed class Loan
     /// <summary>Private tracking token for outside applicants (/track/{token}).</summary>
     public string? TrackingToken { get; private set; }
 
+    /// <summary>The key of the form render that filed this request: the same form posted again (Back, submit) files nothing new.</summary>
+    public string? SubmissionKey { get; private set; }
+
     public DateTime SubmittedAtUtc { get; private set; }
 
     public DateTime? DecidedAtUtc { get; private set; }
@@ -192,6 +195,7 @@ public sealed class Loan
             AgencyLetterNumber = string.IsNullOrWhiteSpace(request.AgencyLetterNumber) ? null : request.AgencyLetterNumber.Trim(),
             AgencyLetterOn = request.AgencyLetterOn,
             TrackingToken = request.TrackingToken,
+            SubmissionKey = string.IsNullOrWhiteSpace(request.SubmissionKey) ? null : request.SubmissionKey.Trim(),
             SubmittedAtUtc = nowUtc,
             Status = LoanStatus.Submitted,
         };
@@ -778,7 +782,8 @@ public sealed record LoanRequest(
     string? UrgencyReason = null,
     string? AgencyLetterNumber = null,
     DateOnly? AgencyLetterOn = null,
-    string? TrackingToken = null);
+    string? TrackingToken = null,
+    string? SubmissionKey = null);
 
 public sealed record RequestedLine(int CatalogueItemId, int Quantity);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Tests.Support;
 using Microsoft.Playwright;
 
@@ -19,7 +20,7 @@ public sealed class PublicApplicationJourneyTests(BrowserFixture browser) : ICla
     public async Task Citizen_AppliesForTentsAndChairs_OnAPhone_FollowsItToApproval()
     {
         var today = DateOnly.FromDateTime(AppFactory.DefaultNow.UtcDateTime);
-        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string Iso(DateOnly d) => ThaiDate.InputText(d);
         var start = today.AddDays(20);
 
         // 1. A phone-sized window, no account.

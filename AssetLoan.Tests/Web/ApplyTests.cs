@@ -72,7 +72,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
         { "Input.Purpose", "", "กรุณาระบุวัตถุประสงค์การยืม" },
         { "Input.Purpose", new string('ก', 501), "ยาวได้ไม่เกิน 500 ตัวอักษร" },
         { "Input.Place", "", "กรุณาระบุสถานที่นำไปใช้" },
-        { "Input.StartOn", "31/02/2569", "กรุณากรอกวันที่ให้ถูกต้อง" },
+        { "Input.StartOn", "31/02/2569", "ไม่มีวันที่นี้ในปฏิทิน" },
         { "Input.DueOn", "", "กรุณาระบุวันที่ส่งคืน" },
         { "Input.PrivacyAcknowledged", "false", "กรุณาทำเครื่องหมายยืนยันว่าได้อ่านประกาศความเป็นส่วนตัวแล้ว" },
     };
@@ -106,7 +106,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Submit_StartInThePast_ShowsTheDomainMessageBesideTheDate()
     {
         var client = app.CreateAnonymousClient();
-        var form = (await PublicApplication.FilledAsync(client)).Set("Input.StartOn", "2026-11-20");
+        var form = (await PublicApplication.FilledAsync(client)).Set("Input.StartOn", "20/11/2569");
         var doc = await HtmlForm.ParseAsync(await form.SubmitAsync(client));
         Assert.Contains("วันที่เริ่มยืมต้องไม่ก่อนวันนี้", doc.QuerySelector("span[data-valmsg-for='Input.StartOn']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("งานบำเพ็ญกุศลศพ", doc.QuerySelector("textarea[name='Input.Purpose']")!.TextContent.Trim());
@@ -250,7 +250,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task CheckButton_WithDates_ShowsAvailabilityForThemAndKeepsTheForm()
     {
         var client = app.CreateAnonymousClient();
-        var form = (await PublicApplication.FilledAsync(client)).Set("Input.Name", "").Set("Input.StartOn", "2026-12-20").Set("Input.DueOn", "21/12/2569");
+        var form = (await PublicApplication.FilledAsync(client)).Set("Input.Name", "").Set("Input.StartOn", "20/12/2569").Set("Input.DueOn", "21/12/2569");
         var before = await app.WithDbAsync(db => db.Loans.CountAsync());
         var response = await form.SubmitAsync(client, "/apply?handler=Check");
 
@@ -267,7 +267,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.CreateAnonymousClient();
         var (_, token) = await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client))
-            .Set("Input.StartOn", "2027-01-10").Set("Input.DueOn", "2027-01-12"));
+            .Set("Input.StartOn", "10/01/2570").Set("Input.DueOn", "12/01/2570"));
         await PublicApplication.CheckAsync(app, await PublicApplication.LoanIdAsync(app, token));
         var (tentId, chairsId) = await app.WithDbAsync(async db => (
             await db.CatalogueItems.Where(c => c.Name == PublicApplication.Tent).Select(c => c.Id).SingleAsync(),

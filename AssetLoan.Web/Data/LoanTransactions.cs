@@ -61,6 +61,13 @@ public static class LoanTransactions
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(borrower);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (await db.SubmittedWithKeyAsync(request.SubmissionKey, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        policy.EnsureStartWithinHorizon(request.StartOn, today);
         var itemIds = request.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var unitsOnHand = await db.UnitsOnHandAsync(itemIds, ct);
@@ -76,10 +83,40 @@ public static class LoanTransactions
         var (number, year) = await db.NextLoanNumberAsync(today, ct);
         var loan = Loan.Submit(request, borrower, items, filedBy, number, year, today, nowUtc, unitsOnHand);
         db.Loans.Add(loan);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.SubmissionKey is not null)
+        {
+            // The same form posted twice at once: the unique key let one in; answer with that one.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.SubmittedWithKeyAsync(request.SubmissionKey, ct) ?? throw new InvalidOperationException("The request could not be saved.");
+        }
+
         await tx.CommitAsync(ct);
         return loan;
     }
+
+    /// <summary>
+    /// The request an earlier post of the same form render filed (its hidden submission key), if any: going Back and
+    /// submitting again, or a double tap, leads to that request instead of a second one.
+    /// </summary>
+    public static async Task<Loan?> SubmittedWithKeyAsync(this AppDbContext db, string? submissionKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(submissionKey))
+        {
+            return null;
+        }
+
+        var key = submissionKey.Trim();
+        return await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.SubmissionKey == key, ct);
+    }
+
+    /// <summary>A fresh key for one render of a request form.</summary>
+    public static string NewSubmissionKey() => Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Whether the borrower has an overdue loan, and an unsettled damage or loss case — counting, for an outsider, the

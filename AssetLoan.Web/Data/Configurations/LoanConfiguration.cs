@@ -19,6 +19,8 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.Property(x => x.AgencyLetterNumber).HasMaxLength(100);
         b.Property(x => x.TrackingToken).HasMaxLength(64);
         b.HasIndex(x => x.TrackingToken).IsUnique();
+        b.Property(x => x.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(x => x.SubmissionKey).IsUnique();
         b.Property(x => x.ApprovedByName).HasMaxLength(200);
         b.Property(x => x.ApprovedRole).HasMaxLength(40);
         b.Property(x => x.DelegationOrder).HasMaxLength(200);

@@ -680,6 +680,10 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -702,6 +706,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.HasIndex("BorrowerUserId");
 
                     b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("TrackingToken")

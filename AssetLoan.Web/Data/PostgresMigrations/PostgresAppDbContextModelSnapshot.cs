@@ -701,6 +701,10 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -723,6 +727,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.HasIndex("BorrowerUserId");
 
                     b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("TrackingToken")

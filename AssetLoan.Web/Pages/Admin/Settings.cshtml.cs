@@ -34,6 +34,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             DefaultMaxLoanDays = p.DefaultMaxLoanDays,
             BorrowerStandingRule = p.BorrowerStandingRule,
             ExpireAfterDays = p.ExpireAfterDays,
+            BookingHorizonDays = p.BookingHorizonDays,
             MunicipalityName = settings.MunicipalityName,
         };
     }
@@ -66,6 +67,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             [Data.Settings.Keys.DefaultMaxLoanDays] = Input.DefaultMaxLoanDays.ToString(CultureInfo.InvariantCulture),
             [Data.Settings.Keys.BorrowerStandingRule] = Input.BorrowerStandingRule.ToString(CultureInfo.InvariantCulture),
             [Data.Settings.Keys.ExpireAfterDays] = Input.ExpireAfterDays.ToString(CultureInfo.InvariantCulture),
+            [Data.Settings.Keys.BookingHorizonDays] = Input.BookingHorizonDays.ToString(CultureInfo.InvariantCulture),
             [Data.Settings.Keys.MunicipalityName] = Input.MunicipalityName!.Trim(),
         };
         foreach (var (key, value) in values)
@@ -111,6 +113,10 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
         [Range(0, 60, ErrorMessage = "จำนวนวันต้องอยู่ระหว่าง 0–60 วัน")]
         [Display(Name = "คำขอที่อนุมัติแล้วแต่ไม่มารับ หมดอายุหลังวันเริ่มยืม (วัน)")]
         public int ExpireAfterDays { get; set; }
+
+        [Range(30, 730, ErrorMessage = "จำนวนวันต้องอยู่ระหว่าง 30–730 วัน")]
+        [Display(Name = "รับจองล่วงหน้าได้ไม่เกิน (วัน)")]
+        public int BookingHorizonDays { get; set; }
 
         [Required(ErrorMessage = "กรุณากรอกชื่อเทศบาล")]
         [StringLength(200, ErrorMessage = "ชื่อยาวเกินไป")]
