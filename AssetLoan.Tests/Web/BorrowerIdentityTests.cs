@@ -64,6 +64,7 @@ internal static class BorrowerMergeScenario
 {
     public static async Task RunAsync(AppFactory app)
     {
+        Assert.Contains("20261205103000_Settings_MergeDuplicateBorrowers", await app.WithDbAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList()));
         var today = LoanSetup.Today(app);
         var pool = await LoanSetup.NewPoolAsync(app, $"โต๊ะพับ (ทดสอบรวมผู้ยืม {Guid.NewGuid():N})", 50);
         async Task<int> LoanAsync(BorrowerKind kind, string name, string phone) => await app.WithDbAsync(async db =>
