@@ -230,6 +230,25 @@ public sealed class Loan
         return actor.UserId is not null && (actor.UserId == borrowerUserId || (actor.UserId == requestedByUserId && !keyedInByOfficer));
     }
 
+    /// <summary>
+    /// Why <paramref name="approver"/> may not approve or reject a request of <paramref name="loanCase"/> (or decide its
+    /// extension): a rule code, or null when they may. Approve, Reject and DecideExtension throw on it; pages ask it
+    /// before showing those buttons, so no button leads to a refusal.
+    /// </summary>
+    public static string? DecisionRefusal(Actor approver, ApprovalPolicy policy, LoanCase loanCase, bool isOwnRequest)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        ArgumentNullException.ThrowIfNull(policy);
+        return isOwnRequest ? "Loan.ApproverIsRequester" : !policy.MayApprove(approver, loanCase) ? "Loan.ApproverRoleMismatch" : null;
+    }
+
+    private void EnsureMayDecide(Actor approver, ApprovalPolicy policy)
+    {
+        var refusal = DecisionRefusal(approver, policy, Case, IsOwnRequest(approver));
+        DomainRuleException.ThrowIf(refusal == "Loan.ApproverIsRequester", refusal!, "Nobody approves their own request.");
+        DomainRuleException.ThrowIf(refusal is not null, refusal!, $"This case is approved by {policy.ApproverFor(Case)}.");
+    }
+
     public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
 
     public void Endorse(Actor head, DateTime nowUtc)
@@ -349,9 +368,7 @@ public sealed class Loan
     {
         ArgumentNullException.ThrowIfNull(policy);
         LoanTransitions.Require(Status, LoanAction.Approve);
-        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
-        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
-            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureMayDecide(approver, policy);
         DomainRuleException.ThrowIf(asDelegate && string.IsNullOrWhiteSpace(delegationOrder), "Loan.DelegationOrderRequired",
             "A delegate records the delegation order number.");
         EnsureStillAvailable(firmAvailability, reservedAssets);
@@ -389,9 +406,7 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(policy);
         LoanTransitions.Require(Status, LoanAction.Reject);
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
-        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
-        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
-            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureMayDecide(approver, policy);
         ReleaseReservations();
         DecisionReason = reason.Trim();
         DecidedAtUtc = nowUtc;
@@ -611,9 +626,7 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(firmAvailabilityForExtraDays);
         LoanTransitions.Require(Status, LoanAction.DecideExtension);
         var pending = PendingExtension ?? throw new DomainRuleException("Loan.NoPendingExtension", "No extension request is waiting.");
-        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
-        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
-            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureMayDecide(approver, policy);
         if (approve)
         {
             foreach (var line in _lines.Where(l => l.Outstanding > 0))

@@ -207,43 +207,54 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Submit_OverTheOpenApplicationCap_IsRefusedPerNationalIdAndPerPhone()
+    public async Task Submit_OverTheOpenApplicationCap_IsRefusedPerBorrowerNotPerPhone()
     {
         var client = app.CreateAnonymousClient();
         var id = PublicApplication.NewNationalId();
+        var phone = PublicApplication.NewPhone();
         for (var i = 0; i < 3; i++)
         {
-            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id));
+            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id, phone: phone));
         }
 
         var fourth = await (await PublicApplication.FilledAsync(client, nationalId: id)).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
         Assert.Contains("ท่านมีคำขอที่อยู่ระหว่างดำเนินการครบ 3 รายการแล้ว", (await HtmlForm.ParseAsync(fourth)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
 
+        // A spouse who shares the phone is another borrower with a cap of their own.
+        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: "+66 " + phone[1..], name: "นางคู่สมรส ใช้เบอร์เดียวกัน"));
+    }
+
+    [Fact]
+    public async Task Submit_OrganisationOverTheCap_IsRefusedByNameAndPhone()
+    {
+        var client = app.CreateAnonymousClient();
         var phone = PublicApplication.NewPhone();
+        async Task<HttpResponseMessage> SubmitAsync(string organisation) => await (await PublicApplication.FilledAsync(client, phone: phone))
+            .Set("Input.Kind", "CommunityGroup").Set("Input.OrganisationName", organisation).Set("Input.NationalId", "").SubmitAsync(client);
         for (var i = 0; i < 3; i++)
         {
-            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone));
+            Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync("กลุ่มแม่บ้านทดสอบโควตา")).StatusCode);
         }
 
-        var samePhone = await (await PublicApplication.FilledAsync(client, phone: "+66 " + phone[1..])).SubmitAsync(client);
-        Assert.Contains("ครบ 3 รายการแล้ว", await samePhone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ครบ 3 รายการแล้ว", await (await SubmitAsync("กลุ่มแม่บ้านทดสอบโควตา")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync("กลุ่มผู้สูงอายุทดสอบโควตา")).StatusCode);
     }
 
     [Fact]
     public async Task Submit_CapCountsOnlyApplicationsInProgress()
     {
         var client = app.CreateAnonymousClient();
-        var phone = PublicApplication.NewPhone();
+        var id = PublicApplication.NewNationalId();
         var tokens = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            tokens.Add((await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone))).Token);
+            tokens.Add((await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id))).Token);
         }
 
         var cancel = await HtmlForm.LoadAsync(client, $"/track/{tokens[0]}", "form[action*='handler=Cancel']");
         Assert.Equal(HttpStatusCode.Redirect, (await cancel.SubmitAsync(client)).StatusCode);
-        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone));
+        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id));
     }
 
     [Fact]

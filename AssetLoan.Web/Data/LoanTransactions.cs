@@ -52,9 +52,10 @@ public static class LoanTransactions
     }
 
     /// <summary>
-    /// Files a request: the borrower-standing rule, a gapless number and <see cref="Loan.Submit"/>, saved in one
-    /// transaction. Used by the staff request form, the officer's walk-in form and the public application, so a new
-    /// outside borrower's record is held to the standing of the same outsider's earlier records on every path.
+    /// Files a request: the outsider's one record, the borrower-standing rule, a gapless number and
+    /// <see cref="Loan.Submit"/>, saved in one transaction. Used by the staff request form, the officer's walk-in form
+    /// and the public application, so on every path a new outside borrower is matched to their existing record
+    /// (docs/decisions/0005), which takes today's details, and is held to its standing.
     /// </summary>
     public static async Task<Loan> SubmitLoanAsync(this AppDbContext db, Borrower borrower, LoanRequest request, Actor filedBy, ApprovalPolicy policy, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
@@ -72,13 +73,21 @@ public static class LoanTransactions
         var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var unitsOnHand = await db.UnitsOnHandAsync(itemIds, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (overdue, unsettled) = await db.StandingAsync(borrower, today, ct);
+        var existing = borrower.Id == 0 && borrower.Kind != BorrowerKind.Staff ? await db.ExistingOutsiderAsync(borrower, ct) : null;
+        var (overdue, unsettled) = await db.StandingAsync(existing ?? borrower, today, ct);
         BorrowerStanding.Ensure(policy, overdue, unsettled);
+        if (existing is not null)
+        {
+            existing.TakeDetailsFrom(borrower);
+            borrower = existing;
+        }
+
         if (borrower.Id == 0)
         {
             db.Borrowers.Add(borrower);
-            await db.SaveChangesAsync(ct);
         }
+
+        await db.SaveChangesAsync(ct);
 
         var (number, year) = await db.NextLoanNumberAsync(today, ct);
         var loan = Loan.Submit(request, borrower, items, filedBy, number, year, today, nowUtc, unitsOnHand);
@@ -97,6 +106,14 @@ public static class LoanTransactions
 
         await tx.CommitAsync(ct);
         return loan;
+    }
+
+    /// <summary>The one record of the same outside borrower as <paramref name="applicant"/>, if they borrowed before (the newest, should duplicates remain).</summary>
+    public static Task<Borrower?> ExistingOutsiderAsync(this AppDbContext db, Borrower applicant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(applicant);
+        return db.Borrowers.Where(Borrower.SameOutsiderAs(applicant)).OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>

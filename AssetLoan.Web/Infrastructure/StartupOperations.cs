@@ -1,6 +1,7 @@
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 
 namespace AssetLoan.Web.Infrastructure;
 
@@ -16,12 +17,8 @@ public static class StartupOperations
 
     public static ILoggingBuilder AddAssetLoanLogging(this ILoggingBuilder logging)
     {
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-            o.UseUtcTimestamp = true;
-        });
+        logging.AddConsole(o => o.FormatterName = IsoConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<IsoConsoleFormatter, ConsoleFormatterOptions>();
         return logging;
     }
 

@@ -102,7 +102,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         var phone = ThaiPhone.Normalize(Input.Phone)!;
         var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
-        if (await db.OpenApplicationCountAsync(nationalId?.Lookup, phone, ct) >= Settings.OpenApplicationCap)
+        var borrower = NewBorrower(phone, nationalId);
+        if (await db.OpenApplicationCountAsync(borrower, ct) >= Settings.OpenApplicationCap)
         {
             ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.CurrentCulture,
                 s["ท่านมีคำขอที่อยู่ระหว่างดำเนินการครบ {0} รายการแล้ว กรุณารอให้คำขอเดิมเสร็จสิ้น หรือยกเลิกคำขอเดิมจากลิงก์ติดตาม ก่อนยื่นคำขอใหม่"],
@@ -117,8 +118,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         try
         {
-            // Borrower standing across the applicant's earlier records is checked in SubmitLoanAsync, as for walk-ins.
-            var borrower = NewBorrower(phone, nationalId);
+            // SubmitLoanAsync reuses the applicant's existing record and checks its standing, as for walk-ins.
             var token = NewToken();
             var request = new LoanRequest(Input.Purpose, Input.Place, Input.OffPremises, startOn.Value, dueOn.Value,
                 Input.Lines.Where(l => l.Quantity > 0).Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList(),

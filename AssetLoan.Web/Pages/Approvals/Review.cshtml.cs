@@ -35,7 +35,8 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
     [BindProperty]
     public string? ExtensionNote { get; set; }
 
-    public bool MayDecide => Policy.MayApprove(current.Actor, View.Case) && !View.IsOwnRequest(current.Actor);
+    /// <summary>Why the signed-in user may not decide this request (the rule code the domain would refuse with), or null.</summary>
+    public string? Refusal => Loan.DecisionRefusal(current.Actor, Policy, View.Case, View.IsOwnRequest(current.Actor));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -35,7 +35,11 @@ public sealed class CreateModel(AppDbContext db, FileStorage storage, IDataProte
 
     private CataloguePhotos Photos => new(storage, protection);
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.MaxLoanDays = (await Settings.LoadAsync(db, ct)).Policy.DefaultMaxLoanDays;
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

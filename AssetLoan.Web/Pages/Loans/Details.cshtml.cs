@@ -43,6 +43,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public bool MayResubmit => View.Can(LoanAction.Resubmit) && (IsOwn || IsOfficer);
 
+    public ApprovalPolicy Policy { get; private set; } = ApprovalPolicy.Default;
+
+    /// <summary>The approve/reject (or extension) decision is waiting and the domain would let the signed-in user take it.</summary>
+    public bool MayDecide => (View.Can(LoanAction.Approve) || View.PendingExtension is not null)
+        && Loan.DecisionRefusal(Me, Policy, View.Case, IsOwn) is null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
@@ -167,6 +173,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         }
 
         View = view;
+        Policy = (await Settings.LoadAsync(db, ct)).Policy;
         return null;
     }
 
