@@ -42,7 +42,7 @@ public static class StartupPages
             {
                 // Who may open what, in one place. Everything else needs a signed-in user (fallback policy).
                 var c = o.Conventions;
-                foreach (var page in new[] { "/Index", "/Error", "/Status", "/Culture", "/Account/Login", "/Account/AccessDenied", "/Account/Lockout" })
+                foreach (var page in new[] { "/Index", "/Error", "/Status", "/Culture", "/TextSize", "/Account/Login", "/Account/AccessDenied", "/Account/Lockout" })
                 {
                     c.AllowAnonymousToPage(page);
                 }
