@@ -82,7 +82,15 @@ public sealed class LoanLine
         _units.RemoveAll(u => !ids.Contains(u.AssetId));
         foreach (var asset in units)
         {
-            _units.Single(u => u.AssetId == asset.Id).Issue(unitValue(asset), nowUtc);
+            var unit = _units.SingleOrDefault(u => u.AssetId == asset.Id);
+            if (unit is null)
+            {
+                // A substitute for a reserved unit that was not on the shelf.
+                unit = new LoanUnit(asset);
+                _units.Add(unit);
+            }
+
+            unit.Issue(unitValue(asset), nowUtc);
         }
 
         IssuedQuantity = units.Count;

@@ -6,6 +6,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
+using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -346,7 +347,7 @@ public static class TestLoans
             if (handOver)
             {
                 loan.HandOver(Officer, [new LineIssue(line.Id, [asset.Id], 0, null)], new Dictionary<int, Asset> { [asset.Id] = asset },
-                    new Dictionary<int, CatalogueItem> { [item.Id] = item }, name, true, null, today, now);
+                    new Dictionary<int, CatalogueItem> { [item.Id] = item }, TestShelf.Free(new Dictionary<int, CatalogueItem> { [item.Id] = item }), name, true, null, today, now);
             }
 
             await db.SaveChangesAsync();

@@ -31,6 +31,29 @@ public static class LoanTransactions
     }
 
     /// <summary>
+    /// Hands over <paramref name="loan"/> (loaded tracked with its lines and units) inside the reservation
+    /// transaction: the units, the pools and the availability truth are read after the lock is taken, so what is
+    /// issued is re-checked against what is on the shelf now and what other approved loans need (domain.md §5).
+    /// </summary>
+    public static Task HandOverAsync(this AppDbContext db, Loan loan, Actor officer, IReadOnlyList<LineIssue> issues, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(issues);
+        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        return db.InReservationAsync(itemIds, async () =>
+        {
+            var assetIds = issues.SelectMany(i => i.AssetIds).Concat(loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId)).Distinct().ToList();
+            var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var shelf = await db.ShelfCheckAsync(loan, today, ct);
+            loan.HandOver(officer, issues, assets, items, shelf, receiverName, receiverAcknowledged, signaturePath, today, nowUtc);
+            await db.SaveChangesAsync(ct);
+            return loan.Id;
+        }, ct);
+    }
+
+    /// <summary>
     /// The next request number of the fiscal year that contains <paramref name="today"/>, gapless: call it inside the
     /// transaction that saves the loan, so a rollback gives the number back.
     /// </summary>
