@@ -163,6 +163,9 @@ public sealed class Borrower
         }.Where(p => p is not null));
 
     /// <summary>PDPA retention: personal fields are wiped; the kind and the loans stay for statistics.</summary>
+    /// <summary>What replaces personal text after the retention period.</summary>
+    public const string AnonymisedText = "(ลบข้อมูลส่วนบุคคลแล้ว)";
+
     public void Anonymise(DateTime nowUtc)
     {
         if (AnonymisedAtUtc is not null || Kind == BorrowerKind.Staff)
@@ -170,7 +173,7 @@ public sealed class Borrower
             return;
         }
 
-        Name = Kind.IsOrganisation() ? Name : "(ลบข้อมูลส่วนบุคคลแล้ว)";
+        Name = Kind.IsOrganisation() ? Name : AnonymisedText;
         ContactPerson = null;
         NationalIdCipher = null;
         NationalIdLookup = null;

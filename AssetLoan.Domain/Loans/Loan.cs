@@ -787,6 +787,27 @@ public sealed class Loan
 
     public void Touch() => Version = Guid.NewGuid();
 
+    /// <summary>
+    /// PDPA retention (domain.md §10): past the retention period the loan keeps its kind, items, dates and officers, but
+    /// loses what names or describes private people: the receiver's name and signature, the free-text purpose and place,
+    /// and the names and notes that a borrower (not an officer) left in the history. Returns the signature file to delete.
+    /// </summary>
+    public string? AnonymisePersonalData()
+    {
+        var signature = ReceiverSignaturePath;
+        ReceiverName = ReceiverName is null ? null : Borrowers.Borrower.AnonymisedText;
+        ReceiverSignaturePath = null;
+        Purpose = Borrowers.Borrower.AnonymisedText;
+        Place = Borrowers.Borrower.AnonymisedText;
+        foreach (var entry in _history)
+        {
+            entry.AnonymiseBorrowerText();
+        }
+
+        Touch();
+        return signature;
+    }
+
     private void CloseIfSettled(Actor actor, DateTime nowUtc)
     {
         if (Status == LoanStatus.Returned && !HasOpenCompensation)

@@ -218,6 +218,21 @@ public sealed class LoanHistoryEntry
 
     /// <summary>Keyed in by an officer on whose authority (a paper approval's signer, a walk-in borrower).</summary>
     public string? OnAuthorityOf { get; private set; }
+
+    /// <summary>Retention: a borrower's own name and words go (no account = not an officer); officers' steps stay.</summary>
+    internal void AnonymiseBorrowerText()
+    {
+        if (ActorUserId is null && ActorName != People.Actor.System.Name)
+        {
+            ActorName = Borrowers.Borrower.AnonymisedText;
+            Note = Note is null ? null : Borrowers.Borrower.AnonymisedText;
+        }
+
+        if (Summary == "KeyedIn" && OnAuthorityOf is not null)
+        {
+            OnAuthorityOf = Borrowers.Borrower.AnonymisedText;
+        }
+    }
 }
 
 /// <summary>ทวงถาม: a recorded demand for an overdue loan (ข้อ ๒๑๑).</summary>

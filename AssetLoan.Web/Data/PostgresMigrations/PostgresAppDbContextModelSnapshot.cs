@@ -226,6 +226,36 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("AssetLoan.Domain.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AnchoredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnchoredOn")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("AssetLoan.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1070,6 +1100,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
