@@ -119,7 +119,6 @@ public sealed class DateInputTagHelper(IStringLocalizer<SharedResource> s) : Tag
         output.Attributes.SetAttribute("name", fullName);
         output.Attributes.SetAttribute("value", value);
         output.Attributes.SetAttribute("inputmode", "numeric");
-        output.Attributes.SetAttribute("autocomplete", "off");
         output.Attributes.SetAttribute("maxlength", "10");
         if (!output.Attributes.ContainsName("placeholder"))
         {

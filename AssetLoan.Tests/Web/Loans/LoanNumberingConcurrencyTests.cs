@@ -20,7 +20,8 @@ public sealed class LoanNumberingConcurrencyTests(AppFactory app) : IClassFixtur
             .Set($"Input.Quantities[{chairs}]", i.ToString(CultureInfo.InvariantCulture))
             .Set("Input.StartOn", ThaiDate.InputText(today.AddDays(10)))
             .Set("Input.DueOn", ThaiDate.InputText(today.AddDays(10)))
-            .Set("Input.Purpose", $"ประชุมหมู่บ้าน ครั้งที่ {i}").Set("Input.Place", "ศาลาประชาคม")).ToList();
+            .Set("Input.Purpose", $"ประชุมหมู่บ้าน ครั้งที่ {i}").Set("Input.Place", "ศาลาประชาคม")
+            .Set("Input.SubmissionKey", Guid.NewGuid().ToString("N"))).ToList(); // twenty renders of the form, not one posted twenty times
         var gate = new TaskCompletionSource();
 
         var posts = forms.Select(async f =>
