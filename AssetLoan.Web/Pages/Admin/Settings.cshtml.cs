@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using AssetLoan.Domain;
-using AssetLoan.Domain.People;
 using AssetLoan.Domain.Payments;
+using AssetLoan.Domain.People;
 using AssetLoan.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
