@@ -701,8 +701,12 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReturnedOn");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();

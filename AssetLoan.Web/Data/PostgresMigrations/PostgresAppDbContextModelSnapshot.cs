@@ -722,8 +722,12 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReturnedOn");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
