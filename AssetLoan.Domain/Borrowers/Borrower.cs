@@ -210,4 +210,11 @@ public static class PhoneNumbers
         var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
         return digits.Length < 4 ? "xxx" : $"{digits[..Math.Min(3, digits.Length - 4)]}x-xxx-{digits[^4..]}";
     }
+
+    /// <summary>The loan register shows only the last four digits (xxx-xxx-5678), on screen and in its exports.</summary>
+    public static string MaskToLastFour(string? phone)
+    {
+        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.Length < 4 ? "" : $"xxx-xxx-{digits[^4..]}";
+    }
 }

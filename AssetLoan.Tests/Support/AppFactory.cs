@@ -18,7 +18,15 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), "assetloan-tests", $"{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings = new();
 
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public AppFactory()
+        : this(DefaultNow)
+    {
+    }
+
+    /// <summary>A factory whose clock starts at <paramref name="now"/> (a fake clock only moves forward).</summary>
+    protected AppFactory(DateTimeOffset now) => Clock = new FakeTimeProvider(now);
+
+    public FakeTimeProvider Clock { get; }
 
     public string DatabasePath => _dbPath;
 

@@ -69,6 +69,8 @@ public static class StartupPages
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);
+                c.AuthorizeFolder("/Reports", StartupIdentity.BooksPolicy);
+                c.AuthorizePage("/Assets/History", StartupIdentity.AssetHistoryPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))

@@ -34,6 +34,9 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.HasIndex(x => new { x.Status, x.DueOn });
         b.HasIndex(x => x.BorrowerId);
         b.HasIndex(x => x.BorrowerUserId);
+        // The books (year-end list, utilisation) ask "out on a day": handed over by then, not fully back by then.
+        b.HasIndex(x => x.HandedOverOn);
+        b.HasIndex(x => x.ReturnedOn);
         b.HasOne<Borrower>().WithMany().HasForeignKey(x => x.BorrowerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.LoanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.History).WithOne().HasForeignKey(x => x.LoanId).OnDelete(DeleteBehavior.Cascade);

@@ -733,8 +733,12 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReturnedOn");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();

@@ -756,8 +756,12 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReturnedOn");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();

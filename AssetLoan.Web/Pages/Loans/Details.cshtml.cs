@@ -16,6 +16,7 @@ namespace AssetLoan.Web.Pages.Loans;
 /// /loans/{id}: the request, its lines, who decided what on whose authority; the borrower cancels before handover,
 /// corrects a sent-back request, or asks for more days before the due date.
 /// </summary>
+[ReadableBy(Roles.Auditor)]
 public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel
 {
     public LoanView View { get; private set; } = null!;
