@@ -44,7 +44,7 @@ public static class StartupSecurity
         // Form tokens follow the request (Secure over HTTPS, which a configured proxy reports); Always would refuse to
         // render a form over plain HTTP.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        services.Configure<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
         services.Configure<MvcOptions>(o => o.Filters.Add(new MustChangePasswordFilter()));
 
         services.AddHsts(o =>
