@@ -34,6 +34,9 @@ namespace AssetLoan.Tests.Web;
 /// </summary>
 public sealed class AvailabilityModelTests(ITestOutputHelper output)
 {
+    /// <summary>The audit chain's HMAC key for the model's databases (a test key, kept outside them as in production).</summary>
+    private static readonly AssetLoan.Web.Infrastructure.Security.AuditChainKey ModelChainKey = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private const int Horizon = 12;
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Outcomes = new();
@@ -115,7 +118,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
         }
 
         await using var db = world.Context();
-        var chainBreak = AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+        var chainBreak = AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(), ModelChainKey.Bytes);
         Assert.True(chainBreak is null, $"audit chain broken: {chainBreak}");
     }
 
@@ -144,7 +147,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
 
             var connection = new SqliteConnection("Data Source=:memory:");
             await connection.OpenAsync();
-            await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options);
+            await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options, null, null, ModelChainKey);
             await db.Database.MigrateAsync();
             var division = new Division("MODEL", "กองทดสอบ");
             var category = new Category("999", "ทดสอบ");
@@ -194,7 +197,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
         private DateOnly Today => BangkokTime.Today(Now);
 
         public AppDbContext Context() =>
-            new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options, null, clock);
+            new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options, null, clock, ModelChainKey);
 
         public async Task ApplyAsync(Step step)
         {
