@@ -40,7 +40,7 @@ public sealed class KeyboardOnlyTests(BrowserFixture browser) : IClassFixture<Br
         await TypeIntoAsync(page, "#" + chairs, "30");
         await TabToAsync(page, "#Input_PrivacyAcknowledged");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "form#apply-form > button[type=submit]:not([formaction]):not([name])");
+        await TabToAsync(page, "form#apply-form > button[type=submit]:not([formaction*='handler='])");
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync(u => u.Contains("/apply/done", StringComparison.Ordinal));

@@ -36,7 +36,7 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
         // 2. The division head endorses it.
         var head = await SignedInAsync(Demo.Head);
         await head.GotoAsync($"{browser.BaseUrl}/endorsements");
-        await head.GetByRole(AriaRole.Link, new() { Name = $"พิจารณาคำขอ {reference}" }).ClickAsync();
+        await head.GetByRole(AriaRole.Link, new() { Name = $"พิจารณา คำขอ {reference}" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(head, "journey-3-endorse");
         await head.GetByRole(AriaRole.Button, new() { Name = "เห็นชอบ", Exact = true }).ClickAsync();
         await Assertions.Expect(head.GetByRole(AriaRole.Status)).ToContainTextAsync($"เห็นชอบคำขอเลขที่ {reference} แล้ว");
@@ -54,7 +54,7 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
         // 4. The finance director approves (on premises: the director's authority).
         var director = await SignedInAsync(Demo.Director);
         await director.GotoAsync($"{browser.BaseUrl}/approvals");
-        await director.GetByRole(AriaRole.Link, new() { Name = $"พิจารณาคำขอ {reference}" }).ClickAsync();
+        await director.GetByRole(AriaRole.Link, new() { Name = $"พิจารณา คำขอ {reference}" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(director, "journey-6-review");
         await director.GetByRole(AriaRole.Button, new() { Name = "อนุมัติ", Exact = true }).ClickAsync();
         await Assertions.Expect(director.GetByRole(AriaRole.Status)).ToContainTextAsync($"อนุมัติคำขอเลขที่ {reference} แล้ว");

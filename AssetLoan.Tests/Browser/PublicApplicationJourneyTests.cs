@@ -92,7 +92,7 @@ public sealed class PublicApplicationJourneyTests(BrowserFixture browser) : ICla
         // 6. Used off the municipality's premises: the executive approves.
         var mayor = await SignedInAsync(Demo.Mayor);
         await mayor.GotoAsync($"{browser.BaseUrl}/approvals");
-        await mayor.GetByRole(AriaRole.Link, new() { Name = $"พิจารณาคำขอ {reference}" }).ClickAsync();
+        await mayor.GetByRole(AriaRole.Link, new() { Name = $"พิจารณา คำขอ {reference}" }).ClickAsync();
         await mayor.GetByRole(AriaRole.Button, new() { Name = "อนุมัติ", Exact = true }).ClickAsync();
         await Assertions.Expect(mayor.GetByRole(AriaRole.Status)).ToContainTextAsync($"อนุมัติคำขอเลขที่ {reference} แล้ว");
 

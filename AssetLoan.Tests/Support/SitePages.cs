@@ -35,6 +35,8 @@ public sealed class SitePages
         ["transparency/stats.csv"] = "a CSV download",
         ["catalogue/{id:int}/photo"] = "an image",
         ["assets/export"] = "a spreadsheet download",
+        ["reports/register.{format}"] = "the register as .xlsx or .csv",
+        ["reports/year-end.{format}"] = "the year-end list as .xlsx",
     };
 
     private static readonly ConditionalWeakTable<AppFactory, Task<SitePages>> Cache = new();

@@ -30,7 +30,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var admin = await app.CreateClientAsAsync(Demo.Admin);
         var create = await HtmlForm.LoadAsync(admin, "/admin/users/create");
-        create.Set("Email", "auditnames@maekhue.go.th").Set("Password.NewPassword", "Maekhue2569").Set("Input.FullName", "นางสาวตรวจชื่อ ในบันทึก")
+        create.Set("Email", "auditnames@maekhue.go.th").Set("Password.NewPassword", "Maekhue-2569-audit").Set("Input.FullName", "นางสาวตรวจชื่อ ในบันทึก")
             .Remove("Input.Roles").Add("Input.Roles", AssetLoan.Web.Identity.Roles.SuppliesOfficer);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await create.SubmitAsync(admin)).StatusCode);
         var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));

@@ -65,7 +65,7 @@ public static class StartupPages
                 c.AuthorizeFolder("/Loans", StartupIdentity.StaffPolicy);
                 c.AuthorizeFolder("/Endorsements", "DivisionHead");
                 c.AuthorizeFolder("/Supplies", StartupIdentity.SuppliesPolicy);
-                c.AuthorizeFolder("/Borrowers", BorrowerDetailPolicy); // /supplies/borrower/{id}: approvers see it masked, supplies roles reveal
+                c.AuthorizeFolder("/Borrowers", BorrowerDetailPolicy); // /supplies/borrower/{id}: approvers and the auditor (read-only) see it masked, supplies roles reveal
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);
@@ -78,7 +78,7 @@ public static class StartupPages
 
         services.AddAuthorizationBuilder()
             .AddPolicy("DivisionHead", p => p.RequireRole(Identity.Roles.DivisionHead))
-            .AddPolicy(BorrowerDetailPolicy, p => p.RequireRole(Identity.Roles.SuppliesOfficer, Identity.Roles.FinanceDirector, Identity.Roles.Executive));
+            .AddPolicy(BorrowerDetailPolicy, p => p.RequireRole(Identity.Roles.SuppliesOfficer, Identity.Roles.FinanceDirector, Identity.Roles.Executive, Identity.Roles.Auditor));
         services.AddAntiforgery(o => o.Cookie.Name = "AssetLoan.Af");
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 

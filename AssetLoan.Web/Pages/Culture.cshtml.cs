@@ -21,7 +21,8 @@ public sealed class CultureModel : PageModel
                 IsEssential = true,
                 SameSite = SameSiteMode.Lax,
                 HttpOnly = true,
-                Secure = Request.IsHttps || !HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment(),
+                // Outside Development plain HTTP is redirected to HTTPS (or arrives as HTTPS through a configured proxy).
+                Secure = Request.IsHttps,
             });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
