@@ -1,3 +1,4 @@
+using AssetLoan.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLoan.Web.Pages;
 
 /// <summary>The language switch: remembers the choice in a cookie and returns to the page.</summary>
-public sealed class CultureModel : PageModel
+public sealed class CultureModel(CookieSecurity cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -21,8 +22,7 @@ public sealed class CultureModel : PageModel
                 IsEssential = true,
                 SameSite = SameSiteMode.Lax,
                 HttpOnly = true,
-                // Outside Development plain HTTP is redirected to HTTPS (or arrives as HTTPS through a configured proxy).
-                Secure = Request.IsHttps,
+                Secure = cookies.IsSecure(Request),
             });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }

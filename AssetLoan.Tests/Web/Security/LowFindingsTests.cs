@@ -24,7 +24,9 @@ public sealed class LowFindingsTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task CultureCookie_IsHttpOnlyAndSecureOutsideDevelopment()
     {
-        var client = app.CreateAnonymousClient();
+        // The default policy outside Development (the shared factory relaxes it because the test server speaks HTTP).
+        await using var production = new AppFactory().With("Auth:CookieSecure", "");
+        var client = production.CreateAnonymousClient();
         var form = await HtmlForm.LoadAsync(client, "/", "form[action='/culture']");
 
         var response = await form.SubmitAsync(client);

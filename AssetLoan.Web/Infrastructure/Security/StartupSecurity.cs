@@ -35,6 +35,7 @@ public static class StartupSecurity
         var secure = config["Auth:CookieSecure"] is { Length: > 0 } setting
             ? Enum.Parse<CookieSecurePolicy>(setting, ignoreCase: true)
             : env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddSingleton(new CookieSecurity(secure));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.SecurePolicy = secure;
