@@ -51,7 +51,7 @@ public sealed class FollowUpTests
         var loan = _s.HandedOver(dueOn: LoanScenario.Today.AddDays(1));
         var today = LoanScenario.Today.AddDays(4);
 
-        loan.RecordDemand(_s.Officer, today, DemandChannel.Letter, "หนังสือที่ มท 5201/123", today, LoanScenario.Now.AddDays(4));
+        loan.RecordDemand(_s.Officer, today, DemandChannel.Letter, "หนังสือที่ มท 5201/123", today, LoanScenario.Now.AddDays(4), WorkingCalendar.WeekendsOnly);
 
         var demand = Assert.Single(loan.Demands);
         Assert.Equal(DemandChannel.Letter, demand.Channel);
@@ -64,7 +64,7 @@ public sealed class FollowUpTests
     {
         var loan = _s.HandedOver(dueOn: LoanScenario.Today.AddDays(1));
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.RecordDemand(_s.Officer, LoanScenario.Today, DemandChannel.Phone, null, LoanScenario.Today.AddDays(1), LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.RecordDemand(_s.Officer, LoanScenario.Today, DemandChannel.Phone, null, LoanScenario.Today.AddDays(1), LoanScenario.Now, WorkingCalendar.WeekendsOnly));
 
         Assert.Equal("Loan.NotOverdue", ex.Code);
     }
@@ -77,7 +77,7 @@ public sealed class FollowUpTests
         var loan = _s.HandedOver(dueOn: LoanScenario.Today.AddDays(1));
         var today = LoanScenario.Today.AddDays(4);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.RecordDemand(_s.Officer, LoanScenario.Today.AddDays(issuedOffset), DemandChannel.Phone, null, today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.RecordDemand(_s.Officer, LoanScenario.Today.AddDays(issuedOffset), DemandChannel.Phone, null, today, LoanScenario.Now, WorkingCalendar.WeekendsOnly));
 
         Assert.Equal("Loan.DemandDate", ex.Code);
     }

@@ -1,6 +1,7 @@
 using AssetLoan.Domain;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
+using AssetLoan.Tests.Builders;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -18,7 +19,7 @@ public sealed class WorkingCalendarTests
 
         var window = loan.HandoverWindow(Thai);
         Assert.Equal(new DateOnly(2026, 11, 27), window.From);
-        loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, new DateOnly(2026, 11, 27), LoanScenario.Now, Thai);
+        loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, new DateOnly(2026, 11, 27), LoanScenario.Now, Thai);
 
         Assert.Equal(LoanStatus.HandedOver, loan.Status);
         Assert.False(loan.IsOverdue(new DateOnly(2026, 11, 30), Thai));
@@ -33,7 +34,7 @@ public sealed class WorkingCalendarTests
         var loan = _s.Approved(tents: 1, chairs: 0, startOn: Saturday, dueOn: Saturday);
 
         var ex = Assert.Throws<DomainRuleException>(() =>
-            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, new DateOnly(2026, 11, 26), LoanScenario.Now, Thai));
+            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, new DateOnly(2026, 11, 26), LoanScenario.Now, Thai));
 
         Assert.Equal("Loan.HandoverNotYet", ex.Code);
         Assert.Equal(LoanStatus.Approved, loan.Status);
@@ -47,7 +48,7 @@ public sealed class WorkingCalendarTests
 
         Assert.Equal(Saturday, loan.HandoverWindow(strict).From);
         Assert.Throws<DomainRuleException>(() =>
-            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, new DateOnly(2026, 11, 27), LoanScenario.Now, strict));
+            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, new DateOnly(2026, 11, 27), LoanScenario.Now, strict));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class EndorsementFallbackTests(AppFactory app) : IClassFixture<App
 
         var agr = await app.WithDbAsync(db => db.Divisions.Where(d => d.Code == "AGR").Select(d => d.Id).SingleAsync());
         var form = await HtmlForm.LoadAsync(admin, "/admin/users/create");
-        form.Set("Email", "farm@maekhue.go.th").Set("Password.NewPassword", "Farm#25690").Set("Input.FullName", "นายเกษตร ดีงาม")
+        form.Set("Email", "farm@maekhue.go.th").Set("Password.NewPassword", "Farm#2569-kaset").Set("Input.FullName", "นายเกษตร ดีงาม")
             .Set("Input.DivisionId", agr.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var created = await form.SubmitAsync(admin);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

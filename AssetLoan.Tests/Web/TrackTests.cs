@@ -123,7 +123,8 @@ public sealed class TrackTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("อนุมัติแล้ว", doc.QuerySelector("#status")!.TextContent.Trim());
         var pickup = doc.QuerySelector("#pickup")!.TextContent;
         Assert.Contains("มารับพัสดุได้ที่ งานพัสดุ กองคลัง", pickup, StringComparison.Ordinal);
-        Assert.Contains("5 ธ.ค. 2569", pickup, StringComparison.Ordinal);
+        // The event starts on Saturday 5 Dec (วันพ่อแห่งชาติ): pickup opens on the working day before it.
+        Assert.Contains("ตั้งแต่วันศุกร์ที่ 4 ธันวาคม 2569", pickup, StringComparison.Ordinal);
         Assert.Contains(reference, pickup, StringComparison.Ordinal);
         Assert.Equal("7 ธ.ค. 2569", doc.QuerySelector("#due-on")!.TextContent.Trim());
         Assert.NotNull(doc.QuerySelector("form[action*='handler=Cancel']"));

@@ -23,7 +23,7 @@ public sealed record LoanSearch
 
     public int? Item { get; init; }
 
-    /// <summary>Period start (พ.ศ. or ISO): loans whose period overlaps [From, To].</summary>
+    /// <summary>Period start, typed in พ.ศ. ("25/12/2569"): loans whose period overlaps [From, To].</summary>
     public string? From { get; init; }
 
     public string? To { get; init; }
@@ -38,6 +38,9 @@ public sealed record LoanSearch
     public static readonly string[] Sorts = ["submitted", "start", "due", "reference"];
 
     public string SortKey => Sorts.Contains(Sort) ? Sort! : "submitted";
+
+    /// <summary>A filter date as people type it (the domain's พ.ศ. parser, as every date field); null when it is not one.</summary>
+    public static DateOnly? ParseDate(string? text) => ThaiDate.TryParseBuddhist(text, out var date, out _) ? date : null;
 
     /// <summary>The query string of this search with some values changed (for sort headers and paging links).</summary>
     public string With(string? sort = null, bool? desc = null, int? page = null)
@@ -120,12 +123,12 @@ public static class LoanSearchQueries
             loans = loans.Where(l => db.LoanLines.Any(x => x.LoanId == l.Id && x.CatalogueItemId == item));
         }
 
-        if (ThaiDate.TryParse(search.From, out var from))
+        if (LoanSearch.ParseDate(search.From) is { } from)
         {
             loans = loans.Where(l => l.DueOn >= from);
         }
 
-        if (ThaiDate.TryParse(search.To, out var to))
+        if (LoanSearch.ParseDate(search.To) is { } to)
         {
             loans = loans.Where(l => l.StartOn <= to);
         }

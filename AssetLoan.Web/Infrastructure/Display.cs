@@ -16,6 +16,11 @@ public static class Display
     public static string DateLong(DateOnly date) =>
         IsThai ? ThaiDate.FormatLong(date) : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>"วันศุกร์ที่ 27 พฤศจิกายน 2569" in Thai, "Friday 27 November 2026" in English.</summary>
+    public static string DayWithDate(DateOnly date) => IsThai ? ThaiDays.WithDate(date) : EnglishDayWithDate(date);
+
+    public static string EnglishDayWithDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
     public static string DateTime(DateTime utc)
     {
         var local = BangkokTime.ToLocal(utc);

@@ -16,6 +16,12 @@ public static class StartupIdentity
     /// <summary>/loans/all: the desk, and those who oversee it (read-only for the Executive and the Auditor).</summary>
     public const string LoanListPolicy = "LoanList";
 
+    /// <summary>Who reads the office's books (register, year-end list, dashboard): กองคลัง, the approvers and the auditor.</summary>
+    public const string BooksPolicy = "Books";
+
+    /// <summary>An asset's whole history: the books' readers and the registry's keepers.</summary>
+    public const string AssetHistoryPolicy = "AssetHistory";
+
     public static IServiceCollection AddAssetLoanIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -50,12 +56,14 @@ public static class StartupIdentity
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(RegistryPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.Admin))
-            .AddPolicy(SuppliesPolicy, p => p.RequireRole(Roles.SuppliesOfficer))
+            .AddPolicy(SuppliesPolicy, ReadableByAttribute.FolderPolicy(Roles.SuppliesOfficer))
             .AddPolicy(ApproversPolicy, p => p.RequireRole(Roles.FinanceDirector, Roles.Executive))
             .AddPolicy(AuditPolicy, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(LoanListPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor))
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive));
+            .AddPolicy(BooksPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor))
+            .AddPolicy(AssetHistoryPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor, Roles.Admin))
+            .AddPolicy(StaffPolicy, ReadableByAttribute.FolderPolicy(Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive));
         return services;
     }
 }

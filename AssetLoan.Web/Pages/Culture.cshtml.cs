@@ -1,3 +1,4 @@
+using AssetLoan.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLoan.Web.Pages;
 
 /// <summary>The language switch: remembers the choice in a cookie and returns to the page.</summary>
-public sealed class CultureModel : PageModel
+public sealed class CultureModel(CookieSecurity cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -15,7 +16,14 @@ public sealed class CultureModel : PageModel
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                HttpOnly = true,
+                Secure = cookies.IsSecure(Request),
+            });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

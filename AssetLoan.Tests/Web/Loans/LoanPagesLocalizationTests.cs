@@ -47,7 +47,8 @@ public sealed partial class LoanPagesLocalizationTests(AppFactory app) : IClassF
         Assert.Equal("en", queue.DocumentElement.GetAttribute("lang"));
         Assert.StartsWith("Supplies desk", queue.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("Outside borrower", queue.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Off premises", queue.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("To hand over today", queue.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Handovers in the next 14 days", queue.Body.TextContent, StringComparison.Ordinal);
 
         var form = await HtmlForm.GetDocumentAsync(officer, "/loans/new");
         Assert.Equal("Request items", form.QuerySelector("h1")!.TextContent.Trim());

@@ -217,6 +217,34 @@ namespace AssetLoan.Web.Data.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("AssetLoan.Domain.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AnchoredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnchoredOn")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("AssetLoan.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -396,113 +424,6 @@ namespace AssetLoan.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("PublicHolidays", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Day = 1,
-                            Month = 1,
-                            Name = "วันขึ้นปีใหม่"
-                        },
-                        new
-                        {
-                            Id = 2,
-                            Day = 6,
-                            Month = 4,
-                            Name = "วันพระบาทสมเด็จพระพุทธยอดฟ้าจุฬาโลกมหาราชและวันที่ระลึกมหาจักรีบรมราชวงศ์"
-                        },
-                        new
-                        {
-                            Id = 3,
-                            Day = 13,
-                            Month = 4,
-                            Name = "วันสงกรานต์"
-                        },
-                        new
-                        {
-                            Id = 4,
-                            Day = 14,
-                            Month = 4,
-                            Name = "วันสงกรานต์"
-                        },
-                        new
-                        {
-                            Id = 5,
-                            Day = 15,
-                            Month = 4,
-                            Name = "วันสงกรานต์"
-                        },
-                        new
-                        {
-                            Id = 6,
-                            Day = 1,
-                            Month = 5,
-                            Name = "วันแรงงานแห่งชาติ"
-                        },
-                        new
-                        {
-                            Id = 7,
-                            Day = 4,
-                            Month = 5,
-                            Name = "วันฉัตรมงคล"
-                        },
-                        new
-                        {
-                            Id = 8,
-                            Day = 3,
-                            Month = 6,
-                            Name = "วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี"
-                        },
-                        new
-                        {
-                            Id = 9,
-                            Day = 28,
-                            Month = 7,
-                            Name = "วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว"
-                        },
-                        new
-                        {
-                            Id = 10,
-                            Day = 12,
-                            Month = 8,
-                            Name = "วันเฉลิมพระชนมพรรษาสมเด็จพระบรมราชชนนีพันปีหลวง และวันแม่แห่งชาติ"
-                        },
-                        new
-                        {
-                            Id = 11,
-                            Day = 13,
-                            Month = 10,
-                            Name = "วันนวมินทรมหาราช"
-                        },
-                        new
-                        {
-                            Id = 12,
-                            Day = 23,
-                            Month = 10,
-                            Name = "วันปิยมหาราช"
-                        },
-                        new
-                        {
-                            Id = 13,
-                            Day = 5,
-                            Month = 12,
-                            Name = "วันคล้ายวันพระบรมราชสมภพ รัชกาลที่ ๙ วันชาติ และวันพ่อแห่งชาติ"
-                        },
-                        new
-                        {
-                            Id = 14,
-                            Day = 10,
-                            Month = 12,
-                            Name = "วันรัฐธรรมนูญ"
-                        },
-                        new
-                        {
-                            Id = 15,
-                            Day = 31,
-                            Month = 12,
-                            Name = "วันสิ้นปี"
-                        });
                 });
 
             modelBuilder.Entity("AssetLoan.Domain.Loans.CompensationCase", b =>
@@ -815,6 +736,10 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -838,10 +763,17 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReturnedOn");
+
                     b.HasIndex("StartOn");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
@@ -1175,6 +1107,9 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

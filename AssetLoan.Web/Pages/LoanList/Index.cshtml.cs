@@ -37,8 +37,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task OnGetAsync([FromQuery] LoanSearch search, CancellationToken ct)
     {
         Search = search ?? new LoanSearch();
-        InvalidFrom = !string.IsNullOrWhiteSpace(Search.From) && !ThaiDate.TryParse(Search.From, out _);
-        InvalidTo = !string.IsNullOrWhiteSpace(Search.To) && !ThaiDate.TryParse(Search.To, out _);
+        InvalidFrom = !string.IsNullOrWhiteSpace(Search.From) && LoanSearch.ParseDate(Search.From) is null;
+        InvalidTo = !string.IsNullOrWhiteSpace(Search.To) && LoanSearch.ParseDate(Search.To) is null;
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         Calendar = await db.WorkingCalendarAsync(ct);
         Divisions = await AdminQueries.DivisionsAsync(db, ct);

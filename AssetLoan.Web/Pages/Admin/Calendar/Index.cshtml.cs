@@ -38,12 +38,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         ModelState.Remove(nameof(PickupWorkingDays));
-        if (!ThaiDate.TryParse(Input.Date, out var date) || date.Year < 2000)
-        {
-            ModelState.AddModelError("Input.Date", s["กรุณากรอกวันที่เป็น วว/ดด/ปปปป (พ.ศ.) เช่น 13/04/2570"]);
-        }
-
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && Input.Date is { } date)
         {
             int? year = Input.EveryYear ? null : date.Year;
             if (await db.Holidays().AnyAsync(h => h.Month == date.Month && h.Day == date.Day && h.Year == year, ct))
@@ -104,13 +99,18 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
         return Redirect("/admin/calendar");
     }
 
-    /// <summary>"13 เม.ย." for a holiday every year; "13 เม.ย. 2570" for one date.</summary>
+    /// <summary>"13 เม.ย." ("13 Apr") for a holiday every year; "13 เม.ย. 2570" ("13 Apr 2027") for one date.</summary>
     public static string When(PublicHoliday h)
     {
         ArgumentNullException.ThrowIfNull(h);
-        return h.Year is { } y
-            ? Display.Date(new DateOnly(y, h.Month, h.Day))
-            : string.Create(CultureInfo.InvariantCulture, $"{h.Day} {ThaiDate.ShortMonthName(h.Month)}");
+        if (h.Year is { } y)
+        {
+            return Display.Date(new DateOnly(y, h.Month, h.Day));
+        }
+
+        return Display.IsThai
+            ? string.Create(CultureInfo.InvariantCulture, $"{h.Day} {ThaiDate.ShortMonthName(h.Month)}")
+            : new DateOnly(2000, h.Month, h.Day).ToString("d MMM", CultureInfo.InvariantCulture);
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -123,8 +123,9 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public sealed class HolidayInput
     {
         [Required(ErrorMessage = "กรุณากรอกวันที่")]
+        [BuddhistDate]
         [Display(Name = "วันที่ (วว/ดด/ปปปป พ.ศ.)")]
-        public string? Date { get; set; }
+        public DateOnly? Date { get; set; }
 
         [Required(ErrorMessage = "กรุณากรอกชื่อวันหยุด")]
         [StringLength(PublicHoliday.NameMaxLength, ErrorMessage = "ชื่อวันหยุดยาวเกินไป")]

@@ -2,12 +2,14 @@
 
 #nullable disable
 
-#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
-
 namespace AssetLoan.Web.Data.Migrations
 {
-    /// <inheritdoc />
-    public partial class Desk_CalendarAndLoanList : Migration
+    /// <summary>
+    /// The working calendar's public holidays, seeded with the fixed-date Thai holidays (every year) in SQL so the ids
+    /// come from the database and PostgreSQL's identity sequence stays in step; indexes for the desk lists and
+    /// /loans/all.
+    /// </summary>
+    public partial class Desk_WorkingCalendar : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -28,27 +30,25 @@ namespace AssetLoan.Web.Data.Migrations
                     table.PrimaryKey("PK_PublicHolidays", x => x.Id);
                 });
 
-            migrationBuilder.InsertData(
-                table: "PublicHolidays",
-                columns: new[] { "Id", "Day", "Month", "Name", "Year" },
-                values: new object[,]
-                {
-                    { 1, 1, 1, "วันขึ้นปีใหม่", null },
-                    { 2, 6, 4, "วันพระบาทสมเด็จพระพุทธยอดฟ้าจุฬาโลกมหาราชและวันที่ระลึกมหาจักรีบรมราชวงศ์", null },
-                    { 3, 13, 4, "วันสงกรานต์", null },
-                    { 4, 14, 4, "วันสงกรานต์", null },
-                    { 5, 15, 4, "วันสงกรานต์", null },
-                    { 6, 1, 5, "วันแรงงานแห่งชาติ", null },
-                    { 7, 4, 5, "วันฉัตรมงคล", null },
-                    { 8, 3, 6, "วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี", null },
-                    { 9, 28, 7, "วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว", null },
-                    { 10, 12, 8, "วันเฉลิมพระชนมพรรษาสมเด็จพระบรมราชชนนีพันปีหลวง และวันแม่แห่งชาติ", null },
-                    { 11, 13, 10, "วันนวมินทรมหาราช", null },
-                    { 12, 23, 10, "วันปิยมหาราช", null },
-                    { 13, 5, 12, "วันคล้ายวันพระบรมราชสมภพ รัชกาลที่ ๙ วันชาติ และวันพ่อแห่งชาติ", null },
-                    { 14, 10, 12, "วันรัฐธรรมนูญ", null },
-                    { 15, 31, 12, "วันสิ้นปี", null }
-                });
+            // Data: the fixed-date Thai public holidays, every year (PublicHoliday.FixedThaiHolidays as of this migration).
+            migrationBuilder.Sql("""
+                INSERT INTO "PublicHolidays" ("Year", "Month", "Day", "Name") VALUES
+                (NULL, 1, 1, 'วันขึ้นปีใหม่'),
+                (NULL, 4, 6, 'วันพระบาทสมเด็จพระพุทธยอดฟ้าจุฬาโลกมหาราชและวันที่ระลึกมหาจักรีบรมราชวงศ์'),
+                (NULL, 4, 13, 'วันสงกรานต์'),
+                (NULL, 4, 14, 'วันสงกรานต์'),
+                (NULL, 4, 15, 'วันสงกรานต์'),
+                (NULL, 5, 1, 'วันแรงงานแห่งชาติ'),
+                (NULL, 5, 4, 'วันฉัตรมงคล'),
+                (NULL, 6, 3, 'วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี'),
+                (NULL, 7, 28, 'วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว'),
+                (NULL, 8, 12, 'วันเฉลิมพระชนมพรรษาสมเด็จพระบรมราชชนนีพันปีหลวง และวันแม่แห่งชาติ'),
+                (NULL, 10, 13, 'วันนวมินทรมหาราช'),
+                (NULL, 10, 23, 'วันปิยมหาราช'),
+                (NULL, 12, 5, 'วันคล้ายวันพระบรมราชสมภพ รัชกาลที่ ๙ วันชาติ และวันพ่อแห่งชาติ'),
+                (NULL, 12, 10, 'วันรัฐธรรมนูญ'),
+                (NULL, 12, 31, 'วันสิ้นปี');
+                """);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Loans_BorrowerDivisionId_Status",
