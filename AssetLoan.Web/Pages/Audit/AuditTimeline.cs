@@ -127,6 +127,7 @@ public static class AuditNames
         "AppSetting" => "การตั้งค่า",
         "Division" => "หน่วยงาน",
         "Category" => "ประเภทครุภัณฑ์",
+        "PublicHoliday" => "วันหยุดราชการ",
         _ => type,
     };
 
@@ -156,6 +157,9 @@ public static class AuditNames
     {
         ["Reference"] = "เลขที่คำขอ",
         ["Number"] = "เลขลำดับ",
+        ["Year"] = "ปี ค.ศ. (ว่าง = ทุกปี)",
+        ["Month"] = "เดือน",
+        ["Day"] = "วันที่",
         ["FiscalYear"] = "ปีงบประมาณ",
         ["BorrowerId"] = "ผู้ยืม",
         ["BorrowerKind"] = "ประเภทผู้ยืม",
