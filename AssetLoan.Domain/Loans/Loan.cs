@@ -616,12 +616,21 @@ public sealed class Loan
         EnsureIssuable(line, asset, replaceable);
     }
 
-    /// <summary>Reserved, not yet issued units of a line that cannot be issued now: not available, or held by another firm loan.</summary>
+    /// <summary>
+    /// Whether a reserved unit can be issued now: in the registry, available (not still out, under repair or lost), and
+    /// not held by another firm loan (<paramref name="heldElsewhere"/>). The handover and the officer's desk ask this.
+    /// </summary>
+    public static bool OnShelf(Asset asset, IReadOnlySet<int>? heldElsewhere)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return !asset.IsRetired && asset.Status == AssetStatus.Available && !(heldElsewhere?.Contains(asset.Id) ?? false);
+    }
+
+    /// <summary>Reserved, not yet issued units of a line that cannot be issued now (<see cref="OnShelf"/>).</summary>
     private static List<LoanUnit> ReservedNotOnShelf(LoanLine line, IReadOnlyDictionary<int, Asset> assets, ItemAvailability? firm) =>
         line.Units
             .Where(u => u.IssuedAtUtc is null)
-            .Where(u => !assets.TryGetValue(u.AssetId, out var a) || a.IsRetired || a.Status != AssetStatus.Available
-                || (firm?.HeldAssetIds.Contains(u.AssetId) ?? false))
+            .Where(u => !assets.TryGetValue(u.AssetId, out var a) || !OnShelf(a, firm?.HeldAssetIds))
             .OrderBy(u => u.AssetNumber, StringComparer.Ordinal)
             .ToList();
 

@@ -193,4 +193,18 @@ public sealed class HandoverTests
 
         Assert.Equal("Loan.IllegalTransition", ex.Code);
     }
+
+    [Fact]
+    public void OnShelf_OnlyAnAvailableUnitNoOtherFirmLoanHolds()
+    {
+        var free = _s.Tents[0];
+        var held = _s.Tents[1];
+        var repair = _s.Tents[2];
+        repair.SetStatus(AssetStatus.UnderRepair);
+
+        Assert.True(Loan.OnShelf(free, new HashSet<int>()));
+        Assert.True(Loan.OnShelf(free, null));
+        Assert.False(Loan.OnShelf(held, new HashSet<int> { held.Id }));
+        Assert.False(Loan.OnShelf(repair, null));
+    }
 }

@@ -50,6 +50,28 @@ public sealed class AvailabilityTruthTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Desk_ApprovedLoanWhosePoolIsStillOutOnAnotherLoan_IsFlaggedBeforeTheHandover()
+    {
+        // Loan A has 200 of 300 chairs out, due in 3 days; B (150 chairs) was approved for days 5–6; C takes other items.
+        var chairs = await PoolAsync(300);
+        var tables = await PoolAsync(10);
+        var t = Today;
+        var a = await app.ApprovedBetweenAsync(Demo.Employee, t, t.AddDays(3), (chairs, 200));
+        await HandOverAllAsync(a);
+        var b = await app.ApprovedBetweenAsync(Demo.Head, t.AddDays(5), t.AddDays(6), (chairs, 150));
+        var c = await app.ApprovedBetweenAsync(Demo.Head, t.AddDays(5), t.AddDays(6), (tables, 5));
+        app.Clock.Advance(TimeSpan.FromDays(4));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var desk = await HtmlForm.GetDocumentAsync(client, "/supplies");
+
+        var rowB = desk.QuerySelector($"#handover-today a[href='/loans/{b}'], #upcoming a[href='/loans/{b}']")!.Closest("tr")!;
+        Assert.Contains(chairs, rowB.QuerySelector("[data-shelf-conflict]")!.TextContent, StringComparison.Ordinal);
+        var rowC = desk.QuerySelector($"#handover-today a[href='/loans/{c}'], #upcoming a[href='/loans/{c}']")!.Closest("tr")!;
+        Assert.Null(rowC.QuerySelector("[data-shelf-conflict]"));
+    }
+
+    [Fact]
     public async Task Availability_LoanOutPastDue_StaysCommittedForEveryLaterPeriod()
     {
         var chairs = await PoolAsync(300);

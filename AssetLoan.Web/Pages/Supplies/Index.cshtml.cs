@@ -39,6 +39,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public int AwaitingEndorsement { get; private set; }
 
+    /// <summary>Approved loans shown for handover whose items would not all be on the shelf, with the items that are short.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> ShelfConflicts { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
+
     /// <summary>Of <see cref="AwaitingEndorsement"/>, requests of divisions without a head, routed to the fallback endorser.</summary>
     public int AwaitingFallbackEndorsement { get; private set; }
 
@@ -55,6 +58,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        ShelfConflicts = await db.ShelfConflictsAsync([.. ToHandOverToday.Rows.Select(r => r.Id), .. Upcoming.Rows.Select(r => r.Id)], today, calendar, ct);
         OutNow = await QueueAsync(db.Loans.Out().OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
         DueThisWeek = await QueueAsync(db.Loans.Out().Where(l => l.DueOn >= today && l.DueOn <= endOfWeek).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
         Overdue = await QueueAsync(db.Loans.Overdue(today, calendar).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);

@@ -19,7 +19,10 @@ public enum QueueColumn
 }
 
 /// <summary>The model of <c>_QueueTable.cshtml</c>: one list of the work queue and the page each row leads to ("/supplies/check/{0}").</summary>
-public sealed record QueueTable(IReadOnlyList<IndexModel.QueueRow> Rows, string ActionUrl, string ActionText, DateOnly Today, WorkingCalendar Calendar, QueueColumn Column = QueueColumn.Case)
+public sealed record QueueTable(IReadOnlyList<IndexModel.QueueRow> Rows, string ActionUrl, string ActionText, DateOnly Today, WorkingCalendar Calendar, QueueColumn Column = QueueColumn.Case, IReadOnlyDictionary<int, IReadOnlyList<string>>? ShelfConflicts = null)
 {
+    /// <summary>The items of an approved loan that would not be on the shelf for its handover (none when it can go ahead).</summary>
+    public IReadOnlyList<string> ShortOf(int loanId) => ShelfConflicts?.GetValueOrDefault(loanId) ?? [];
+
     public bool Overdue => Column == QueueColumn.Overdue;
 }
