@@ -14,6 +14,18 @@ public static class ThaiDays
         _ => "วันอาทิตย์",
     };
 
+    /// <summary>"ศ." — the abbreviation Thai calendars and forms use.</summary>
+    public static string Abbreviation(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "จ.",
+        DayOfWeek.Tuesday => "อ.",
+        DayOfWeek.Wednesday => "พ.",
+        DayOfWeek.Thursday => "พฤ.",
+        DayOfWeek.Friday => "ศ.",
+        DayOfWeek.Saturday => "ส.",
+        _ => "อา.",
+    };
+
     /// <summary>"วันศุกร์ที่ 27 พฤศจิกายน 2569".</summary>
     public static string WithDate(DateOnly date) => $"{Name(date.DayOfWeek)}ที่ {ThaiDate.FormatLong(date)}";
 }

@@ -98,6 +98,14 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void ThaiDays_NameAndAbbreviation()
+    {
+        Assert.Equal("วันศุกร์ที่ 27 พฤศจิกายน 2569", ThaiDays.WithDate(new DateOnly(2026, 11, 27)));
+        Assert.Equal("ศ.", ThaiDays.Abbreviation(DayOfWeek.Friday));
+        Assert.Equal("พฤ.", ThaiDays.Abbreviation(DayOfWeek.Thursday));
+    }
+
+    [Fact]
     public void PublicHoliday_EveryYearOrOneDate()
     {
         Assert.True(new PublicHoliday(null, 4, 13, "วันสงกรานต์").FallsOn(new DateOnly(2030, 4, 13)));

@@ -19,6 +19,10 @@ public static class Display
     /// <summary>"วันศุกร์ที่ 27 พฤศจิกายน 2569" in Thai, "Friday 27 November 2026" in English.</summary>
     public static string DayWithDate(DateOnly date) => IsThai ? ThaiDays.WithDate(date) : EnglishDayWithDate(date);
 
+    /// <summary>"ศ. 27 พ.ย. 2569" in Thai, "Fri 27 Nov 2026" in English: a date whose weekday matters (pickup, return).</summary>
+    public static string DateWithDay(DateOnly date) =>
+        IsThai ? $"{ThaiDays.Abbreviation(date.DayOfWeek)} {ThaiDate.Format(date)}" : date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
     public static string EnglishDayWithDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
     public static string DateTime(DateTime utc)

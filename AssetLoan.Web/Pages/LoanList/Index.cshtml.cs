@@ -30,6 +30,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>The auditor reads the loan's record in the audit trail; the others open the loan page.</summary>
     public bool ReadsAuditTrail => User.IsInRole(Roles.Auditor) && !User.IsInRole(Roles.SuppliesOfficer) && !User.IsInRole(Roles.FinanceDirector) && !User.IsInRole(Roles.Executive);
 
+    /// <summary>A filter besides the search text is in use: the folded filters open.</summary>
+    public bool AnyFilter => !string.IsNullOrEmpty(Search.Status) || Search.Kind is not null || Search.Division is not null || Search.Item is not null
+        || !string.IsNullOrWhiteSpace(Search.From) || !string.IsNullOrWhiteSpace(Search.To);
+
     public bool InvalidFrom { get; private set; }
 
     public bool InvalidTo { get; private set; }
