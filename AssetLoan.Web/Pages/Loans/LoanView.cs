@@ -47,7 +47,8 @@ public sealed record LoanView(
     IReadOnlyList<LoanLineView> Lines,
     IReadOnlyList<HistoryRow> History,
     IReadOnlyList<ExtensionRow> Extensions,
-    bool NeedsEndorsement)
+    bool NeedsEndorsement,
+    Domain.Calendar.WorkingCalendar Calendar)
 {
     public int Days => DueOn.DayNumber - StartOn.DayNumber + 1;
 
@@ -55,7 +56,11 @@ public sealed record LoanView(
 
     public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
 
-    public bool IsOverdue(DateOnly today, Domain.Calendar.WorkingCalendar calendar) => FollowUp.IsOverdue(Status, DueOn, today, calendar);
+    /// <summary>Overdue by the municipality's working calendar (loaded with the view).</summary>
+    public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today, Calendar);
+
+    /// <summary>The handover window the working calendar gives this loan (what <see cref="Loan.HandoverWindow"/> answers).</summary>
+    public Domain.Calendar.HandoverWindow HandoverWindow => new(Calendar.PickupFrom(StartOn), DueOn);
 
     public ExtensionRow? PendingExtension => Extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
 
@@ -101,7 +106,8 @@ public sealed record LoanView(
         return new LoanView(l0.Id, l0.Reference, l0.Status, l0.Case, b0.Kind, b0.Name, b0.ContactPerson, b0.Phone, b0.AddressLine, head.Division, b0.Position,
             l0.BorrowerUserId, l0.BorrowerDivisionId, l0.RequestedByUserId, l0.KeyedInByOfficer, l0.Purpose, l0.Place, l0.OffPremises, l0.StartOn, l0.DueOn,
             l0.SubmittedAtUtc, l0.UrgencyReason, l0.AgencyLetterNumber, l0.AgencyLetterOn, l0.ApprovedByName, l0.ApprovedRole, l0.DelegationOrder,
-            l0.DecidedAtUtc, l0.DecisionReason, l0.PaperApprovalPath != null, l0.HandedOverOn, l0.ReturnedOn, lines, history, extensions, needsEndorsement);
+            l0.DecidedAtUtc, l0.DecisionReason, l0.PaperApprovalPath != null, l0.HandedOverOn, l0.ReturnedOn, lines, history, extensions, needsEndorsement,
+            await db.WorkingCalendarAsync(ct));
     }
 }
 
