@@ -11,6 +11,7 @@ builder.Services.AddAssetLoanIdentity();
 builder.Services.AddAssetLoanLocalization();
 builder.Services.AddAssetLoanPages();
 builder.Services.AddAssetLoanOperations();
+builder.Services.AddAssetLoanPublicCache();
 builder.Logging.AddAssetLoanLogging();
 
 var app = builder.Build();
@@ -32,8 +33,10 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: only anonymous POSTs are limited
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: a signed-in request never sees a cached anonymous page
 app.MapAssetLoanEndpoints();
 app.MapQrEndpoints();
+app.MapBenchCeiling(); // bench/run only (Bench:Ceiling)
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -30,6 +30,10 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.Property(x => x.ReceivedBackByName).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Status, x.DueOn });
+        // The public register pages by submission time and the monthly statistics count by month: each reads a range.
+        b.HasIndex(x => x.SubmittedAtUtc);
+        b.HasIndex(x => x.DecidedAtUtc);
+        b.HasIndex(x => new { x.ReturnedOn, x.HandedOverOn, x.DueOn });
         b.HasIndex(x => x.BorrowerId);
         b.HasIndex(x => x.BorrowerUserId);
         b.HasOne<Borrower>().WithMany().HasForeignKey(x => x.BorrowerId).OnDelete(DeleteBehavior.Restrict);

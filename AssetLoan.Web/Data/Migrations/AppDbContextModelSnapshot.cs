@@ -701,8 +701,12 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
@@ -711,6 +715,8 @@ namespace AssetLoan.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ReturnedOn", "HandedOverOn", "DueOn");
 
                     b.ToTable("Loans");
                 });

@@ -722,8 +722,12 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
@@ -732,6 +736,8 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ReturnedOn", "HandedOverOn", "DueOn");
 
                     b.ToTable("Loans");
                 });
