@@ -14,6 +14,12 @@ public sealed class DomainRuleException : Exception
 
     public string Code { get; }
 
+    /// <summary>
+    /// Facts the message names, in any language (the conflicting request numbers, the unit or item short): the web
+    /// layer shows them after the localized message.
+    /// </summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
     public static void ThrowIf(bool condition, string code, string message)
     {
         if (condition)

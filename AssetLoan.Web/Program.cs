@@ -2,6 +2,7 @@ using AssetLoan.Web;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
 using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.Services.AddAssetLoanIdentity();
 builder.Services.AddAssetLoanLocalization();
 builder.Services.AddAssetLoanPages();
 builder.Services.AddAssetLoanOperations();
+builder.Services.AddAssetLoanSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddAssetLoanPublicCache();
 builder.Logging.AddAssetLoanLogging();
 
@@ -25,6 +27,7 @@ if (await Commands.TryRunAsync(app, args))
 await DatabaseSetup.InitializeAsync(app);
 
 // The request pipeline.
+app.UseAssetLoanForwardedHeaders();
 app.UseAssetLoanErrorHandling();
 app.UseAssetLoanSecurityHeaders();
 app.UseStaticFiles();

@@ -20,8 +20,8 @@ dotnet bench/LabelBench/bin/Release/net10.0/LabelBench.dll "$LABELS" 5 | tee "$O
 command -v wrk >/dev/null || { echo "wrk is not installed; skipping the HTTP part"; exit 0; }
 DB=$(mktemp -d)/bench.db
 echo "::: starting the app on 127.0.0.1:$PORT (Release, fresh SQLite with demo data)"
-ASPNETCORE_ENVIRONMENT=Production DisableHttpsRedirection=true Seed__Demo=true \
-  ConnectionStrings__Default="Data Source=$DB" Storage__UploadsPath="$(dirname "$DB")/uploads" \
+ASPNETCORE_ENVIRONMENT=Production DisableHttpsRedirection=true Seed__Demo=true Seed__AllowOutsideDevelopment=true Auth__CookieSecure=SameAsRequest \
+  ConnectionStrings__Default="Data Source=$DB" Storage__UploadsPath="$(dirname "$DB")/uploads" DataProtection__KeysPath="$(dirname "$DB")/keys" \
   Logging__LogLevel__Default=Warning BackgroundJobs__Enabled=false \
   dotnet AssetLoan.Web/bin/Release/net10.0/AssetLoan.Web.dll --urls "http://127.0.0.1:$PORT" > "$OUT/app.log" 2>&1 &
 APP=$!

@@ -22,7 +22,7 @@ dotnet publish AssetLoan.Web -c Release -o "$WORK/app" >/dev/null
 
 start_app() {
   # exec: the recorded pid is the app itself, so stop_app really stops it.
-  (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$WORK/bench.db" Seed__Demo=true \
+  (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$WORK/bench.db" Seed__Demo=true Seed__AllowOutsideDevelopment=true Auth__CookieSecure=SameAsRequest \
      DisableHttpsRedirection=true Logging__LogLevel__Default=Warning RateLimit__PublicPostsPerMinute=100000 BackgroundJobs__Enabled=false \
      dotnet AssetLoan.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1) &
   echo $! >"$WORK/pid"
@@ -52,7 +52,7 @@ start_app
 JAR="$WORK/cookies"
 TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"$//')
 curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificationToken=$TOKEN" \
-  --data-urlencode "Input.Email=officer@maekhue.go.th" --data-urlencode "Input.Password=Demo#2569" "http://127.0.0.1:$PORT/account/login"
+  --data-urlencode "Input.Email=officer@maekhue.go.th" --data-urlencode "Input.Password=Demo#2569-maekhue" "http://127.0.0.1:$PORT/account/login"
 COOKIE=$(awk '$6 ~ /AssetLoan/ {printf "%s=%s; ", $6, $7}' "$JAR")
 
 # Every endpoint must answer 200 for the signed-in officer, or the numbers would measure redirects to the login page.

@@ -5,11 +5,12 @@ namespace AssetLoan.Domain.Audit;
 
 /// <summary>
 /// One append-only audit record (domain.md §9): actor, role, time, entity, before → after, chained to the previous
-/// event by SHA-256 so that a later edit or deletion is detectable.
+/// event by HMAC-SHA256 under a secret kept outside the database, so that a later edit or deletion is detectable and
+/// cannot be covered up by recomputing the hashes.
 /// </summary>
 public sealed class AuditEvent
 {
-    public AuditEvent(long sequence, DateTime atUtc, string? actorUserId, string actorName, string? actorRole, string entityType, string entityId, string action, string? before, string? after, string previousHash)
+    public AuditEvent(long sequence, DateTime atUtc, string? actorUserId, string actorName, string? actorRole, string entityType, string entityId, string action, string? before, string? after, string previousHash, ReadOnlySpan<byte> chainKey)
     {
         Sequence = sequence;
         AtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
@@ -22,7 +23,7 @@ public sealed class AuditEvent
         Before = before;
         After = after;
         PreviousHash = previousHash;
-        Hash = AuditChain.ComputeHash(this);
+        Hash = AuditChain.ComputeHash(this, chainKey);
     }
 
     private AuditEvent()
@@ -63,7 +64,11 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string ComputeHash(AuditEvent e)
+    /// <summary>
+    /// HMAC-SHA256 of the event's fields under <paramref name="chainKey"/>: whoever can write the database but does not
+    /// hold the key cannot produce a hash that verifies.
+    /// </summary>
+    public static string ComputeHash(AuditEvent e, ReadOnlySpan<byte> chainKey)
     {
         ArgumentNullException.ThrowIfNull(e);
         var canonical = string.Join('\u001f',
@@ -79,13 +84,20 @@ public static class AuditChain
             e.Before ?? "",
             e.After ?? "",
             e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(chainKey, Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Walks events in sequence order; returns the first that does not verify, or null when the chain holds.</summary>
-    public static AuditBreak? Verify(IEnumerable<AuditEvent> eventsInOrder)
+    /// <summary>
+    /// Walks events in sequence order; returns the first that does not verify, or null when the chain holds. Each
+    /// published <paramref name="anchors"/> (sequence and head hash at the time) must still be in the chain with the same
+    /// hash: a chain cut after an anchor is <see cref="AuditBreakReason.Truncated"/>, one rewritten under it is
+    /// <see cref="AuditBreakReason.AnchorMismatch"/>.
+    /// </summary>
+    public static AuditBreak? Verify(IEnumerable<AuditEvent> eventsInOrder, ReadOnlySpan<byte> chainKey, IEnumerable<AuditAnchor>? anchors = null)
     {
         ArgumentNullException.ThrowIfNull(eventsInOrder);
+        var key = chainKey.ToArray();
+        var expectedAt = (anchors ?? []).GroupBy(a => a.Sequence).ToDictionary(g => g.Key, g => g.Select(a => a.Hash).Distinct().ToList());
         var previous = Genesis;
         var expectedSequence = 1L;
         foreach (var e in eventsInOrder)
@@ -100,16 +112,23 @@ public static class AuditChain
                 return new AuditBreak(e.Sequence, AuditBreakReason.BrokenLink);
             }
 
-            if (ComputeHash(e) != e.Hash)
+            if (ComputeHash(e, key) != e.Hash)
             {
                 return new AuditBreak(e.Sequence, AuditBreakReason.ContentChanged);
+            }
+
+            if (expectedAt.TryGetValue(e.Sequence, out var published) && published.Any(h => h != e.Hash))
+            {
+                return new AuditBreak(e.Sequence, AuditBreakReason.AnchorMismatch);
             }
 
             previous = e.Hash;
             expectedSequence++;
         }
 
-        return null;
+        var lastSeen = expectedSequence - 1;
+        var beyond = expectedAt.Keys.Where(s => s > lastSeen).DefaultIfEmpty(0).Max();
+        return beyond > 0 ? new AuditBreak(beyond, AuditBreakReason.Truncated) : null;
     }
 }
 
@@ -120,4 +139,10 @@ public enum AuditBreakReason
     ContentChanged,
     BrokenLink,
     Gap,
+
+    /// <summary>A published anchor names an event that is no longer in the chain: the newest events were deleted.</summary>
+    Truncated,
+
+    /// <summary>The event at a published anchor has another hash than the one published: the chain was rewritten.</summary>
+    AnchorMismatch,
 }

@@ -107,10 +107,10 @@ public sealed class Borrower
     }
 
     /// <summary>
-    /// The earlier records of the same outside borrower as <paramref name="applicant"/>, for the borrower-standing rule
-    /// (domain.md §5). Outsiders have no account and each application keeps its own record, as a paper form would, so
-    /// identity is matched (docs/decisions/0005): a person by national ID (the keyed look-up hash), an organisation by
-    /// exact name and phone. Staff are their own single record; an expression so the database can answer it.
+    /// The record of the same outside borrower as <paramref name="applicant"/>. Outsiders have no account, so identity
+    /// is matched (docs/decisions/0005): a person by national ID (the keyed look-up hash), an organisation by exact
+    /// name and phone. Each outsider has one record, reused on every application; staff are their own single record.
+    /// An expression so the database can answer it.
     /// </summary>
     public static Expression<Func<Borrower, bool>> SameOutsiderAs(Borrower applicant)
     {
@@ -131,6 +131,25 @@ public sealed class Borrower
         return b => false;
     }
 
+    /// <summary>
+    /// A repeat application by the same outsider (<see cref="SameOutsiderAs"/>) brings today's details to their one
+    /// record: the name as written this time, the contact, and for an organisation the kind it picked.
+    /// </summary>
+    public void TakeDetailsFrom(Borrower applicant)
+    {
+        ArgumentNullException.ThrowIfNull(applicant);
+        DomainRuleException.ThrowIf(Kind == BorrowerKind.Staff || !SameOutsiderAs(applicant).Compile()(this), "Borrower.NotSameOutsider",
+            "Only the same outside borrower's record takes the details of a new application.");
+        if (applicant.Kind.IsOrganisation())
+        {
+            Kind = applicant.Kind;
+        }
+
+        Name = applicant.Name;
+        ContactPerson = applicant.ContactPerson;
+        UpdateContact(new BorrowerContact(applicant.Phone, applicant.Email, applicant.HouseNumber, applicant.Moo, applicant.Subdistrict, applicant.District, applicant.Province));
+    }
+
     public string MaskedNationalId => NationalIdTail is null ? "" : $"x-xxxx-xxxxx-{NationalIdTail[..2]}-{NationalIdTail[2]}";
 
     public string AddressLine =>
@@ -144,6 +163,9 @@ public sealed class Borrower
         }.Where(p => p is not null));
 
     /// <summary>PDPA retention: personal fields are wiped; the kind and the loans stay for statistics.</summary>
+    /// <summary>What replaces personal text after the retention period.</summary>
+    public const string AnonymisedText = "(ลบข้อมูลส่วนบุคคลแล้ว)";
+
     public void Anonymise(DateTime nowUtc)
     {
         if (AnonymisedAtUtc is not null || Kind == BorrowerKind.Staff)
@@ -151,7 +173,7 @@ public sealed class Borrower
             return;
         }
 
-        Name = Kind.IsOrganisation() ? Name : "(ลบข้อมูลส่วนบุคคลแล้ว)";
+        Name = Kind.IsOrganisation() ? Name : AnonymisedText;
         ContactPerson = null;
         NationalIdCipher = null;
         NationalIdLookup = null;
@@ -187,5 +209,12 @@ public static class PhoneNumbers
 
         var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
         return digits.Length < 4 ? "xxx" : $"{digits[..Math.Min(3, digits.Length - 4)]}x-xxx-{digits[^4..]}";
+    }
+
+    /// <summary>The loan register shows only the last four digits (xxx-xxx-5678), on screen and in its exports.</summary>
+    public static string MaskToLastFour(string? phone)
+    {
+        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.Length < 4 ? "" : $"xxx-xxx-{digits[^4..]}";
     }
 }

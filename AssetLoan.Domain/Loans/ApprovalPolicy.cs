@@ -13,9 +13,15 @@ public sealed record ApprovalPolicy(
     Role ConsumableApprover = Role.Executive,
     int DefaultMaxLoanDays = 7,
     bool BorrowerStandingRule = true,
-    int ExpireAfterDays = 3)
+    int ExpireAfterDays = 3,
+    int BookingHorizonDays = 365)
 {
     public static ApprovalPolicy Default { get; } = new();
+
+    /// <summary>A loan may start at most <see cref="BookingHorizonDays"/> days ahead; a later start is a typing mistake (a CE year, a wrong year).</summary>
+    public void EnsureStartWithinHorizon(DateOnly startOn, DateOnly today) =>
+        DomainRuleException.ThrowIf(startOn > today.AddDays(BookingHorizonDays), "Loan.StartBeyondHorizon",
+            $"A loan may start at most {BookingHorizonDays} days ahead.");
 
     public Role ApproverFor(LoanCase loanCase) => loanCase switch
     {

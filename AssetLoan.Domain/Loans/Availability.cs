@@ -1,23 +1,45 @@
 namespace AssetLoan.Domain.Loans;
 
-/// <summary>One loan's claim on a catalogue item for a span of days (a pool quantity, or one numbered unit).</summary>
-public sealed record Commitment(int LoanId, int CatalogueItemId, int? AssetId, int Quantity, DateOnly From, DateOnly To, bool Firm)
+/// <summary>
+/// One loan's claim on a catalogue item for a span of days (a pool quantity, or one numbered unit).
+/// <paramref name="To"/> is <see cref="DateOnly.MaxValue"/> for a loan out past its due date: it holds until it is back.
+/// </summary>
+public sealed record Commitment(int LoanId, int CatalogueItemId, int? AssetId, int Quantity, DateOnly From, DateOnly To, bool Firm, string Reference = "")
 {
     public bool Overlaps(DateOnly from, DateOnly to) => From <= to && To >= from;
 }
 
-/// <summary>What is free of one catalogue item for a period, as the reservation and approval rules see it.</summary>
-public sealed record ItemAvailability(int CatalogueItemId, int FreeQuantity, IReadOnlySet<int> HeldAssetIds);
+/// <summary>
+/// What is free of one catalogue item for a period, as the reservation and approval rules see it.
+/// <paramref name="Competing"/>: the other loans' commitments that were counted (for naming conflicts by reference).
+/// </summary>
+public sealed record ItemAvailability(int CatalogueItemId, int FreeQuantity, IReadOnlySet<int> HeldAssetIds, IReadOnlyList<Commitment>? Competing = null)
+{
+    /// <summary>The references of the loans that hold <paramref name="assetId"/>, or any quantity when null.</summary>
+    public IReadOnlyList<string> ReferencesHolding(int? assetId) =>
+        (Competing ?? []).Where(c => assetId is null || c.AssetId == assetId).Select(c => c.Reference).Where(r => r.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// What a handover re-checks, computed inside its transaction for [the handover day, the due date] without the loan
+/// itself: <paramref name="Firm"/> counts approved and out loans (pool counts, reserved units held elsewhere);
+/// <paramref name="All"/> counts every hold, so a substitute unit is never one another request has reserved.
+/// </summary>
+public sealed record ShelfCheck(IReadOnlyDictionary<int, ItemAvailability> Firm, IReadOnlyDictionary<int, ItemAvailability> All);
 
 /// <summary>
 /// The one availability function every path uses (request form, check, approval, extension, handover).
-/// A loan that is out counts until it is returned: its span ends at the later of its due date and today.
+/// A unit or quantity is committed from the moment a loan reserves it until it is physically back (domain.md §5): a
+/// loan that is out past its due date keeps its units committed for every later period, until they come back.
 /// </summary>
 public static class AvailabilityCalculator
 {
-    /// <summary>Builds a commitment's span from a loan's dates, stretching an overdue loan to today.</summary>
+    /// <summary>
+    /// A commitment's span from a loan's dates. A loan out past its due date is open-ended: nobody knows when its items
+    /// come back, so every later period must do without them (and a loan whose pickup comes early holds from today).
+    /// </summary>
     public static (DateOnly From, DateOnly To) Span(DateOnly startOn, DateOnly dueOn, bool isOut, DateOnly today) =>
-        (startOn, isOut && today > dueOn ? today : dueOn);
+        (isOut && today < startOn ? today : startOn, isOut && today > dueOn ? DateOnly.MaxValue : dueOn);
 
     /// <summary>
     /// What a pool can lend at all: the quantity on hand less the units damaged at a return and not yet repaired

@@ -87,6 +87,9 @@ public sealed class Loan
     /// <summary>Private tracking token for outside applicants (/track/{token}).</summary>
     public string? TrackingToken { get; private set; }
 
+    /// <summary>The key of the form render that filed this request: the same form posted again (Back, submit) files nothing new.</summary>
+    public string? SubmissionKey { get; private set; }
+
     public DateTime SubmittedAtUtc { get; private set; }
 
     public DateTime? DecidedAtUtc { get; private set; }
@@ -192,6 +195,7 @@ public sealed class Loan
             AgencyLetterNumber = string.IsNullOrWhiteSpace(request.AgencyLetterNumber) ? null : request.AgencyLetterNumber.Trim(),
             AgencyLetterOn = request.AgencyLetterOn,
             TrackingToken = request.TrackingToken,
+            SubmissionKey = string.IsNullOrWhiteSpace(request.SubmissionKey) ? null : request.SubmissionKey.Trim(),
             SubmittedAtUtc = nowUtc,
             Status = LoanStatus.Submitted,
         };
@@ -224,6 +228,25 @@ public sealed class Loan
     {
         ArgumentNullException.ThrowIfNull(actor);
         return actor.UserId is not null && (actor.UserId == borrowerUserId || (actor.UserId == requestedByUserId && !keyedInByOfficer));
+    }
+
+    /// <summary>
+    /// Why <paramref name="approver"/> may not approve or reject a request of <paramref name="loanCase"/> (or decide its
+    /// extension): a rule code, or null when they may. Approve, Reject and DecideExtension throw on it; pages ask it
+    /// before showing those buttons, so no button leads to a refusal.
+    /// </summary>
+    public static string? DecisionRefusal(Actor approver, ApprovalPolicy policy, LoanCase loanCase, bool isOwnRequest)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        ArgumentNullException.ThrowIfNull(policy);
+        return isOwnRequest ? "Loan.ApproverIsRequester" : !policy.MayApprove(approver, loanCase) ? "Loan.ApproverRoleMismatch" : null;
+    }
+
+    private void EnsureMayDecide(Actor approver, ApprovalPolicy policy)
+    {
+        var refusal = DecisionRefusal(approver, policy, Case, IsOwnRequest(approver));
+        DomainRuleException.ThrowIf(refusal == "Loan.ApproverIsRequester", refusal!, "Nobody approves their own request.");
+        DomainRuleException.ThrowIf(refusal is not null, refusal!, $"This case is approved by {policy.ApproverFor(Case)}.");
     }
 
     public bool IsOverdue(DateOnly today) => FollowUp.IsOverdue(Status, DueOn, today);
@@ -345,11 +368,10 @@ public sealed class Loan
     {
         ArgumentNullException.ThrowIfNull(policy);
         LoanTransitions.Require(Status, LoanAction.Approve);
-        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
-        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
-            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureMayDecide(approver, policy);
         DomainRuleException.ThrowIf(asDelegate && string.IsNullOrWhiteSpace(delegationOrder), "Loan.DelegationOrderRequired",
             "A delegate records the delegation order number.");
+        EnsureStartNotPassed(nowUtc);
         EnsureStillAvailable(firmAvailability, reservedAssets);
         ApprovedByUserId = approver.UserId;
         ApprovedByName = approver.Name;
@@ -370,6 +392,7 @@ public sealed class Loan
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(attachmentPath), "Loan.PaperAttachmentRequired", "Attach the scanned signed form.");
         DomainRuleException.ThrowIf(approverRole != policy.ApproverFor(Case) && approverRole != Role.Executive, "Loan.ApproverRoleMismatch",
             $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureStartNotPassed(nowUtc);
         EnsureStillAvailable(firmAvailability, reservedAssets);
         ApprovedByUserId = null;
         ApprovedByName = approverName.Trim();
@@ -385,9 +408,7 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(policy);
         LoanTransitions.Require(Status, LoanAction.Reject);
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
-        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
-        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
-            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureMayDecide(approver, policy);
         ReleaseReservations();
         DecisionReason = reason.Trim();
         DecidedAtUtc = nowUtc;
@@ -410,10 +431,12 @@ public sealed class Loan
 
     /// <summary>
     /// Approved but not picked up <paramref name="afterDays"/> days after the start date, or not by the due date (after
-    /// which a handover is no longer allowed, so the reservation would only block others).
+    /// which a handover is no longer allowed, so the reservation would only block others); or never decided although
+    /// the start date has passed (a request nobody approved in time cannot be approved any more, domain.md §5).
     /// </summary>
     public bool ShouldExpire(DateOnly today, int afterDays) =>
-        Status == LoanStatus.Approved && today > PickupDeadline(StartOn, DueOn, afterDays);
+        (Status == LoanStatus.Approved && today > PickupDeadline(StartOn, DueOn, afterDays))
+        || (LoanTransitions.IsUndecided(Status) && today > StartOn);
 
     /// <summary>The last day an approved loan may be picked up before it expires (see <see cref="ShouldExpire"/>).</summary>
     public static DateOnly PickupDeadline(DateOnly startOn, DateOnly dueOn, int afterDays)
@@ -422,23 +445,32 @@ public sealed class Loan
         return byDays < dueOn ? byDays : dueOn;
     }
 
+    /// <summary>The history summary of a request that expired before anyone approved it.</summary>
+    public const string ExpiredUndecidedSummary = "Expire.Undecided";
+
     public void Expire(DateOnly today, int afterDays, DateTime nowUtc)
     {
         LoanTransitions.Require(Status, LoanAction.Expire);
         DomainRuleException.ThrowIf(!ShouldExpire(today, afterDays), "Loan.NotYetExpired", "The pickup window has not passed.");
+        var summary = Status == LoanStatus.Approved ? nameof(LoanAction.Expire) : ExpiredUndecidedSummary;
         ReleaseReservations();
-        Move(LoanAction.Expire, LoanStatus.Expired, Actor.System, null, nowUtc, null);
+        Move(LoanAction.Expire, LoanStatus.Expired, Actor.System, null, nowUtc, null, summary, null);
     }
 
     /// <summary>
     /// Handover (rule 6): within the approved period; numbered units one by one from those reserved for this loan;
-    /// pool quantities as counts; each line's value at the time of borrowing is snapshotted (§7).
+    /// pool quantities as counts; each line's value at the time of borrowing is snapshotted (§7). Re-checked against
+    /// the availability truth (<paramref name="shelf"/>, computed in the same transaction): nothing is issued that is
+    /// not on the shelf or that a firm commitment of another loan needs. A reserved unit that is not on the shelf
+    /// (still out, under repair, lost) may be replaced by another free unit of the same item; the substitution is
+    /// recorded in the history.
     /// </summary>
-    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc)
+    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, ShelfCheck shelf, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(assets);
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(shelf);
         LoanTransitions.Require(Status, LoanAction.HandOver);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.HandoverOfficerOnly", "Only a supplies officer hands items over.");
         DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
@@ -448,25 +480,54 @@ public sealed class Loan
 
         DomainRuleException.ThrowIf(issues.Any(i => _lines.All(l => l.Id != i.LineId)), "Loan.UnknownLine", "The line is not part of this loan.");
         var total = 0;
+        var substitutions = new List<string>();
         foreach (var line in _lines)
         {
             var issue = issues.FirstOrDefault(i => i.LineId == line.Id) ?? new LineIssue(line.Id, [], 0, null);
             var item = items[line.CatalogueItemId];
+            var firm = shelf.Firm[line.CatalogueItemId];
             if (line.IsPooled)
             {
                 DomainRuleException.ThrowIf(issue.PoolQuantity < 0 || issue.PoolQuantity > line.Quantity, "Loan.IssueOverApproved",
                     $"At most {line.Quantity} {line.UnitNoun} of {line.ItemName} were approved.");
+                if (issue.PoolQuantity > firm.FreeQuantity)
+                {
+                    throw new DomainRuleException("Loan.NotOnShelf", $"Only {firm.FreeQuantity} {line.UnitNoun} of {line.ItemName} can be issued.")
+                    {
+                        Details = [$"{line.ItemName} {firm.FreeQuantity}/{issue.PoolQuantity} {line.UnitNoun}", .. firm.ReferencesHolding(null)],
+                    };
+                }
+
                 var value = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today);
                 line.Issue([], issue.PoolQuantity, value, _ => 0, issue.Note, nowUtc);
                 total += issue.PoolQuantity;
                 continue;
             }
 
+            var ids = issue.AssetIds.Distinct().ToList();
+            DomainRuleException.ThrowIf(ids.Count > line.Quantity, "Loan.IssueOverApproved",
+                $"At most {line.Quantity} {line.UnitNoun} of {line.ItemName} were approved.");
+            var replaceable = ReservedNotOnShelf(line, assets, firm).Where(u => !ids.Contains(u.AssetId)).ToList();
             var units = new List<Asset>();
-            foreach (var assetId in issue.AssetIds.Distinct())
+            foreach (var assetId in ids)
             {
                 DomainRuleException.ThrowIf(!assets.TryGetValue(assetId, out var asset), "Loan.UnitUnknown", "Unknown asset.");
-                EnsureIssuable(line, asset!);
+                var substitute = EnsureIssuable(line, asset!, replaceable.Count);
+                if (substitute)
+                {
+                    var all = shelf.All[line.CatalogueItemId];
+                    if (all.HeldAssetIds.Contains(asset!.Id))
+                    {
+                        throw new DomainRuleException("Loan.SubstituteHeld", $"{asset.AssetNumber} is held by another loan.")
+                        {
+                            Details = [asset.AssetNumber, .. all.ReferencesHolding(asset.Id)],
+                        };
+                    }
+
+                    substitutions.Add($"{replaceable[0].AssetNumber} → {asset.AssetNumber}");
+                    replaceable.RemoveAt(0);
+                }
+
                 asset!.MarkOnLoan();
                 units.Add(asset);
             }
@@ -476,6 +537,12 @@ public sealed class Loan
         }
 
         DomainRuleException.ThrowIf(total == 0, "Loan.NothingIssued", "Issue at least one item.");
+        foreach (var substitution in substitutions)
+        {
+            // ข้อ ๖ of domain.md §6: a substitution at the counter is recorded, and the audit trail keeps the saved units.
+            Record(nowUtc, officer, nameof(Role.SuppliesOfficer), null, UnitSubstitutedSummary, null, null, substitution, null);
+        }
+
         HandedOverOn = today;
         HandedOverByName = officer.Name;
         ReceiverName = receiverName.Trim();
@@ -483,16 +550,31 @@ public sealed class Loan
         Move(LoanAction.HandOver, LoanStatus.HandedOver, officer, nameof(Role.SuppliesOfficer), nowUtc, null);
     }
 
+    /// <summary>The history summary of a unit substituted at the counter (the note says which for which).</summary>
+    public const string UnitSubstitutedSummary = "UnitSubstituted";
+
     /// <summary>
-    /// Rule 6 for one scanned or typed unit: it must be a unit of the line's item and reserved for this loan. The
-    /// handover form asks this per field before the whole handover is saved.
+    /// Rule 6 for one scanned or typed unit: it must be a unit of the line's item and reserved for this loan, or — when
+    /// a reserved unit is not on the shelf — another unit of the item that is on the shelf (a substitute).
+    /// <paramref name="assets"/> holds the line's reserved units as the registry has them now. The handover form asks
+    /// this per field before the whole handover is saved.
     /// </summary>
-    public void EnsureIssuable(int lineId, Asset asset)
+    public void EnsureIssuable(int lineId, Asset asset, IReadOnlyDictionary<int, Asset>? assets = null, ItemAvailability? firm = null)
     {
         var line = _lines.SingleOrDefault(l => l.Id == lineId)
             ?? throw new DomainRuleException("Loan.UnknownLine", "The line is not part of this loan.");
-        EnsureIssuable(line, asset);
+        var replaceable = assets is null ? 0 : ReservedNotOnShelf(line, assets, firm).Count;
+        EnsureIssuable(line, asset, replaceable);
     }
+
+    /// <summary>Reserved, not yet issued units of a line that cannot be issued now: not available, or held by another firm loan.</summary>
+    private static List<LoanUnit> ReservedNotOnShelf(LoanLine line, IReadOnlyDictionary<int, Asset> assets, ItemAvailability? firm) =>
+        line.Units
+            .Where(u => u.IssuedAtUtc is null)
+            .Where(u => !assets.TryGetValue(u.AssetId, out var a) || a.IsRetired || a.Status != AssetStatus.Available
+                || (firm?.HeldAssetIds.Contains(u.AssetId) ?? false))
+            .OrderBy(u => u.AssetNumber, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>
     /// Return and inspection (rule 7), per line. Damaged and lost units, and missing checklist parts, open compensation
@@ -600,29 +682,64 @@ public sealed class Loan
         return request;
     }
 
-    /// <summary>Decided by the same authority as the loan; an approval must fit what other approved loans hold.</summary>
-    public void DecideExtension(Actor approver, ApprovalPolicy policy, bool approve, string? note, IReadOnlyDictionary<int, ItemAvailability> firmAvailabilityForExtraDays, DateTime nowUtc)
+    /// <summary>
+    /// Decided by the same authority as the loan. An approval must fit every later commitment of other loans —
+    /// checked reservations included (<paramref name="availabilityForExtraDays"/> counts every hold for the extra
+    /// days); a conflict names the loans in the way. The new period respects each item's maximum loan days unless
+    /// the approver states why not (<paramref name="overLimitReason"/>). A loan decided after its due date keeps the
+    /// days it was overdue in its history (<see cref="OverdueBeforeExtension"/>).
+    /// </summary>
+    public void DecideExtension(Actor approver, ApprovalPolicy policy, bool approve, string? note, IReadOnlyDictionary<int, ItemAvailability> availabilityForExtraDays, IReadOnlyDictionary<int, CatalogueItem> items, string? overLimitReason, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(firmAvailabilityForExtraDays);
+        ArgumentNullException.ThrowIfNull(availabilityForExtraDays);
+        ArgumentNullException.ThrowIfNull(items);
         LoanTransitions.Require(Status, LoanAction.DecideExtension);
         var pending = PendingExtension ?? throw new DomainRuleException("Loan.NoPendingExtension", "No extension request is waiting.");
-        DomainRuleException.ThrowIf(IsOwnRequest(approver), "Loan.ApproverIsRequester", "Nobody approves their own request.");
-        DomainRuleException.ThrowIf(!policy.MayApprove(approver, Case), "Loan.ApproverRoleMismatch",
-            $"This case is approved by {policy.ApproverFor(Case)}.");
+        EnsureMayDecide(approver, policy);
+        var today = Calendar.BangkokTime.Today(nowUtc);
         if (approve)
         {
+            var conflicts = new List<string>();
+            var conflict = false;
             foreach (var line in _lines.Where(l => l.Outstanding > 0))
             {
-                var free = firmAvailabilityForExtraDays[line.CatalogueItemId];
-                var conflict = line.IsPooled
-                    ? line.Outstanding > free.FreeQuantity
-                    : line.Units.Any(u => u.IsOut && free.HeldAssetIds.Contains(u.AssetId));
-                DomainRuleException.ThrowIf(conflict, "Loan.ExtensionConflict",
-                    $"{line.ItemName} is booked by another loan in the extra days.");
+                var free = availabilityForExtraDays[line.CatalogueItemId];
+                if (line.IsPooled ? line.Outstanding > free.FreeQuantity : line.Units.Any(u => u.IsOut && free.HeldAssetIds.Contains(u.AssetId)))
+                {
+                    conflict = true;
+                    conflicts.AddRange(line.IsPooled
+                        ? free.ReferencesHolding(null)
+                        : line.Units.Where(u => u.IsOut).SelectMany(u => free.ReferencesHolding(u.AssetId)));
+                }
+            }
+
+            if (conflict)
+            {
+                throw new DomainRuleException("Loan.ExtensionConflict", "Another loan needs the items in the extra days.")
+                {
+                    Details = conflicts.Distinct().Order(StringComparer.Ordinal).ToList(),
+                };
+            }
+
+            var days = pending.RequestedDueOn.DayNumber - StartOn.DayNumber + 1;
+            var tooLong = _lines.Where(l => items.TryGetValue(l.CatalogueItemId, out var item) && days > item.MaxLoanDays).Select(l => l.ItemName).ToList();
+            if (tooLong.Count > 0 && string.IsNullOrWhiteSpace(overLimitReason))
+            {
+                throw new DomainRuleException("Loan.ExtensionTooLong", "The extended loan would exceed the item's maximum loan days.") { Details = tooLong };
+            }
+
+            if (today > DueOn)
+            {
+                Record(nowUtc, approver, null, null, OverdueBeforeExtensionSummary, null, null,
+                    string.Create(CultureInfo.InvariantCulture, $"{DueOn:yyyy-MM-dd}/{today.DayNumber - DueOn.DayNumber}"), null);
             }
 
             DueOn = pending.RequestedDueOn;
+            if (tooLong.Count > 0)
+            {
+                note = string.IsNullOrWhiteSpace(note) ? overLimitReason : $"{note.Trim()}; {overLimitReason!.Trim()}";
+            }
         }
 
         pending.Decide(approve, approver, note, nowUtc);
@@ -630,6 +747,13 @@ public sealed class Loan
             approve ? "ExtensionApproved" : "ExtensionRejected", Status, Status, note, null);
         Touch();
     }
+
+    /// <summary>The history summary kept when an extension is approved after the due date: "due date/days overdue".</summary>
+    public const string OverdueBeforeExtensionSummary = "OverdueBeforeExtension";
+
+    /// <summary>Days the loan was overdue before a later extension moved its due date (0 when never).</summary>
+    public int OverdueBeforeExtension => _history.Where(h => h.Summary == OverdueBeforeExtensionSummary && h.Note is not null)
+        .Sum(h => int.TryParse(h.Note![(h.Note!.IndexOf('/', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture, out var d) ? d : 0);
 
     public void DecideCompensation(int caseId, Actor officer, CompensationMethod method, decimal amount, string? basis, DateTime nowUtc)
     {
@@ -663,6 +787,27 @@ public sealed class Loan
 
     public void Touch() => Version = Guid.NewGuid();
 
+    /// <summary>
+    /// PDPA retention (domain.md §10): past the retention period the loan keeps its kind, items, dates and officers, but
+    /// loses what names or describes private people: the receiver's name and signature, the free-text purpose and place,
+    /// and the names and notes that a borrower (not an officer) left in the history. Returns the signature file to delete.
+    /// </summary>
+    public string? AnonymisePersonalData()
+    {
+        var signature = ReceiverSignaturePath;
+        ReceiverName = ReceiverName is null ? null : Borrowers.Borrower.AnonymisedText;
+        ReceiverSignaturePath = null;
+        Purpose = Borrowers.Borrower.AnonymisedText;
+        Place = Borrowers.Borrower.AnonymisedText;
+        foreach (var entry in _history)
+        {
+            entry.AnonymiseBorrowerText();
+        }
+
+        Touch();
+        return signature;
+    }
+
     private void CloseIfSettled(Actor actor, DateTime nowUtc)
     {
         if (Status == LoanStatus.Returned && !HasOpenCompensation)
@@ -674,14 +819,27 @@ public sealed class Loan
         }
     }
 
-    private static void EnsureIssuable(LoanLine line, Asset asset)
+    /// <summary>Whether <paramref name="asset"/> may be issued on <paramref name="line"/>; true when it is a substitute.</summary>
+    private static bool EnsureIssuable(LoanLine line, Asset asset, int replaceable)
     {
         DomainRuleException.ThrowIf(line.IsPooled, "Loan.UnitWrongItem", $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
         DomainRuleException.ThrowIf(asset.CatalogueItemId != line.CatalogueItemId, "Loan.UnitWrongItem",
             $"{asset.AssetNumber} is not a unit of {line.ItemName}.");
-        DomainRuleException.ThrowIf(line.Units.All(u => u.AssetId != asset.Id), "Loan.UnitNotReserved",
-            $"{asset.AssetNumber} is not reserved for this loan.");
+        if (line.Units.Any(u => u.AssetId == asset.Id))
+        {
+            return false;
+        }
+
+        DomainRuleException.ThrowIf(replaceable == 0, "Loan.UnitNotReserved", $"{asset.AssetNumber} is not reserved for this loan.");
+        DomainRuleException.ThrowIf(asset.IsRetired || asset.Status != AssetStatus.Available, "Asset.NotAvailable",
+            "The unit is not available to hand over.");
+        return true;
     }
+
+    /// <summary>A request whose start date has passed can no longer be approved; it expires (domain.md §5).</summary>
+    private void EnsureStartNotPassed(DateTime nowUtc) =>
+        DomainRuleException.ThrowIf(StartOn < Calendar.BangkokTime.Today(nowUtc), "Loan.StartPassedApproval",
+            "The start date has passed; the request expires and cannot be approved.");
 
     private CompensationCase FindCase(int caseId) =>
         _compensations.SingleOrDefault(c => c.Id == caseId)
@@ -778,7 +936,8 @@ public sealed record LoanRequest(
     string? UrgencyReason = null,
     string? AgencyLetterNumber = null,
     DateOnly? AgencyLetterOn = null,
-    string? TrackingToken = null);
+    string? TrackingToken = null,
+    string? SubmissionKey = null);
 
 public sealed record RequestedLine(int CatalogueItemId, int Quantity);
 

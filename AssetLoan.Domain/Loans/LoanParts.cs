@@ -82,7 +82,15 @@ public sealed class LoanLine
         _units.RemoveAll(u => !ids.Contains(u.AssetId));
         foreach (var asset in units)
         {
-            _units.Single(u => u.AssetId == asset.Id).Issue(unitValue(asset), nowUtc);
+            var unit = _units.SingleOrDefault(u => u.AssetId == asset.Id);
+            if (unit is null)
+            {
+                // A substitute for a reserved unit that was not on the shelf.
+                unit = new LoanUnit(asset);
+                _units.Add(unit);
+            }
+
+            unit.Issue(unitValue(asset), nowUtc);
         }
 
         IssuedQuantity = units.Count;
@@ -210,6 +218,21 @@ public sealed class LoanHistoryEntry
 
     /// <summary>Keyed in by an officer on whose authority (a paper approval's signer, a walk-in borrower).</summary>
     public string? OnAuthorityOf { get; private set; }
+
+    /// <summary>Retention: a borrower's own name and words go (no account = not an officer); officers' steps stay.</summary>
+    internal void AnonymiseBorrowerText()
+    {
+        if (ActorUserId is null && ActorName != People.Actor.System.Name)
+        {
+            ActorName = Borrowers.Borrower.AnonymisedText;
+            Note = Note is null ? null : Borrowers.Borrower.AnonymisedText;
+        }
+
+        if (Summary == "KeyedIn" && OnAuthorityOf is not null)
+        {
+            OnAuthorityOf = Borrowers.Borrower.AnonymisedText;
+        }
+    }
 }
 
 /// <summary>ทวงถาม: a recorded demand for an overdue loan (ข้อ ๒๑๑).</summary>

@@ -15,12 +15,14 @@ public static class LoanTransitions
             [LoanAction.SendBack] = [LoanStatus.SentBack],
             [LoanAction.Check] = [LoanStatus.Checked],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],
+            [LoanAction.Expire] = [LoanStatus.Expired],
         },
         [LoanStatus.Endorsed] = new()
         {
             [LoanAction.SendBack] = [LoanStatus.SentBack],
             [LoanAction.Check] = [LoanStatus.Checked],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],
+            [LoanAction.Expire] = [LoanStatus.Expired],
         },
         [LoanStatus.SentBack] = new()
         {
@@ -33,6 +35,7 @@ public static class LoanTransitions
             [LoanAction.Reject] = [LoanStatus.Rejected],
             [LoanAction.SendBack] = [LoanStatus.SentBack],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],
+            [LoanAction.Expire] = [LoanStatus.Expired],
         },
         [LoanStatus.Approved] = new()
         {
@@ -86,16 +89,30 @@ public static class LoanTransitions
         }
     }
 
-    /// <summary>Statuses in which the loan holds items for its period (a reservation or items out).</summary>
-    public static bool Holds(LoanStatus status) =>
-        status is LoanStatus.Checked or LoanStatus.Approved or LoanStatus.HandedOver or LoanStatus.PartlyReturned;
+    /// <summary>
+    /// Statuses in which the loan holds items (a reservation or items out): committed from the supplies check until
+    /// everything is physically back. Every query that asks "what is held" uses this array (SQL <c>IN</c>).
+    /// </summary>
+    public static readonly LoanStatus[] HoldingStatuses = [LoanStatus.Checked, LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
 
-    /// <summary>Statuses in which the hold is firm: approved or items out. Approval counts only these.</summary>
-    public static bool HoldsFirmly(LoanStatus status) =>
-        status is LoanStatus.Approved or LoanStatus.HandedOver or LoanStatus.PartlyReturned;
+    /// <summary>Statuses in which the hold is firm: approved or items out. Approval and handover re-count only these.</summary>
+    public static readonly LoanStatus[] FirmStatuses = [LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
 
-    public static bool IsOut(LoanStatus status) => status is LoanStatus.HandedOver or LoanStatus.PartlyReturned;
+    /// <summary>Statuses in which items are out with the borrower.</summary>
+    public static readonly LoanStatus[] OutStatuses = [LoanStatus.HandedOver, LoanStatus.PartlyReturned];
 
-    public static bool IsFinished(LoanStatus status) =>
-        status is LoanStatus.Rejected or LoanStatus.Closed or LoanStatus.Cancelled or LoanStatus.Expired;
+    /// <summary>Statuses that have not reached approval and still wait for someone at the municipality.</summary>
+    public static readonly LoanStatus[] UndecidedStatuses = [LoanStatus.Submitted, LoanStatus.Endorsed, LoanStatus.Checked];
+
+    public static readonly LoanStatus[] FinishedStatuses = [LoanStatus.Rejected, LoanStatus.Closed, LoanStatus.Cancelled, LoanStatus.Expired];
+
+    public static bool Holds(LoanStatus status) => HoldingStatuses.Contains(status);
+
+    public static bool HoldsFirmly(LoanStatus status) => FirmStatuses.Contains(status);
+
+    public static bool IsOut(LoanStatus status) => OutStatuses.Contains(status);
+
+    public static bool IsUndecided(LoanStatus status) => UndecidedStatuses.Contains(status);
+
+    public static bool IsFinished(LoanStatus status) => FinishedStatuses.Contains(status);
 }

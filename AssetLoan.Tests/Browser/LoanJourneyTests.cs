@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Tests.Support;
 using Microsoft.Playwright;
 
@@ -15,7 +16,7 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
     [Fact]
     public async Task TwoProjectors_RequestEndorseCheckApprove_EmployeeSeesApproved()
     {
-        var tomorrow = DateOnly.FromDateTime(AppFactory.DefaultNow.UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = ThaiDate.InputText(DateOnly.FromDateTime(AppFactory.DefaultNow.UtcDateTime).AddDays(1));
 
         // 1. The employee asks for two projectors for tomorrow.
         var employee = await SignedInAsync(Demo.Employee);
@@ -35,7 +36,7 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
         // 2. The division head endorses it.
         var head = await SignedInAsync(Demo.Head);
         await head.GotoAsync($"{browser.BaseUrl}/endorsements");
-        await head.GetByRole(AriaRole.Link, new() { Name = $"พิจารณาคำขอ {reference}" }).ClickAsync();
+        await head.GetByRole(AriaRole.Link, new() { Name = $"พิจารณา คำขอ {reference}" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(head, "journey-3-endorse");
         await head.GetByRole(AriaRole.Button, new() { Name = "เห็นชอบ", Exact = true }).ClickAsync();
         await Assertions.Expect(head.GetByRole(AriaRole.Status)).ToContainTextAsync($"เห็นชอบคำขอเลขที่ {reference} แล้ว");
@@ -53,7 +54,7 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
         // 4. The finance director approves (on premises: the director's authority).
         var director = await SignedInAsync(Demo.Director);
         await director.GotoAsync($"{browser.BaseUrl}/approvals");
-        await director.GetByRole(AriaRole.Link, new() { Name = $"พิจารณาคำขอ {reference}" }).ClickAsync();
+        await director.GetByRole(AriaRole.Link, new() { Name = $"พิจารณา คำขอ {reference}" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(director, "journey-6-review");
         await director.GetByRole(AriaRole.Button, new() { Name = "อนุมัติ", Exact = true }).ClickAsync();
         await Assertions.Expect(director.GetByRole(AriaRole.Status)).ToContainTextAsync($"อนุมัติคำขอเลขที่ {reference} แล้ว");
@@ -77,7 +78,7 @@ public sealed partial class LoanJourneyTests(BrowserFixture browser) : IClassFix
         var tents = page.Locator("tr", new() { HasText = "เต็นท์ ขนาด 3×3 ม." }).Locator("[data-free-for]");
         // The temple's two folding tents are approved from today to today + 2 (demo data): 4 of 6 are free tomorrow.
         await Assertions.Expect(tents).ToHaveTextAsync("4");
-        var later = DateOnly.FromDateTime(AppFactory.DefaultNow.UtcDateTime).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var later = ThaiDate.InputText(DateOnly.FromDateTime(AppFactory.DefaultNow.UtcDateTime).AddDays(10));
         await page.GetByLabel("วันที่เริ่มยืม").FillAsync(later);
         await page.GetByLabel("วันที่ส่งคืน").FillAsync(later);
         await page.GetByLabel("วันที่ส่งคืน").DispatchEventAsync("change");

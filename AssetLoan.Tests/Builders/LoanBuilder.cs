@@ -287,7 +287,7 @@ public sealed class LoanBuilder
                 break;
             case Stage.HandOver:
                 var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-                loan.HandOver(Actors.Officer, issues, Assets, Items, _borrower!.Name, true, null, loan.StartOn, NowUtc);
+                loan.HandOver(Actors.Officer, issues, Assets, Items, TestShelf.Free(Items), _borrower!.Name, true, null, loan.StartOn, NowUtc);
                 break;
             case Stage.ReturnPart:
                 loan.Return(Actors.Officer, [ReturnOne(loan.Lines.First(l => l.Outstanding > 0), _damaged)], Assets, Items, loan.StartOn, NowUtc);

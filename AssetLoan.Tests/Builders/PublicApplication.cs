@@ -47,8 +47,8 @@ public static class PublicApplication
             .Set("Input.Purpose", "งานบำเพ็ญกุศลศพ")
             .Set("Input.Place", "ศาลาประชาคม หมู่ 3")
             .Set("Input.OffPremises", "true")
-            .Set("Input.StartOn", "2026-12-05")
-            .Set("Input.DueOn", "2026-12-07")
+            .Set("Input.StartOn", "05/12/2569")
+            .Set("Input.DueOn", "07/12/2569")
             .Set("Input.PrivacyAcknowledged", "true");
         return form.Quantity(Tent, 2).Quantity(Chairs, 50);
     }

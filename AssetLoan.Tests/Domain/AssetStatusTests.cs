@@ -4,6 +4,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
+using AssetLoan.Tests.Builders;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -167,7 +168,7 @@ public sealed class AssetStatusTests
         var line = loan.Lines.Single();
         loan.Check(officer, LoanCase.OnPremises, new Dictionary<int, IReadOnlyList<Asset>> { [line.Id] = [asset] }, free, today, Now);
         loan.Approve(director, ApprovalPolicy.Default, null, false, free, new Dictionary<int, Asset> { [asset.Id] = asset }, Now);
-        loan.HandOver(officer, [new LineIssue(line.Id, [asset.Id], 0, null)], new Dictionary<int, Asset> { [asset.Id] = asset }, items, "นายสมชาย ใจงาม", true, null, today, Now);
+        loan.HandOver(officer, [new LineIssue(line.Id, [asset.Id], 0, null)], new Dictionary<int, Asset> { [asset.Id] = asset }, items, TestShelf.Free(items), "นายสมชาย ใจงาม", true, null, today, Now);
         return asset;
     }
 }

@@ -64,15 +64,22 @@ public sealed class AvailabilityCalculatorTests
     }
 
     [Fact]
-    public void Span_OverdueLoanOut_BlocksUntilToday()
+    public void Span_OverdueLoanOut_BlocksEveryLaterPeriodUntilBack()
     {
         var today = D1.AddDays(10);
         var (from, to) = AvailabilityCalculator.Span(D1, D1.AddDays(2), isOut: true, today);
         Assert.Equal(D1, from);
-        Assert.Equal(today, to);
+        Assert.Equal(DateOnly.MaxValue, to);
         Commitment[] c = [Pool(1, 100, from, to, firm: true)];
         Assert.Equal(200, AvailabilityCalculator.PoolFree(300, c, today, today, firmOnly: true));
-        Assert.Equal(300, AvailabilityCalculator.PoolFree(300, c, today.AddDays(1), today.AddDays(1), firmOnly: true));
+        Assert.Equal(200, AvailabilityCalculator.PoolFree(300, c, today.AddDays(30), today.AddDays(31), firmOnly: true));
+    }
+
+    [Fact]
+    public void Span_OutNotYetDue_KeepsItsDueDate()
+    {
+        var (_, to) = AvailabilityCalculator.Span(D1, D1.AddDays(2), isOut: true, D1.AddDays(1));
+        Assert.Equal(D1.AddDays(2), to);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using AssetLoan.Domain;
 using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
+using AssetLoan.Tests.Builders;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -91,7 +92,7 @@ public sealed class CompensationTests
         var borrower = AssetLoan.Domain.Borrowers.Borrower.ForStaff(_s.Officer.UserId!, _s.Officer.Name, 2, null, null, null);
         LoanScenario.SetId(borrower, 2);
         var loan = _s.Approved(tents: 1, chairs: 0, borrower: borrower, requester: _s.Officer);
-        loan.HandOver(_s.SecondOfficer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now);
+        loan.HandOver(_s.SecondOfficer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now);
         loan.Return(_s.SecondOfficer, [new LineReturn(_s.TentLine(loan).Id, [new UnitReturn(_s.Tents[0].Id, ReturnCondition.Lost, null)], 0, 0, 0, [], null)], _s.Assets, _s.Items, Later, LaterUtc);
         LoanScenario.NumberCases(loan);
         var caseId = loan.Compensations.Single().Id;

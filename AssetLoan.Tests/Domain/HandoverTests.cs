@@ -2,6 +2,7 @@ using AssetLoan.Domain;
 using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
+using AssetLoan.Tests.Builders;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -14,7 +15,7 @@ public sealed class HandoverTests
     {
         var loan = _s.Approved(tents: 2, chairs: 30);
 
-        loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "นางสาวมาลี สุขใจ", true, "signatures/a.png", LoanScenario.Today, LoanScenario.Now);
+        loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "นางสาวมาลี สุขใจ", true, "signatures/a.png", LoanScenario.Today, LoanScenario.Now);
 
         Assert.Equal(LoanStatus.HandedOver, loan.Status);
         Assert.Equal(LoanScenario.Today, loan.HandedOverOn);
@@ -40,7 +41,7 @@ public sealed class HandoverTests
         var line = _s.TentLine(loan);
         var notReserved = _s.Tents[3];
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [new LineIssue(line.Id, [notReserved.Id], 0, null)], _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [new LineIssue(line.Id, [notReserved.Id], 0, null)], _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.UnitNotReserved", ex.Code);
         Assert.Equal(AssetStatus.Available, notReserved.Status);
@@ -53,7 +54,7 @@ public sealed class HandoverTests
         var loan = _s.Approved(tents: 1, chairs: 0);
         var line = _s.TentLine(loan);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [new LineIssue(line.Id, [_s.ProjectorUnit.Id], 0, null)], _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [new LineIssue(line.Id, [_s.ProjectorUnit.Id], 0, null)], _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.UnitWrongItem", ex.Code);
     }
@@ -78,7 +79,7 @@ public sealed class HandoverTests
         var loan = _s.Approved(tents: 1, chairs: 0, startOn: LoanScenario.Today, dueOn: LoanScenario.Today.AddDays(2));
         var day = LoanScenario.Today.AddDays(dayOffset);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, day, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, day, LoanScenario.Now));
 
         Assert.Equal("Loan.HandoverOutsidePeriod", ex.Code);
         Assert.Equal(AssetStatus.Available, _s.Tents[0].Status);
@@ -89,7 +90,7 @@ public sealed class HandoverTests
     {
         var loan = _s.Approved(tents: 1, chairs: 0, dueOn: LoanScenario.Today.AddDays(2));
 
-        loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today.AddDays(2), LoanScenario.Now);
+        loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today.AddDays(2), LoanScenario.Now);
 
         Assert.Equal(LoanStatus.HandedOver, loan.Status);
     }
@@ -99,7 +100,7 @@ public sealed class HandoverTests
     {
         var loan = _s.Approved(tents: 0, chairs: 30);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [new LineIssue(_s.ChairLine(loan).Id, [], 31, null)], _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [new LineIssue(_s.ChairLine(loan).Id, [], 31, null)], _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.IssueOverApproved", ex.Code);
     }
@@ -110,7 +111,7 @@ public sealed class HandoverTests
         var loan = _s.Approved(tents: 2, chairs: 0);
         var line = _s.TentLine(loan);
 
-        loan.HandOver(_s.Officer, [new LineIssue(line.Id, [_s.Tents[0].Id], 0, "ผ้าใบมีรอยเปื้อน")], _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now);
+        loan.HandOver(_s.Officer, [new LineIssue(line.Id, [_s.Tents[0].Id], 0, "ผ้าใบมีรอยเปื้อน")], _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now);
 
         Assert.Equal(1, line.IssuedQuantity);
         Assert.Equal([_s.Tents[0].Id], line.Units.Select(u => u.AssetId));
@@ -123,7 +124,7 @@ public sealed class HandoverTests
     {
         var loan = _s.Approved(tents: 1, chairs: 10);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [], _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [], _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.NothingIssued", ex.Code);
     }
@@ -134,9 +135,9 @@ public sealed class HandoverTests
         var loan = _s.Approved();
 
         Assert.Equal("Loan.ReceiverAcknowledgementRequired", Assert.Throws<DomainRuleException>(() =>
-            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", false, null, LoanScenario.Today, LoanScenario.Now)).Code);
+            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", false, null, LoanScenario.Today, LoanScenario.Now)).Code);
         Assert.Equal("Loan.ReceiverRequired", Assert.Throws<DomainRuleException>(() =>
-            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, " ", true, null, LoanScenario.Today, LoanScenario.Now)).Code);
+            loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), " ", true, null, LoanScenario.Today, LoanScenario.Now)).Code);
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class HandoverTests
         LoanScenario.SetId(officerAsBorrower, 2);
         var loan = _s.Approved(tents: 1, chairs: 0, borrower: officerAsBorrower, requester: _s.Officer with { });
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.OwnRequest", ex.Code);
     }
@@ -156,7 +157,7 @@ public sealed class HandoverTests
     {
         var loan = _s.Approved();
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Head, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Head, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.HandoverOfficerOnly", ex.Code);
     }
@@ -167,7 +168,7 @@ public sealed class HandoverTests
         var loan = _s.Approved(tents: 1, chairs: 0);
         _s.Tents[0].SetStatus(AssetStatus.UnderRepair);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Asset.NotAvailable", ex.Code);
     }
@@ -177,7 +178,7 @@ public sealed class HandoverTests
     {
         var loan = _s.Approved(tents: 1, chairs: 0);
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [.. LoanScenario.IssueAll(loan), new LineIssue(999, [], 1, null)], _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, [.. LoanScenario.IssueAll(loan), new LineIssue(999, [], 1, null)], _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.UnknownLine", ex.Code);
     }
@@ -187,7 +188,7 @@ public sealed class HandoverTests
     {
         var loan = _s.HandedOver();
 
-        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
+        var ex = Assert.Throws<DomainRuleException>(() => loan.HandOver(_s.Officer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), "ผู้รับ", true, null, LoanScenario.Today, LoanScenario.Now));
 
         Assert.Equal("Loan.IllegalTransition", ex.Code);
     }

@@ -574,8 +574,8 @@ public sealed class LoanDecisionRulesTests
         var newDue = loan.DueOn.AddDays(2);
         loan.RequestExtension(Actors.Employee, newDue, "งานยังไม่แล้วเสร็จ", loan.StartOn, Now);
         Assert.Equal("Loan.ApproverRoleMismatch", Assert.Throws<DomainRuleException>(() =>
-            loan.DecideExtension(Actors.Director, b.Policy, true, null, b.AllFree(), Now)).Code);
-        loan.DecideExtension(Actors.Mayor, b.Policy, true, null, b.AllFree(), Now);
+            loan.DecideExtension(Actors.Director, b.Policy, true, null, b.AllFree(), b.Items, null, Now)).Code);
+        loan.DecideExtension(Actors.Mayor, b.Policy, true, null, b.AllFree(), b.Items, null, Now);
         Assert.Equal(newDue, loan.DueOn);
         Assert.Null(loan.PendingExtension);
     }
@@ -589,7 +589,7 @@ public sealed class LoanDecisionRulesTests
         var item = loan.Lines[0].CatalogueItemId;
         var busy = new Dictionary<int, ItemAvailability> { [item] = new(item, 4, new HashSet<int>()) };
         Assert.Equal("Loan.ExtensionConflict", Assert.Throws<DomainRuleException>(() =>
-            loan.DecideExtension(Actors.Director, b.Policy, true, null, busy, Now)).Code);
+            loan.DecideExtension(Actors.Director, b.Policy, true, null, busy, b.Items, null, Now)).Code);
     }
 
     [Fact]

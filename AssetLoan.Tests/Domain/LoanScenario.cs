@@ -3,6 +3,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
+using AssetLoan.Tests.Builders;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -118,7 +119,7 @@ internal sealed class LoanScenario
     public Loan HandedOver(int tents = 2, int chairs = 30, DateOnly? dueOn = null)
     {
         var loan = Approved(tents, chairs, dueOn: dueOn);
-        loan.HandOver(Officer, IssueAll(loan), Assets, Items, "นางสาวมาลี สุขใจ", true, null, Today, Now);
+        loan.HandOver(Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), "นางสาวมาลี สุขใจ", true, null, Today, Now);
         return loan;
     }
 

@@ -127,7 +127,7 @@ public sealed class LoanTransitionTableTests
                 break;
             case LoanAction.HandOver:
                 var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-                loan.HandOver(Actors.Officer, issues, b.Assets, b.Items, "ผู้รับ", true, null, loan.StartOn, now);
+                loan.HandOver(Actors.Officer, issues, b.Assets, b.Items, TestShelf.Free(b.Items), "ผู้รับ", true, null, loan.StartOn, now);
                 break;
             case LoanAction.Return:
                 var returns = loan.Lines.Select(l => new LineReturn(l.Id,
@@ -144,7 +144,7 @@ public sealed class LoanTransitionTableTests
                     loan.RequestExtension(Actors.Officer, loan.DueOn.AddDays(2), "งานยังไม่เสร็จ", loan.StartOn, now);
                 }
 
-                loan.DecideExtension(b.ApproverFor(loan), b.Policy, true, null, b.AllFree(), now);
+                loan.DecideExtension(b.ApproverFor(loan), b.Policy, true, null, b.AllFree(), b.Items, null, now);
                 break;
             case LoanAction.RecordDemand:
                 loan.RecordDemand(Actors.Officer, loan.DueOn.AddDays(1), DemandChannel.Letter, null, loan.DueOn.AddDays(2), now);

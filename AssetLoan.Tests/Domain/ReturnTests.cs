@@ -3,6 +3,7 @@ using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
+using AssetLoan.Tests.Builders;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -197,7 +198,7 @@ public sealed class ReturnTests
         var officerAsBorrower = Borrower.ForStaff(_s.Officer.UserId!, _s.Officer.Name, 2, "เจ้าหน้าที่พัสดุ", null, null);
         LoanScenario.SetId(officerAsBorrower, 2);
         var loan = _s.Approved(tents: 1, chairs: 0, borrower: officerAsBorrower, requester: _s.Officer);
-        loan.HandOver(_s.SecondOfficer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, _s.Officer.Name, true, null, LoanScenario.Today, LoanScenario.Now);
+        loan.HandOver(_s.SecondOfficer, LoanScenario.IssueAll(loan), _s.Assets, _s.Items, TestShelf.Free(_s.Items), _s.Officer.Name, true, null, LoanScenario.Today, LoanScenario.Now);
 
         var ex = Assert.Throws<DomainRuleException>(() => loan.Return(_s.Officer, AllGood(loan), _s.Assets, _s.Items, Later, LaterUtc));
 

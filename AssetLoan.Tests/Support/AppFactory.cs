@@ -18,9 +18,20 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), "assetloan-tests", $"{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings = new();
 
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public AppFactory()
+        : this(DefaultNow)
+    {
+    }
+
+    /// <summary>A factory whose clock starts at <paramref name="now"/> (a fake clock only moves forward).</summary>
+    protected AppFactory(DateTimeOffset now) => Clock = new FakeTimeProvider(now);
+
+    public FakeTimeProvider Clock { get; }
 
     public string DatabasePath => _dbPath;
+
+    /// <summary>The key rings and secrets, in a folder of their own (never in the database).</summary>
+    public string KeysPath => Path.Combine(Path.GetDirectoryName(_dbPath)!, Path.GetFileNameWithoutExtension(_dbPath) + "-keys");
 
     public string UploadsPath => Path.Combine(Path.GetDirectoryName(_dbPath)!, Path.GetFileNameWithoutExtension(_dbPath) + "-uploads");
 
@@ -38,11 +49,16 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         ConfigureDatabase(builder);
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:AllowOutsideDevelopment", "true");
         builder.UseSetting("Storage:UploadsPath", UploadsPath);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(UploadsPath, "mail"));
         builder.UseSetting("RateLimit:PublicPostsPerMinute", "1000");
         builder.UseSetting("DisableHttpsRedirection", "true");
         builder.UseSetting("BackgroundJobs:Enabled", "false");
+        builder.UseSetting("DataProtection:KeysPath", KeysPath);
+        builder.UseSetting("DataProtection:KeyFile", Path.Combine(KeysPath, "keyring.key"));
+        builder.UseSetting("Audit:ChainKeyFile", Path.Combine(KeysPath, "audit-chain.key"));
+        builder.UseSetting("Auth:CookieSecure", "SameAsRequest"); // the test server speaks plain HTTP
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -62,6 +78,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_dbPath}");
         builder.UseSetting("Database:Provider", "Sqlite");
     }
+
+    /// <summary>The audit chain's HMAC key, for verifying the chain in a test.</summary>
+    public byte[] ChainKey => Services.GetRequiredService<global::AssetLoan.Web.Infrastructure.Security.AuditChainKey>().Bytes;
 
     /// <summary>A scope for reading the database as it is now (a fresh context, no tracking leftovers).</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

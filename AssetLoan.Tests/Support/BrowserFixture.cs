@@ -39,6 +39,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Prerequisites.Chromium();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "th-TH" });
+        // Many browser classes share two cores in CI; a cold app's first page can take longer than Playwright's 30 s.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -2,6 +2,7 @@ using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
+using AssetLoan.Tests.Builders;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,22 @@ public static class LoanStates
         app.ApprovedAsync(Demo.Employee, 3, lines);
 
     /// <summary>An approved loan for <paramref name="borrowerEmail"/> from today for <paramref name="days"/> days.</summary>
-    public static async Task<int> ApprovedAsync(this AppFactory app, string borrowerEmail, int days, params (string Item, int Quantity)[] lines)
+    public static Task<int> ApprovedAsync(this AppFactory app, string borrowerEmail, int days, params (string Item, int Quantity)[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var today = BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime);
+        return app.ApprovedBetweenAsync(borrowerEmail, today, today.AddDays(days - 1), lines);
+    }
+
+    /// <summary>An approved loan for <paramref name="borrowerEmail"/> from <paramref name="startOn"/> to <paramref name="dueOn"/>, decided today.</summary>
+    public static Task<int> ApprovedBetweenAsync(this AppFactory app, string borrowerEmail, DateOnly startOn, DateOnly dueOn, params (string Item, int Quantity)[] lines) =>
+        app.ReservedBetweenAsync(borrowerEmail, startOn, dueOn, approve: true, lines);
+
+    /// <summary>A request checked (items reserved) but not yet approved, from <paramref name="startOn"/> to <paramref name="dueOn"/>.</summary>
+    public static Task<int> CheckedBetweenAsync(this AppFactory app, string borrowerEmail, DateOnly startOn, DateOnly dueOn, params (string Item, int Quantity)[] lines) =>
+        app.ReservedBetweenAsync(borrowerEmail, startOn, dueOn, approve: false, lines);
+
+    private static async Task<int> ReservedBetweenAsync(this AppFactory app, string borrowerEmail, DateOnly startOn, DateOnly dueOn, bool approve, (string Item, int Quantity)[] lines)
     {
         ArgumentNullException.ThrowIfNull(app);
         return await app.WithDbAsync(async db =>
@@ -36,7 +52,7 @@ public static class LoanStates
             var borrower = await db.StaffBorrowerAsync(borrowerActor.UserId!, default);
             var names = lines.Select(l => l.Item).ToList();
             var items = await db.CatalogueItems.AsNoTracking().Where(c => names.Contains(c.Name)).ToDictionaryAsync(c => c.Name);
-            var request = new LoanRequest("จัดงานประชุมผู้ปกครองนักเรียน", "หอประชุมเทศบาลตำบลแม่คือ", false, today, today.AddDays(days - 1),
+            var request = new LoanRequest("จัดงานประชุมผู้ปกครองนักเรียน", "หอประชุมเทศบาลตำบลแม่คือ", false, startOn, dueOn,
                 lines.Select(l => new RequestedLine(items[l.Item].Id, l.Quantity)).ToList());
             var settings = await Settings.LoadAsync(db, default);
             // The standing rule is not what these loans test: a borrower may hold several loans and cases across tests.
@@ -56,6 +72,12 @@ public static class LoanStates
 
             var officer = borrowerEmail == Demo.Officer ? SecondOfficer : await ActorAsync(db, Demo.Officer);
             loan.Check(officer, LoanCase.OnPremises, units, await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, false, loan.Id, default), today, nowUtc);
+            if (!approve)
+            {
+                await db.SaveChangesAsync();
+                return loan.Id;
+            }
+
             var reservedIds = units.Values.SelectMany(u => u).Select(a => a.Id).ToList();
             var reserved = await db.Assets.Where(a => reservedIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
             var approver = borrowerEmail == Demo.Director ? await ActorAsync(db, Demo.Mayor) : await ActorAsync(db, Demo.Director);
@@ -79,7 +101,7 @@ public static class LoanStates
             var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
             var officer = borrowerEmail == Demo.Officer ? SecondOfficer : await ActorAsync(db, Demo.Officer);
-            loan.HandOver(officer, issues, assets, items, "ผู้รับพัสดุ", true, null, BangkokTime.Today(nowUtc), nowUtc);
+            loan.HandOver(officer, issues, assets, items, TestShelf.Free(items), "ผู้รับพัสดุ", true, null, BangkokTime.Today(nowUtc), nowUtc);
             await db.SaveChangesAsync();
         });
         return id;

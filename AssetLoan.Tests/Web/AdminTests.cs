@@ -9,7 +9,7 @@ namespace AssetLoan.Tests.Web;
 
 public sealed class AdminTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string NewPassword = "Maekhue2569";
+    private const string NewPassword = "ทุ่งนาเขียวขจีหลังฝน";
 
     [Fact]
     public async Task CreateUser_WithRoles_CanSignInAndTheRolesAreAudited()
@@ -36,6 +36,9 @@ public sealed class AdminTests(AppFactory app) : IClassFixture<AppFactory>
         var login = await HtmlForm.LoadAsync(newcomer, "/account/login");
         var signIn = await login.Set("Input.Email", "somsri@maekhue.go.th").Set("Input.Password", NewPassword).SubmitAsync(newcomer);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var change = await HtmlForm.LoadAsync(newcomer, "/account/password");
+        change.Set("Input.CurrentPassword", NewPassword).Set("Input.NewPassword", "สมศรีตั้งเองไม่บอกใคร").Set("Input.ConfirmPassword", "สมศรีตั้งเองไม่บอกใคร");
+        Assert.Equal(HttpStatusCode.Redirect, (await change.SubmitAsync(newcomer)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync("/assets/create")).StatusCode);
     }
 
@@ -61,11 +64,11 @@ public sealed class AdminTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var admin = await app.CreateClientAsAsync(Demo.Admin);
         var form = await HtmlForm.LoadAsync(admin, "/admin/users/create");
-        form.Set("Email", "weak@maekhue.go.th").Set("Password.NewPassword", "abcdefgh").Set("Input.FullName", "รหัสอ่อน ทดสอบ");
+        form.Set("Email", "weak@maekhue.go.th").Set("Password.NewPassword", "qwertyuiop12").Set("Input.FullName", "รหัสอ่อน ทดสอบ");
 
         var doc = await HtmlForm.ParseAsync(await form.SubmitAsync(admin));
 
-        Assert.Contains("รหัสผ่านต้องมีตัวเลขอย่างน้อย 1 ตัว", doc.QuerySelector("[data-valmsg-for='Password.NewPassword']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านนี้ใช้กันทั่วไปหรือเดาง่าย", doc.QuerySelector("[data-valmsg-for='Password.NewPassword']")!.TextContent, StringComparison.Ordinal);
         Assert.Null(await app.WithDbAsync(db => db.Users.FirstOrDefaultAsync(u => u.Email == "weak@maekhue.go.th")));
     }
 
@@ -178,7 +181,7 @@ public sealed class AdminTests(AppFactory app) : IClassFixture<AppFactory>
         var (events, hash, chain) = await app.WithDbAsync(async db => (
             await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > (lastBefore ?? 0)).OrderBy(e => e.Sequence).ToListAsync(),
             await db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash!).SingleAsync(),
-            AssetLoan.Domain.Audit.AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync())));
+            AssetLoan.Domain.Audit.AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(), app.ChainKey)));
         var reset = Assert.Single(events, e => e.Action == "PasswordReset");
         Assert.Equal((nameof(AppUser), id, adminId), (reset.EntityType, reset.EntityId, reset.ActorUserId));
         Assert.Null(chain);
@@ -202,7 +205,7 @@ public sealed class AdminTests(AppFactory app) : IClassFixture<AppFactory>
 
         var doc = await HtmlForm.ParseAsync(await form.SubmitAsync(admin));
 
-        Assert.Contains("รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร", doc.QuerySelector("[data-valmsg-for='Password.NewPassword']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("รหัสผ่านต้องยาวอย่างน้อย 12 ตัวอักษร", doc.QuerySelector("[data-valmsg-for='Password.NewPassword']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

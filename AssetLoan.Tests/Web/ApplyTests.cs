@@ -72,7 +72,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
         { "Input.Purpose", "", "กรุณาระบุวัตถุประสงค์การยืม" },
         { "Input.Purpose", new string('ก', 501), "ยาวได้ไม่เกิน 500 ตัวอักษร" },
         { "Input.Place", "", "กรุณาระบุสถานที่นำไปใช้" },
-        { "Input.StartOn", "31/02/2569", "กรุณากรอกวันที่ให้ถูกต้อง" },
+        { "Input.StartOn", "31/02/2569", "ไม่มีวันที่นี้ในปฏิทิน" },
         { "Input.DueOn", "", "กรุณาระบุวันที่ส่งคืน" },
         { "Input.PrivacyAcknowledged", "false", "กรุณาทำเครื่องหมายยืนยันว่าได้อ่านประกาศความเป็นส่วนตัวแล้ว" },
     };
@@ -106,7 +106,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Submit_StartInThePast_ShowsTheDomainMessageBesideTheDate()
     {
         var client = app.CreateAnonymousClient();
-        var form = (await PublicApplication.FilledAsync(client)).Set("Input.StartOn", "2026-11-20");
+        var form = (await PublicApplication.FilledAsync(client)).Set("Input.StartOn", "20/11/2569");
         var doc = await HtmlForm.ParseAsync(await form.SubmitAsync(client));
         Assert.Contains("วันที่เริ่มยืมต้องไม่ก่อนวันนี้", doc.QuerySelector("span[data-valmsg-for='Input.StartOn']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("งานบำเพ็ญกุศลศพ", doc.QuerySelector("textarea[name='Input.Purpose']")!.TextContent.Trim());
@@ -207,50 +207,61 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Submit_OverTheOpenApplicationCap_IsRefusedPerNationalIdAndPerPhone()
+    public async Task Submit_OverTheOpenApplicationCap_IsRefusedPerBorrowerNotPerPhone()
     {
         var client = app.CreateAnonymousClient();
         var id = PublicApplication.NewNationalId();
+        var phone = PublicApplication.NewPhone();
         for (var i = 0; i < 3; i++)
         {
-            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id));
+            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id, phone: phone));
         }
 
         var fourth = await (await PublicApplication.FilledAsync(client, nationalId: id)).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
         Assert.Contains("ท่านมีคำขอที่อยู่ระหว่างดำเนินการครบ 3 รายการแล้ว", (await HtmlForm.ParseAsync(fourth)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
 
+        // A spouse who shares the phone is another borrower with a cap of their own.
+        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: "+66 " + phone[1..], name: "นางคู่สมรส ใช้เบอร์เดียวกัน"));
+    }
+
+    [Fact]
+    public async Task Submit_OrganisationOverTheCap_IsRefusedByNameAndPhone()
+    {
+        var client = app.CreateAnonymousClient();
         var phone = PublicApplication.NewPhone();
+        async Task<HttpResponseMessage> SubmitAsync(string organisation) => await (await PublicApplication.FilledAsync(client, phone: phone))
+            .Set("Input.Kind", "CommunityGroup").Set("Input.OrganisationName", organisation).Set("Input.NationalId", "").SubmitAsync(client);
         for (var i = 0; i < 3; i++)
         {
-            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone));
+            Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync("กลุ่มแม่บ้านทดสอบโควตา")).StatusCode);
         }
 
-        var samePhone = await (await PublicApplication.FilledAsync(client, phone: "+66 " + phone[1..])).SubmitAsync(client);
-        Assert.Contains("ครบ 3 รายการแล้ว", await samePhone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ครบ 3 รายการแล้ว", await (await SubmitAsync("กลุ่มแม่บ้านทดสอบโควตา")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync("กลุ่มผู้สูงอายุทดสอบโควตา")).StatusCode);
     }
 
     [Fact]
     public async Task Submit_CapCountsOnlyApplicationsInProgress()
     {
         var client = app.CreateAnonymousClient();
-        var phone = PublicApplication.NewPhone();
+        var id = PublicApplication.NewNationalId();
         var tokens = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            tokens.Add((await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone))).Token);
+            tokens.Add((await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id))).Token);
         }
 
         var cancel = await HtmlForm.LoadAsync(client, $"/track/{tokens[0]}", "form[action*='handler=Cancel']");
         Assert.Equal(HttpStatusCode.Redirect, (await cancel.SubmitAsync(client)).StatusCode);
-        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone));
+        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id));
     }
 
     [Fact]
     public async Task CheckButton_WithDates_ShowsAvailabilityForThemAndKeepsTheForm()
     {
         var client = app.CreateAnonymousClient();
-        var form = (await PublicApplication.FilledAsync(client)).Set("Input.Name", "").Set("Input.StartOn", "2026-12-20").Set("Input.DueOn", "21/12/2569");
+        var form = (await PublicApplication.FilledAsync(client)).Set("Input.Name", "").Set("Input.StartOn", "20/12/2569").Set("Input.DueOn", "21/12/2569");
         var before = await app.WithDbAsync(db => db.Loans.CountAsync());
         var response = await form.SubmitAsync(client, "/apply?handler=Check");
 
@@ -267,7 +278,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.CreateAnonymousClient();
         var (_, token) = await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client))
-            .Set("Input.StartOn", "2027-01-10").Set("Input.DueOn", "2027-01-12"));
+            .Set("Input.StartOn", "10/01/2570").Set("Input.DueOn", "12/01/2570"));
         await PublicApplication.CheckAsync(app, await PublicApplication.LoanIdAsync(app, token));
         var (tentId, chairsId) = await app.WithDbAsync(async db => (
             await db.CatalogueItems.Where(c => c.Name == PublicApplication.Tent).Select(c => c.Id).SingleAsync(),

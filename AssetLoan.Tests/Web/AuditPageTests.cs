@@ -26,6 +26,28 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AuditList_NamesPeopleItemsAndDatesInThai_NotIdsOrTypeNames()
+    {
+        var admin = await app.CreateClientAsAsync(Demo.Admin);
+        var create = await HtmlForm.LoadAsync(admin, "/admin/users/create");
+        create.Set("Email", "auditnames@maekhue.go.th").Set("Password.NewPassword", "Maekhue-2569-audit").Set("Input.FullName", "นางสาวตรวจชื่อ ในบันทึก")
+            .Remove("Input.Roles").Add("Input.Roles", AssetLoan.Web.Identity.Roles.SuppliesOfficer);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await create.SubmitAsync(admin)).StatusCode);
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var client = await app.CreateClientAsAsync(Demo.Auditor);
+
+        var all = (await HtmlForm.GetDocumentAsync(client, "/audit")).QuerySelector("main")!.TextContent;
+        var loan = (await HtmlForm.GetDocumentAsync(client, $"/audit?entity=Loan&id={id}")).QuerySelector("tbody")!.TextContent;
+
+        Assert.Contains("นางสาวตรวจชื่อ ในบันทึก – เจ้าหน้าที่พัสดุ", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("IdentityUserRole", all, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", all);
+        Assert.DoesNotMatch(@"\b20\d\d-\d\d-\d\d", all);
+        Assert.Contains("ผู้ยืม: – → นางสาวมาลี สุขใจ", loan, StringComparison.Ordinal);
+        Assert.Contains("วันที่เริ่มยืม: – → 25 พ.ย. 2569", loan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_IntactChain_SaysSo()
     {
         await app.ApprovedAsync((LoanStates.Chairs, 1));

@@ -133,7 +133,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
         Assert.Equal(competitors - left, outcomes.Count(o => o == "Loan.NoLongerAvailable"));
         var approved = await App.WithDbAsync(db => db.Loans.CountAsync(l => loanIds.Contains(l.Id) && l.Status == LoanStatus.Approved));
         Assert.Equal(left, approved);
-        var chain = await App.WithDbAsync(async db => AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync()));
+        var chain = await App.WithDbAsync(async db => AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(), App.ChainKey));
         Assert.Null(chain);
     }
 }

@@ -57,7 +57,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
         app.Clock.Advance(TimeSpan.FromDays(2));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/demand/{id}", "#demand-form");
-        form.Set("Input.IssuedOn", AssetLoan.Web.Infrastructure.Display.InputDate(Today().AddDays(1)));
+        form.Set("Input.IssuedOn", AssetLoan.Domain.Calendar.ThaiDate.InputText(Today().AddDays(1)));
 
         var doc = await HtmlForm.ParseAsync(await form.SubmitAsync(client));
 

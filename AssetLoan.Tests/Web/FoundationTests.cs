@@ -53,25 +53,6 @@ public sealed class FoundationTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Login_FiveFailures_LocksTheAccount()
-    {
-        var client = app.CreateAnonymousClient();
-        HttpResponseMessage? last = null;
-        for (var i = 0; i < 6; i++)
-        {
-            var form = await HtmlForm.LoadAsync(client, "/account/login");
-            form.Set("Input.Email", Demo.Deputy).Set("Input.Password", $"bad-password-{i}");
-            last = await form.SubmitAsync(client);
-        }
-
-        Assert.Contains("บัญชีถูกระงับชั่วคราว", await last!.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var lockedForm = await HtmlForm.LoadAsync(client, "/account/login");
-        lockedForm.Set("Input.Email", Demo.Deputy).Set("Input.Password", AssetLoan.Web.Data.Seed.DemoData.Password);
-        var stillLocked = await lockedForm.SubmitAsync(client);
-        Assert.Equal(HttpStatusCode.OK, stillLocked.StatusCode);
-    }
-
-    [Fact]
     public async Task Login_DemoAccount_SignsInAndShowsName()
     {
         var client = await app.CreateClientAsAsync(Demo.Officer);

@@ -13,7 +13,8 @@ public sealed class NavigationTests(AppFactory app) : IClassFixture<AppFactory>
     {
         ["/supplies"] = [Demo.Officer],
         ["/supplies/scan"] = [Demo.Officer],
-        ["/supplies/overdue"] = [Demo.Officer],
+        ["/supplies/overdue"] = [Demo.Officer, Demo.Director, Demo.Mayor, Demo.Deputy, Demo.Auditor],
+        ["/reports/dashboard"] = [Demo.Officer, Demo.Director, Demo.Mayor, Demo.Deputy, Demo.Auditor],
         ["/labels"] = [Demo.Officer, Demo.Admin],
         ["/notifications"] = [Demo.Officer, Demo.Director, Demo.Mayor, Demo.Deputy, Demo.Head, Demo.Employee, Demo.Auditor, Demo.Admin],
     };
@@ -48,7 +49,7 @@ public sealed class NavigationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("งานพัสดุ", toggle.TextContent.Trim());
         Assert.Equal("/supplies", toggle.GetAttribute("href"));
         Assert.Equal(
-            ["/supplies", "/supplies/scan", "/supplies/overdue", "/labels"],
+            ["/supplies", "/supplies/scan", "/supplies/overdue", "/labels", "/reports/dashboard", "/reports/register", "/reports/year-end"],
             doc.QuerySelectorAll("header nav .dropdown-menu a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(doc.QuerySelector("header nav a[href='/notifications']"));
         Assert.NotNull(doc.QuerySelector("header nav .navbar-toggler[data-bs-target='#mainNav']"));
@@ -61,7 +62,7 @@ public sealed class NavigationTests(AppFactory app) : IClassFixture<AppFactory>
         var doc = await HtmlForm.GetDocumentAsync(officer, "/assets?culture=en-US&ui-culture=en-US");
 
         Assert.Equal(
-            ["Work queue", "Scan a label", "Overdue follow-up", "Print QR labels"],
+            ["Work queue", "Scan a label", "Overdue follow-up", "Print QR labels", "Lending dashboard", "Loan register", "Out on loan at 30 September"],
             doc.QuerySelectorAll("header nav .dropdown-menu a").Select(a => a.TextContent.Trim()));
     }
 

@@ -12,7 +12,7 @@ public sealed class SmtpAppFactory : AppFactory
     public SmtpAppFactory()
     {
         Port = SmtpListener.FreePort();
-        With("Mail:Host", "127.0.0.1").With("Mail:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Mail:TimeoutSeconds", "5");
+        With("Mail:Host", "127.0.0.1").With("Mail:UseStartTls", "false").With("Mail:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Mail:TimeoutSeconds", "5");
     }
 
     public int Port { get; }

@@ -22,10 +22,22 @@ public sealed class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory
         app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PersonalDataAccess.ViewNationalIdAction && e.EntityId == borrowerId.ToString()));
 
     [Fact]
-    public async Task BorrowerPage_Employee_SeesTheIdAndPhoneMaskedAndCannotReveal()
+    public async Task BorrowerPage_Employee_IsDenied()
+    {
+        var employee = await app.CreateClientAsAsync(Demo.Employee);
+
+        // Refused before any look-up: the same for every id.
+        var response = await employee.GetAsync("/supplies/borrower/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/accessdenied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task BorrowerPage_Executive_SeesTheIdAndPhoneMaskedAndCannotReveal()
     {
         var (borrowerId, id) = await ApplyAsync();
-        var employee = await app.CreateClientAsAsync(Demo.Employee);
+        var employee = await app.CreateClientAsAsync(Demo.Mayor);
 
         var doc = await HtmlForm.GetDocumentAsync(employee, $"/supplies/borrower/{borrowerId}");
         Assert.Equal(ThaiNationalId.Mask(id), doc.QuerySelector("#national-id")!.TextContent.Trim());
@@ -58,7 +70,7 @@ public sealed class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(ThaiNationalId.Format(id), (await HtmlForm.ParseAsync(response)).QuerySelector("#national-id")!.TextContent.Trim());
         var (events, chain, officerId) = await app.WithDbAsync(async db => (
             await db.AuditEvents.AsNoTracking().Where(e => e.Action == PersonalDataAccess.ViewNationalIdAction).ToListAsync(),
-            AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync()),
+            AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(), app.ChainKey),
             await db.Users.Where(u => u.Email == Demo.Officer).Select(u => u.Id).SingleAsync()));
         var view = Assert.Single(events, e => e.EntityId == borrowerId.ToString());
         Assert.Equal(("Borrower", officerId), (view.EntityType, view.ActorUserId));

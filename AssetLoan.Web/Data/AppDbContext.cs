@@ -16,17 +16,19 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 {
     private readonly CurrentActor? _actor;
     private readonly TimeProvider? _time;
+    private readonly Infrastructure.Security.AuditChainKey? _chainKey;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
-        : this((DbContextOptions)options, actor, time)
+    public AppDbContext(DbContextOptions<AppDbContext> options, CurrentActor? actor = null, TimeProvider? time = null, Infrastructure.Security.AuditChainKey? chainKey = null)
+        : this((DbContextOptions)options, actor, time, chainKey)
     {
     }
 
-    protected AppDbContext(DbContextOptions options, CurrentActor? actor, TimeProvider? time)
+    protected AppDbContext(DbContextOptions options, CurrentActor? actor, TimeProvider? time, Infrastructure.Security.AuditChainKey? chainKey = null)
         : base(options)
     {
         _actor = actor;
         _time = time;
+        _chainKey = chainKey;
     }
 
     public DbSet<Division> Divisions => Set<Division>();
@@ -51,6 +53,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
+
     public DbSet<AppSetting> Settings => Set<AppSetting>();
 
     public DbSet<FiscalSequence> FiscalSequences => Set<FiscalSequence>();
@@ -62,6 +66,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     internal CurrentActor? Actor => _actor;
 
     internal TimeProvider Time => _time ?? TimeProvider.System;
+
+    /// <summary>The audit chain's HMAC key; a context made without the app's services cannot write audit events.</summary>
+    internal byte[] ChainKey => _chainKey?.Bytes ?? throw new InvalidOperationException("The audit chain key is not configured (Audit:ChainKey).");
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

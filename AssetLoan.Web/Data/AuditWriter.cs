@@ -12,13 +12,13 @@ namespace AssetLoan.Web.Data;
 
 /// <summary>
 /// Writes the audit trail in the same transaction as the change: one event per changed audited entity, with the
-/// changed properties before → after, chained by SHA-256 to the previous event.
+/// changed properties before → after, chained by HMAC-SHA256 (key outside the database) to the previous event.
 /// </summary>
 internal static class AuditWriter
 {
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditEvent), typeof(LoanHistoryEntry), typeof(NotificationMessage), typeof(FiscalSequence),
+        typeof(AuditEvent), typeof(AuditAnchor), typeof(LoanHistoryEntry), typeof(NotificationMessage), typeof(FiscalSequence),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
@@ -29,6 +29,12 @@ internal static class AuditWriter
     [
         nameof(Borrower.Name), nameof(Borrower.ContactPerson), nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup),
         nameof(Borrower.NationalIdTail), nameof(Borrower.Phone), nameof(Borrower.Email), nameof(Borrower.HouseNumber), nameof(Borrower.Moo),
+    ];
+
+    // The same for what a loan says about private people (retention erases it from the loan; the trail never had it).
+    private static readonly HashSet<string> LoanPersonalData =
+    [
+        nameof(Loan.ReceiverName), nameof(Loan.ReceiverSignaturePath), nameof(Loan.Purpose), nameof(Loan.Place), "Version",
     ];
 
     private static readonly HashSet<string> HiddenProperties =
@@ -101,9 +107,10 @@ internal static class AuditWriter
         var actor = db.Actor?.Actor ?? Domain.People.Actor.System;
         var role = actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles.OrderBy(r => r));
         var now = db.Time.GetUtcNow().UtcDateTime;
+        var key = db.ChainKey;
         foreach (var p in entries)
         {
-            var e = new AuditEvent(++sequence, now, actor.UserId, actor.Name, role, p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous);
+            var e = new AuditEvent(++sequence, now, actor.UserId, actor.Name, role, p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous, key);
             db.AuditEvents.Add(e);
             previous = e.Hash;
         }
@@ -117,12 +124,18 @@ internal static class AuditWriter
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 || NotAudited.Contains(entry.Metadata.ClrType)
-                || !IsAudited(entry.Metadata.ClrType))
+                || !IsAudited(entry.Metadata.ClrType)
+                || entry.Entity is AppSetting { Key: Infrastructure.NationalIdProtector.LookupKeySetting })
             {
                 continue;
             }
 
-            var hidden = entry.Entity is Borrower ? BorrowerPersonalData : HiddenProperties;
+            var hidden = entry.Entity switch
+            {
+                Borrower => BorrowerPersonalData,
+                Loan => LoanPersonalData,
+                _ => HiddenProperties,
+            };
             var props = entry.Properties.Where(p => !hidden.Contains(p.Metadata.Name)).ToList();
             string? before = null, after = null;
             switch (entry.State)

@@ -10,7 +10,11 @@ namespace AssetLoan.Web.Data;
 /// </summary>
 public static class AvailabilityQueries
 {
-    /// <summary>Claims on <paramref name="itemIds"/> overlapping [from, to] by holding loans; an overdue loan's span runs to today.</summary>
+    /// <summary>
+    /// The one commitments query: claims on <paramref name="itemIds"/> overlapping [from, to] by holding loans
+    /// (<see cref="LoanTransitions.HoldingStatuses"/>), each spanned by <see cref="AvailabilityCalculator.Span"/> — a
+    /// loan out past its due date holds for every later period until its items are back.
+    /// </summary>
     public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -18,13 +22,14 @@ public static class AvailabilityQueries
         // which SQLite does not have.
         var rows = await (
                 from l in db.Loans.AsNoTracking().Holding()
-                where l.StartOn <= to && (l.DueOn >= @from
-                    || ((l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned) && today >= @from))
+                let isOut = LoanTransitions.OutStatuses.Contains(l.Status)
+                where (l.StartOn <= to || (isOut && today <= to)) && (l.DueOn >= @from || (isOut && l.DueOn < today))
                 from x in l.Lines
                 where itemIds.Contains(x.CatalogueItemId)
                 select new
                 {
                     LoanId = l.Id,
+                    l.Reference,
                     l.Status,
                     l.StartOn,
                     l.DueOn,
@@ -54,7 +59,7 @@ public static class AvailabilityQueries
                 var held = isOut ? r.IssuedQuantity - r.Returned : r.Quantity;
                 if (held > 0)
                 {
-                    list.Add(new Commitment(r.LoanId, r.CatalogueItemId, null, held, spanFrom, spanTo, firm));
+                    list.Add(new Commitment(r.LoanId, r.CatalogueItemId, null, held, spanFrom, spanTo, firm, r.Reference));
                 }
 
                 continue;
@@ -62,7 +67,7 @@ public static class AvailabilityQueries
 
             foreach (var u in unitsByLine[r.LineId].Where(u => isOut ? u.IssuedAtUtc != null && u.ReturnedAtUtc == null : u.ReturnedAtUtc == null))
             {
-                list.Add(new Commitment(r.LoanId, r.CatalogueItemId, u.AssetId, 1, spanFrom, spanTo, firm));
+                list.Add(new Commitment(r.LoanId, r.CatalogueItemId, u.AssetId, 1, spanFrom, spanTo, firm, r.Reference));
             }
         }
 
@@ -96,20 +101,36 @@ public static class AvailabilityQueries
         foreach (var item in items)
         {
             var mine = commitments.Where(c => c.CatalogueItemId == item.Id).ToList();
+            var competing = mine.Where(c => c.Overlaps(from, to) && (!firmOnly || c.Firm) && c.LoanId != excludeLoanId).ToList();
             if (item.TrackingMode == TrackingMode.Pooled)
             {
                 result[item.Id] = new ItemAvailability(item.Id,
                     AvailabilityCalculator.PoolFree(AvailabilityCalculator.PoolCapacity(item.PoolQuantity, item.PoolUnderRepair), mine, from, to, firmOnly, excludeLoanId),
-                    new HashSet<int>());
+                    new HashSet<int>(), competing);
                 continue;
             }
 
             var held = AvailabilityCalculator.UnitsHeld(mine, from, to, firmOnly, excludeLoanId);
             var free = onHand.GetValueOrDefault(item.Id) - held.Count(heldLendable.Contains);
-            result[item.Id] = new ItemAvailability(item.Id, free, held);
+            result[item.Id] = new ItemAvailability(item.Id, free, held, competing);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What a handover of <paramref name="loan"/> today may issue: the availability truth for [today, due date] without
+    /// the loan itself, counting firm commitments (pool counts, units) and every hold (substitutes).
+    /// </summary>
+    public static async Task<ShelfCheck> ShelfCheckAsync(this AppDbContext db, Loan loan, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(loan);
+        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        var to = loan.DueOn > today ? loan.DueOn : today;
+        var firm = await db.AvailabilityAsync(itemIds, today, to, today, firmOnly: true, excludeLoanId: loan.Id, ct);
+        var all = await db.AvailabilityAsync(itemIds, today, to, today, firmOnly: false, excludeLoanId: loan.Id, ct);
+        return new ShelfCheck(firm, all);
     }
 
     /// <summary>The lendable units of a numbered item that no other loan holds for [from, to], by asset number.</summary>

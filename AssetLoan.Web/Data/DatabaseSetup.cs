@@ -30,6 +30,12 @@ public static class DatabaseSetup
         }
 
         var seedDemo = app.Configuration.GetValue("Seed:Demo", false);
+        if (seedDemo && !app.Environment.IsDevelopment() && !app.Configuration.GetValue("Seed:AllowOutsideDevelopment", false))
+        {
+            // The demo data publishes its password on the sign-in page and creates an Admin with it.
+            throw new InvalidOperationException("Seed:Demo is for Development only: it creates an Admin with the published demo password. Remove it.");
+        }
+
         if (seedDemo && !await db.CatalogueItems.AnyAsync(ct))
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);

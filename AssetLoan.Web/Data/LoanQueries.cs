@@ -11,11 +11,10 @@ public static class LoanQueries
 
     /// <summary>Loans that hold items for their period: checked (reserved), approved, or out.</summary>
     public static IQueryable<Loan> Holding(this IQueryable<Loan> loans) =>
-        loans.Where(l => l.Status == LoanStatus.Checked || l.Status == LoanStatus.Approved
-            || l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned);
+        loans.Where(l => LoanTransitions.HoldingStatuses.Contains(l.Status));
 
     public static IQueryable<Loan> Out(this IQueryable<Loan> loans) =>
-        loans.Where(l => l.Status == LoanStatus.HandedOver || l.Status == LoanStatus.PartlyReturned);
+        loans.Where(l => LoanTransitions.OutStatuses.Contains(l.Status));
 
     /// <summary>Overdue is derived, never stored: out, and today (Bangkok) is after the due date.</summary>
     public static IQueryable<Loan> Overdue(this IQueryable<Loan> loans, DateOnly today) =>

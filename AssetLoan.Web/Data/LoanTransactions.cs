@@ -31,6 +31,29 @@ public static class LoanTransactions
     }
 
     /// <summary>
+    /// Hands over <paramref name="loan"/> (loaded tracked with its lines and units) inside the reservation
+    /// transaction: the units, the pools and the availability truth are read after the lock is taken, so what is
+    /// issued is re-checked against what is on the shelf now and what other approved loans need (domain.md §5).
+    /// </summary>
+    public static Task HandOverAsync(this AppDbContext db, Loan loan, Actor officer, IReadOnlyList<LineIssue> issues, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(issues);
+        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
+        return db.InReservationAsync(itemIds, async () =>
+        {
+            var assetIds = issues.SelectMany(i => i.AssetIds).Concat(loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId)).Distinct().ToList();
+            var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var shelf = await db.ShelfCheckAsync(loan, today, ct);
+            loan.HandOver(officer, issues, assets, items, shelf, receiverName, receiverAcknowledged, signaturePath, today, nowUtc);
+            await db.SaveChangesAsync(ct);
+            return loan.Id;
+        }, ct);
+    }
+
+    /// <summary>
     /// The next request number of the fiscal year that contains <paramref name="today"/>, gapless: call it inside the
     /// transaction that saves the loan, so a rollback gives the number back.
     /// </summary>
@@ -52,34 +75,88 @@ public static class LoanTransactions
     }
 
     /// <summary>
-    /// Files a request: the borrower-standing rule, a gapless number and <see cref="Loan.Submit"/>, saved in one
-    /// transaction. Used by the staff request form, the officer's walk-in form and the public application, so a new
-    /// outside borrower's record is held to the standing of the same outsider's earlier records on every path.
+    /// Files a request: the outsider's one record, the borrower-standing rule, a gapless number and
+    /// <see cref="Loan.Submit"/>, saved in one transaction. Used by the staff request form, the officer's walk-in form
+    /// and the public application, so on every path a new outside borrower is matched to their existing record
+    /// (docs/decisions/0005), which takes today's details, and is held to its standing.
     /// </summary>
     public static async Task<Loan> SubmitLoanAsync(this AppDbContext db, Borrower borrower, LoanRequest request, Actor filedBy, ApprovalPolicy policy, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(borrower);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (await db.SubmittedWithKeyAsync(request.SubmissionKey, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        policy.EnsureStartWithinHorizon(request.StartOn, today);
         var itemIds = request.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var unitsOnHand = await db.UnitsOnHandAsync(itemIds, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (overdue, unsettled) = await db.StandingAsync(borrower, today, ct);
+        var existing = borrower.Id == 0 && borrower.Kind != BorrowerKind.Staff ? await db.ExistingOutsiderAsync(borrower, ct) : null;
+        var (overdue, unsettled) = await db.StandingAsync(existing ?? borrower, today, ct);
         BorrowerStanding.Ensure(policy, overdue, unsettled);
+        if (existing is not null)
+        {
+            existing.TakeDetailsFrom(borrower);
+            borrower = existing;
+        }
+
         if (borrower.Id == 0)
         {
             db.Borrowers.Add(borrower);
-            await db.SaveChangesAsync(ct);
         }
+
+        await db.SaveChangesAsync(ct);
 
         var (number, year) = await db.NextLoanNumberAsync(today, ct);
         var loan = Loan.Submit(request, borrower, items, filedBy, number, year, today, nowUtc, unitsOnHand);
         db.Loans.Add(loan);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.SubmissionKey is not null)
+        {
+            // The same form posted twice at once: the unique key let one in; answer with that one.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.SubmittedWithKeyAsync(request.SubmissionKey, ct) ?? throw new InvalidOperationException("The request could not be saved.");
+        }
+
         await tx.CommitAsync(ct);
         return loan;
     }
+
+    /// <summary>The one record of the same outside borrower as <paramref name="applicant"/>, if they borrowed before (the newest, should duplicates remain).</summary>
+    public static Task<Borrower?> ExistingOutsiderAsync(this AppDbContext db, Borrower applicant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(applicant);
+        return db.Borrowers.Where(Borrower.SameOutsiderAs(applicant)).OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The request an earlier post of the same form render filed (its hidden submission key), if any: going Back and
+    /// submitting again, or a double tap, leads to that request instead of a second one.
+    /// </summary>
+    public static async Task<Loan?> SubmittedWithKeyAsync(this AppDbContext db, string? submissionKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(submissionKey))
+        {
+            return null;
+        }
+
+        var key = submissionKey.Trim();
+        return await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.SubmissionKey == key, ct);
+    }
+
+    /// <summary>A fresh key for one render of a request form.</summary>
+    public static string NewSubmissionKey() => Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Whether the borrower has an overdue loan, and an unsettled damage or loss case — counting, for an outsider, the

@@ -7,8 +7,8 @@ namespace AssetLoan.Web.Data;
 /// The same model on PostgreSQL, with its own migration set (Data/PostgresMigrations). SQLite's NOCASE collation
 /// has no PostgreSQL twin; searches there use ILIKE-free lower() prefix matching instead.
 /// </summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
-    : AppDbContext(options, actor, time)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentActor? actor = null, TimeProvider? time = null, Infrastructure.Security.AuditChainKey? chainKey = null)
+    : AppDbContext(options, actor, time, chainKey)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

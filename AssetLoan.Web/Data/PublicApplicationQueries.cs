@@ -13,19 +13,14 @@ public static class PublicApplicationQueries
             || l.Status == LoanStatus.Checked || l.Status == LoanStatus.Approved);
 
     /// <summary>
-    /// Outside borrowers who applied before with this national ID (look-up hash) or this phone: the open-application
-    /// cap counts by either, to slow down floods. Borrower standing matches identity more strictly
-    /// (<see cref="Borrower.SameOutsiderAs"/>).
+    /// How many applications in progress the same outside borrower holds (the cap of <see cref="Settings.OpenApplicationCap"/>):
+    /// counted per identity (<see cref="Borrower.SameOutsiderAs"/>), so two people who share a phone have a cap each.
     /// </summary>
-    public static IQueryable<Borrower> SameApplicant(this IQueryable<Borrower> borrowers, string? nationalIdLookup, string phone) =>
-        borrowers.Where(b => b.Kind != BorrowerKind.Staff
-            && ((nationalIdLookup != null && b.NationalIdLookup == nationalIdLookup) || b.Phone == phone));
-
-    /// <summary>How many applications in progress one national ID or one phone holds (the cap of <see cref="Settings.OpenApplicationCap"/>).</summary>
-    public static Task<int> OpenApplicationCountAsync(this AppDbContext db, string? nationalIdLookup, string phone, CancellationToken ct)
+    public static Task<int> OpenApplicationCountAsync(this AppDbContext db, Borrower applicant, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var borrowerIds = db.Borrowers.SameApplicant(nationalIdLookup, phone).Select(b => b.Id);
+        ArgumentNullException.ThrowIfNull(applicant);
+        var borrowerIds = db.Borrowers.Where(Borrower.SameOutsiderAs(applicant)).Select(b => b.Id);
         return db.Loans.InProgress().CountAsync(l => borrowerIds.Contains(l.BorrowerId), ct);
     }
 

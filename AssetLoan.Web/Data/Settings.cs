@@ -60,6 +60,7 @@ public sealed record Settings
         public const string DefaultMaxLoanDays = "Loans.DefaultMaxLoanDays";
         public const string BorrowerStandingRule = "Loans.BorrowerStandingRule";
         public const string ExpireAfterDays = "Loans.ExpireAfterDays";
+        public const string BookingHorizonDays = "Loans.BookingHorizonDays";
         public const string AssetNumberTemplate = "Assets.NumberTemplate";
         public const string PublicBaseUrl = "Public.BaseUrl";
         public const string PromptPayTarget = "Payments.PromptPayTarget";
@@ -92,7 +93,8 @@ public sealed record Settings
                 RoleOf(rows, Keys.ConsumableApprover, p.ConsumableApprover),
                 Int(rows, Keys.DefaultMaxLoanDays, p.DefaultMaxLoanDays),
                 Bool(rows, Keys.BorrowerStandingRule, p.BorrowerStandingRule),
-                Int(rows, Keys.ExpireAfterDays, p.ExpireAfterDays)),
+                Int(rows, Keys.ExpireAfterDays, p.ExpireAfterDays),
+                Int(rows, Keys.BookingHorizonDays, p.BookingHorizonDays)),
             AssetNumberTemplate = Text(rows, Keys.AssetNumberTemplate, d.AssetNumberTemplate),
             PublicBaseUrl = Text(rows, Keys.PublicBaseUrl, d.PublicBaseUrl),
             PromptPayTarget = Text(rows, Keys.PromptPayTarget, d.PromptPayTarget),

@@ -7,13 +7,12 @@ namespace AssetLoan.Web.Data;
 /// <summary>Reads behind the QR tags: what a scanned value points to, and what holds a tag's item today.</summary>
 public static class TagQueries
 {
-    private static readonly LoanStatus[] Holding = [LoanStatus.Checked, LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
-
     /// <summary>
-    /// The tag a scanned or typed value points to: an <c>…/a/{tag}</c> URL, a bare tag (any case), or an asset number.
-    /// Null when nothing in the registry matches.
+    /// The one reader of every scan (the scan page, handover and return): an asset number as written in the register,
+    /// a bare tag (any case), or a label's <c>/a/{tag}</c> or <c>/qr/{tag}.png</c> address, with or without a query or
+    /// fragment. Returns the tag and, for a numbered unit, the asset (untracked); null when nothing matches.
     /// </summary>
-    public static async Task<string?> ResolveAsync(AppDbContext db, string? scanned, CancellationToken ct)
+    public static async Task<ScanMatch?> FindByScanAsync(this AppDbContext db, string? scanned, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var value = Normalize(scanned);
@@ -23,12 +22,22 @@ public static class TagQueries
         }
 
         var tag = value.ToUpperInvariant();
-        if (Tags.IsWellFormed(tag) && (await db.Assets.AnyAsync(a => a.Tag == tag, ct) || await db.CatalogueItems.AnyAsync(c => c.Tag == tag, ct)))
+        if (Tags.IsWellFormed(tag))
         {
-            return tag;
+            var byTag = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Tag == tag, ct);
+            if (byTag is not null)
+            {
+                return new ScanMatch(tag, byTag);
+            }
+
+            if (await db.CatalogueItems.AnyAsync(c => c.Tag == tag, ct))
+            {
+                return new ScanMatch(tag, null);
+            }
         }
 
-        return await db.Assets.AsNoTracking().Where(a => a.AssetNumber == value).Select(a => a.Tag).FirstOrDefaultAsync(ct);
+        var byNumber = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.AssetNumber == value, ct);
+        return byNumber is null ? null : new ScanMatch(byNumber.Tag, byNumber);
     }
 
     /// <summary>
@@ -41,7 +50,8 @@ public static class TagQueries
         foreach (var marker in new[] { "/a/", "/qr/" })
         {
             var at = value.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0 && (at == 0 || value.Contains("://", StringComparison.Ordinal)))
+            // A path ("/a/…"), a full URL, or a host without its scheme ("example.go.th/qr/….png?size=2").
+            if (at >= 0 && (at == 0 || value.Contains("://", StringComparison.Ordinal) || !value[..at].Contains(' ', StringComparison.Ordinal)))
             {
                 var rest = value[(at + marker.Length)..];
                 var end = rest.IndexOfAny(['/', '?', '#', '.']);
@@ -51,42 +61,7 @@ public static class TagQueries
 
         return value;
     }
-
-    /// <summary>What every holding loan claims of a catalogue item (pool counts, or numbered units), for availability.</summary>
-    public static async Task<IReadOnlyList<Commitment>> CommitmentsAsync(AppDbContext db, int catalogueItemId, DateOnly today, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var lines = await db.Loans.AsNoTracking()
-            .Where(l => Holding.Contains(l.Status))
-            .SelectMany(l => l.Lines.Where(x => x.CatalogueItemId == catalogueItemId), (l, x) => new
-            {
-                l.Id,
-                l.Status,
-                l.StartOn,
-                l.DueOn,
-                x.IsPooled,
-                x.Quantity,
-                x.IssuedQuantity,
-                Returned = x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
-                Units = x.Units.Where(u => u.ReturnedAtUtc == null).Select(u => u.AssetId).ToList(),
-            })
-            .ToListAsync(ct);
-
-        var commitments = new List<Commitment>();
-        foreach (var x in lines)
-        {
-            var isOut = LoanTransitions.IsOut(x.Status);
-            var (from, to) = AvailabilityCalculator.Span(x.StartOn, x.DueOn, isOut, today);
-            var firm = LoanTransitions.HoldsFirmly(x.Status);
-            if (x.IsPooled)
-            {
-                commitments.Add(new Commitment(x.Id, catalogueItemId, null, isOut ? x.IssuedQuantity - x.Returned : x.Quantity, from, to, firm));
-                continue;
-            }
-
-            commitments.AddRange(x.Units.Select(assetId => new Commitment(x.Id, catalogueItemId, assetId, 1, from, to, firm)));
-        }
-
-        return commitments;
-    }
 }
+
+/// <summary>What a scan points to: the tag, and the numbered unit when it is one.</summary>
+public sealed record ScanMatch(string Tag, Asset? Asset);

@@ -19,6 +19,11 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
             identity.AddClaim(new Claim(CurrentActor.DivisionClaim, division.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordFilter.Claim, "1"));
+        }
+
         return identity;
     }
 }

@@ -14,4 +14,7 @@ public sealed class AppUser : IdentityUser
     public string? DelegationOrder { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>Set when an admin typed the password: the user must choose their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -71,7 +71,10 @@ public static class DomainErrors
         ["Loan.EndorserNotHead"] = "หัวหน้าหน่วยงานเท่านั้นที่ให้ความเห็นชอบได้",
         ["Loan.EndorserOtherDivision"] = "หัวหน้าหน่วยงานเห็นชอบได้เฉพาะคำขอของบุคลากรในหน่วยงานของตน",
         ["Loan.ExtensionAfterDue"] = "ต้องขอขยายเวลาก่อนวันครบกำหนดส่งคืน",
-        ["Loan.ExtensionConflict"] = "ช่วงวันที่ขอขยายมีผู้อื่นจองพัสดุไว้แล้ว",
+        ["Loan.ExtensionConflict"] = "ช่วงวันที่ขอขยายมีผู้อื่นจองพัสดุไว้แล้ว ตามคำขอเลขที่",
+        ["Loan.ExtensionTooLong"] = "ขยายเวลาแล้วเกินจำนวนวันยืมสูงสุดของรายการ หากจำเป็นให้ผู้อนุมัติระบุเหตุผลที่ยืมเกินกำหนด",
+        ["Loan.NotOnShelf"] = "พัสดุในคลังไม่พอส่งมอบตามที่อนุมัติ เนื่องจากมีพัสดุที่ยืมไปยังไม่คืนหรือจำนวนในคลังลดลง",
+        ["Loan.SubstituteHeld"] = "ครุภัณฑ์ที่นำมาแทนถูกจองหรือยืมไว้สำหรับคำขออื่นในช่วงเวลานี้",
         ["Loan.ExtensionNotLater"] = "วันส่งคืนใหม่ต้องอยู่หลังวันครบกำหนดเดิม",
         ["Loan.ExtensionPending"] = "มีคำขอขยายเวลารอพิจารณาอยู่แล้ว",
         ["Loan.HandoverOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่ส่งมอบพัสดุได้",
@@ -108,7 +111,9 @@ public static class DomainErrors
         ["Loan.SettleOfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่บันทึกการชดใช้ได้",
         ["Loan.StaffWithoutDivision"] = "บัญชีของท่านยังไม่ได้กำหนดสังกัด โปรดติดต่อผู้ดูแลระบบ",
         ["Loan.StartInPast"] = "วันที่เริ่มยืมต้องไม่ก่อนวันนี้",
+        ["Loan.StartBeyondHorizon"] = "วันที่เริ่มยืมไกลเกินกว่าที่รับจองล่วงหน้าได้ กรุณาตรวจสอบปี พ.ศ.",
         ["Loan.StartPassed"] = "วันเริ่มยืมผ่านไปแล้ว กรุณาส่งคืนคำขอให้ผู้ยืมแก้ไขวันที่",
+        ["Loan.StartPassedApproval"] = "วันเริ่มยืมผ่านไปแล้ว อนุมัติไม่ได้ คำขอนี้หมดอายุ",
         ["Loan.TooLong"] = "ระยะเวลายืมเกินจำนวนวันสูงสุดที่กำหนดสำหรับรายการนี้",
         ["Loan.UnitCountMismatch"] = "จำนวนครุภัณฑ์ที่เลือกไม่ตรงกับจำนวนที่ขอ",
         ["Loan.UnitNotLendable"] = "ครุภัณฑ์ที่เลือกอยู่ระหว่างซ่อม สูญหาย หรือจำหน่ายแล้ว",
@@ -141,7 +146,8 @@ public static class DomainErrors
     {
         ArgumentNullException.ThrowIfNull(localizer);
         var thai = ThaiMessage(ex);
-        return Display.IsThai ? thai : localizer[thai];
+        var text = Display.IsThai ? thai : localizer[thai].Value;
+        return ex.Details.Count == 0 ? text : $"{text}: {string.Join(", ", ex.Details)}";
     }
 
     public static void AddDomainError(this ModelStateDictionary modelState, DomainRuleException ex, IStringLocalizer localizer, string key = "")

@@ -1,5 +1,5 @@
 using AssetLoan.Web.Data;
-using Microsoft.AspNetCore.DataProtection;
+using AssetLoan.Web.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,9 +29,7 @@ public static class StartupData
         services.AddHttpContextAccessor();
         services.AddScoped<Identity.CurrentActor>();
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection()
-            .SetApplicationName("AssetLoan")
-            .PersistKeysToDbContext<AppDbContext>();
+        services.AddAssetLoanKeys(config, env); // Security/StartupKeys.cs: key rings and the audit key, outside the database
         services.AddSingleton(new FileStorage(Path.GetFullPath(config["Storage:UploadsPath"] ?? "App_Data/uploads", env.ContentRootPath)));
         return services;
     }

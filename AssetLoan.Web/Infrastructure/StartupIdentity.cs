@@ -13,6 +13,12 @@ public static class StartupIdentity
     public const string AdminPolicy = "Admin";
     public const string StaffPolicy = "Staff";
 
+    /// <summary>Who reads the office's books (register, year-end list, dashboard): กองคลัง, the approvers and the auditor.</summary>
+    public const string BooksPolicy = "Books";
+
+    /// <summary>An asset's whole history: the books' readers and the registry's keepers.</summary>
+    public const string AssetHistoryPolicy = "AssetHistory";
+
     public static IServiceCollection AddAssetLoanIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -47,11 +53,13 @@ public static class StartupIdentity
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(RegistryPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.Admin))
-            .AddPolicy(SuppliesPolicy, p => p.RequireRole(Roles.SuppliesOfficer))
+            .AddPolicy(SuppliesPolicy, ReadableByAttribute.FolderPolicy(Roles.SuppliesOfficer))
             .AddPolicy(ApproversPolicy, p => p.RequireRole(Roles.FinanceDirector, Roles.Executive))
             .AddPolicy(AuditPolicy, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive));
+            .AddPolicy(BooksPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor))
+            .AddPolicy(AssetHistoryPolicy, p => p.RequireRole(Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor, Roles.Admin))
+            .AddPolicy(StaffPolicy, ReadableByAttribute.FolderPolicy(Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 
 namespace AssetLoan.Web.Infrastructure;
 
@@ -16,12 +17,8 @@ public static class StartupOperations
 
     public static ILoggingBuilder AddAssetLoanLogging(this ILoggingBuilder logging)
     {
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-            o.UseUtcTimestamp = true;
-        });
+        logging.AddConsole(o => o.FormatterName = IsoConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<IsoConsoleFormatter, ConsoleFormatterOptions>();
         return logging;
     }
 
@@ -46,6 +43,8 @@ public static class StartupOperations
         return app;
     }
 
+    private static readonly string[] ScanPaths = ["/supplies/scan", "/supplies/handover", "/supplies/return"];
+
     public static WebApplication UseAssetLoanSecurityHeaders(this WebApplication app)
     {
         app.Use(async (http, next) =>
@@ -54,7 +53,8 @@ public static class StartupOperations
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+            // The camera only where a QR code is scanned (scan, handover, return); nowhere else.
+            h["Permissions-Policy"] = (ScanPaths.Any(p => http.Request.Path.StartsWithSegments(p)) ? "camera=(self)" : "camera=()") + ", microphone=(), geolocation=()";
             h.ContentSecurityPolicy =
                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
                 "worker-src 'self' blob:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

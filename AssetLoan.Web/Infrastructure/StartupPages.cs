@@ -13,6 +13,9 @@ public static class StartupPages
 {
     public const string PublicPostsPolicy = "public-posts";
 
+    /// <summary>A borrower's record (who they are, how to reach them): only the roles that deal with the loan.</summary>
+    public const string BorrowerDetailPolicy = "BorrowerDetail";
+
     public static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
@@ -42,7 +45,7 @@ public static class StartupPages
             {
                 // Who may open what, in one place. Everything else needs a signed-in user (fallback policy).
                 var c = o.Conventions;
-                foreach (var page in new[] { "/Index", "/Error", "/Status", "/Culture", "/Account/Login", "/Account/AccessDenied", "/Account/Lockout" })
+                foreach (var page in new[] { "/Index", "/Error", "/Status", "/Culture", "/TextSize", "/Account/Login", "/Account/AccessDenied", "/Account/Lockout" })
                 {
                     c.AllowAnonymousToPage(page);
                 }
@@ -62,16 +65,20 @@ public static class StartupPages
                 c.AuthorizeFolder("/Loans", StartupIdentity.StaffPolicy);
                 c.AuthorizeFolder("/Endorsements", "DivisionHead");
                 c.AuthorizeFolder("/Supplies", StartupIdentity.SuppliesPolicy);
-                c.AuthorizeFolder("/Borrowers", StartupIdentity.StaffPolicy); // /supplies/borrower/{id}: staff see it masked, supplies roles reveal
+                c.AuthorizeFolder("/Borrowers", BorrowerDetailPolicy); // /supplies/borrower/{id}: approvers and the auditor (read-only) see it masked, supplies roles reveal
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);
+                c.AuthorizeFolder("/Reports", StartupIdentity.BooksPolicy);
+                c.AuthorizePage("/Assets/History", StartupIdentity.AssetHistoryPolicy);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             .AddMvcOptions(o => ThaiModelBindingMessages.Apply(o.ModelBindingMessageProvider));
 
-        services.AddAuthorizationBuilder().AddPolicy("DivisionHead", p => p.RequireRole(Identity.Roles.DivisionHead));
+        services.AddAuthorizationBuilder()
+            .AddPolicy("DivisionHead", p => p.RequireRole(Identity.Roles.DivisionHead))
+            .AddPolicy(BorrowerDetailPolicy, p => p.RequireRole(Identity.Roles.SuppliesOfficer, Identity.Roles.FinanceDirector, Identity.Roles.Executive, Identity.Roles.Auditor));
         services.AddAntiforgery(o => o.Cookie.Name = "AssetLoan.Af");
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
@@ -81,14 +88,16 @@ public static class StartupPages
             // Anonymous POSTs (apply, track, cancel) are limited per client address; pages for reading are not.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (!HttpMethods.IsPost(http.Request.Method) || http.User.Identity?.IsAuthenticated == true || http.Request.Path.StartsWithSegments("/status"))
+                // Sign-in has its own throttle (Security/SignInThrottle.cs), so a crowd applying does not block staff.
+                if (!HttpMethods.IsPost(http.Request.Method) || http.User.Identity?.IsAuthenticated == true || http.Request.Path.StartsWithSegments("/status")
+                    || http.Request.Path.StartsWithSegments("/account/login"))
                 {
                     return RateLimitPartition.GetNoLimiter("none");
                 }
 
                 var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimit:PublicPostsPerMinute", 10);
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    Security.ClientAddress.Of(http),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });

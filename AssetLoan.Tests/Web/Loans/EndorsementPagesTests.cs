@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
 
@@ -10,7 +11,7 @@ public sealed class EndorsementPagesTests(AppFactory app) : IClassFixture<AppFac
 {
     private DateOnly Today => LoanSetup.Today(app);
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => ThaiDate.InputText(d);
 
     [Fact]
     public async Task Index_Head_SeesOwnDivisionsRequestsOnly()

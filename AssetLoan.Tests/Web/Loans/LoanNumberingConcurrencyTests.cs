@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +18,10 @@ public sealed class LoanNumberingConcurrencyTests(AppFactory app) : IClassFixtur
         var page = await HtmlForm.GetDocumentAsync(client, "/loans/new");
         var forms = Enumerable.Range(1, 20).Select(i => HtmlForm.From(page, "main form", "/loans/new")
             .Set($"Input.Quantities[{chairs}]", i.ToString(CultureInfo.InvariantCulture))
-            .Set("Input.StartOn", today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Set("Input.DueOn", today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Set("Input.Purpose", $"ประชุมหมู่บ้าน ครั้งที่ {i}").Set("Input.Place", "ศาลาประชาคม")).ToList();
+            .Set("Input.StartOn", ThaiDate.InputText(today.AddDays(10)))
+            .Set("Input.DueOn", ThaiDate.InputText(today.AddDays(10)))
+            .Set("Input.Purpose", $"ประชุมหมู่บ้าน ครั้งที่ {i}").Set("Input.Place", "ศาลาประชาคม")
+            .Set("Input.SubmissionKey", Guid.NewGuid().ToString("N"))).ToList(); // twenty renders of the form, not one posted twenty times
         var gate = new TaskCompletionSource();
 
         var posts = forms.Select(async f =>

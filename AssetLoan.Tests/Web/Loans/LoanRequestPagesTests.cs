@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class LoanRequestPagesTests(AppFactory app) : IClassFixture<AppFac
 
     private DateOnly Today => LoanSetup.Today(app);
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => ThaiDate.InputText(d);
 
     [Fact]
     public async Task New_Employee_ListsItemsStaffMayBorrowButNotAgencyOnlyOnes()

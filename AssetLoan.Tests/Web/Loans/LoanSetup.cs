@@ -3,6 +3,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
+using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
@@ -143,7 +144,7 @@ public static class LoanSetup
             var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
             var assets = await db.Assets.Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
             var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-            loan.HandOver(await ActorAsync(db, Demo.Officer), issues, assets, items, "ผู้รับพัสดุ", true, null, Today(app), app.Clock.GetUtcNow().UtcDateTime);
+            loan.HandOver(await ActorAsync(db, Demo.Officer), issues, assets, items, TestShelf.Free(items), "ผู้รับพัสดุ", true, null, Today(app), app.Clock.GetUtcNow().UtcDateTime);
         });
 
     public static Task<Loan> LoanAsync(AppFactory app, int loanId) =>

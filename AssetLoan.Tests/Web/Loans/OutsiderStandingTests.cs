@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +105,7 @@ public sealed class OutsiderStandingTests(AppFactory app) : IClassFixture<AppFac
 
     private static async Task<HttpResponseMessage> SubmitWalkinAsync(AppFactory app, HttpClient officer, WalkinBorrower borrower, int itemId)
     {
-        var today = LoanSetup.Today(app).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = ThaiDate.InputText(LoanSetup.Today(app));
         var form = await HtmlForm.LoadAsync(officer, "/supplies/walkin");
         form.Set("Input.Kind", borrower.Kind.ToString()).Set("Input.Name", borrower.Name).Set("Input.Phone", borrower.Phone)
             .Set("Input.StartOn", today).Set("Input.DueOn", today).Set($"Input.Quantities[{itemId}]", "1")

@@ -19,6 +19,8 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.Property(x => x.AgencyLetterNumber).HasMaxLength(100);
         b.Property(x => x.TrackingToken).HasMaxLength(64);
         b.HasIndex(x => x.TrackingToken).IsUnique();
+        b.Property(x => x.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(x => x.SubmissionKey).IsUnique();
         b.Property(x => x.ApprovedByName).HasMaxLength(200);
         b.Property(x => x.ApprovedRole).HasMaxLength(40);
         b.Property(x => x.DelegationOrder).HasMaxLength(200);
@@ -36,6 +38,9 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.HasIndex(x => new { x.ReturnedOn, x.HandedOverOn, x.DueOn });
         b.HasIndex(x => x.BorrowerId);
         b.HasIndex(x => x.BorrowerUserId);
+        // The books (year-end list, utilisation) ask "out on a day": handed over by then, not fully back by then.
+        b.HasIndex(x => x.HandedOverOn);
+        b.HasIndex(x => x.ReturnedOn);
         b.HasOne<Borrower>().WithMany().HasForeignKey(x => x.BorrowerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.LoanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.History).WithOne().HasForeignKey(x => x.LoanId).OnDelete(DeleteBehavior.Cascade);

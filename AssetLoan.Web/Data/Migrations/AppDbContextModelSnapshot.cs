@@ -217,6 +217,34 @@ namespace AssetLoan.Web.Data.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("AssetLoan.Domain.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AnchoredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnchoredOn")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("AssetLoan.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +708,10 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -703,7 +735,14 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.HasIndex("DecidedAtUtc");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReturnedOn");
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("SubmittedAtUtc");
@@ -1038,6 +1077,9 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

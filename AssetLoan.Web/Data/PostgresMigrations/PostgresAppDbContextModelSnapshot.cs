@@ -226,6 +226,36 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("AssetLoan.Domain.Audit.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AnchoredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnchoredOn")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("AssetLoan.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -701,6 +731,10 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -724,7 +758,14 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("DecidedAtUtc");
 
+                    b.HasIndex("HandedOverOn");
+
                     b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReturnedOn");
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("SubmittedAtUtc");
@@ -1069,6 +1110,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

@@ -17,7 +17,7 @@ namespace AssetLoan.Web.Data.Seed;
 /// </summary>
 public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
 {
-    public const string Password = "Demo#2569";
+    public const string Password = "Demo#2569-maekhue";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [

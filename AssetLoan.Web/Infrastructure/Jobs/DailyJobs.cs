@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLoan.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// Once at start-up and every morning (06:00 Bangkok): expire approved loans nobody picked up, and queue the "due
+/// Once at start-up and every morning (06:00 Bangkok): expire approved loans nobody picked up and requests nobody
+/// approved before their start date, and queue the "due
 /// tomorrow" and "overdue" reminders, once per loan per day. Off when <c>BackgroundJobs:Enabled</c> is false; tests call
 /// <see cref="RunOnceAsync"/> with the fake clock.
 /// </summary>
@@ -19,20 +20,9 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var settings = await Settings.LoadAsync(db, ct);
         var today = BangkokTime.Today(nowUtc);
 
-        var approved = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).AsSplitQuery()
-            .Where(l => l.Status == LoanStatus.Approved)
-            .ToListAsync(ct);
-        var expired = 0;
-        foreach (var loan in approved.Where(l => l.ShouldExpire(today, settings.Policy.ExpireAfterDays)))
-        {
-            loan.Expire(today, settings.Policy.ExpireAfterDays, nowUtc);
-            expired++;
-        }
-
-        await db.SaveChangesAsync(ct);
+        var expired = await db.ExpireStaleAsync(nowUtc, loanId: null, ct);
 
         var tomorrow = today.AddDays(1);
         var dueTomorrow = await db.Loans.AsNoTracking().Out().Where(l => l.DueOn == tomorrow).Select(l => l.Id).ToListAsync(ct);

@@ -8,9 +8,11 @@ namespace AssetLoan.Web.Infrastructure.Jobs;
 /// <summary>
 /// PDPA retention (domain.md §10): once every loan of an outside borrower has finished (closed, cancelled, rejected or
 /// expired) and <see cref="Settings.RetentionDays"/> have passed since the last of them finished, the borrower's
-/// personal fields are anonymised. Kinds, items and dates stay for the statistics. Runs daily in the app itself.
+/// personal fields are anonymised, and so is every other place that names them: each loan's receiver name and signature
+/// image, free-text purpose and place, the borrower's words in the history, and the notifications about the loans (rows
+/// and <c>.eml</c> files). Kinds, items and dates stay for the statistics. Runs daily in the app itself.
 /// </summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<RetentionJob> log) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, FileStorage files, IWebHostEnvironment env, ILogger<RetentionJob> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(24);
 
@@ -34,13 +36,33 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
             borrower.Anonymise(nowUtc);
         }
 
+        var ids = due.Select(b => b.Id).ToList();
+        var loans = await db.Loans.Include(l => l.History).Where(l => ids.Contains(l.BorrowerId)).ToListAsync(ct);
+        var signatures = loans.Select(l => l.AnonymisePersonalData()).OfType<string>().ToList();
+        var loanIds = loans.Select(l => l.Id).ToList();
+        var notifications = await db.Notifications.Where(n => n.LoanId != null && loanIds.Contains(n.LoanId.Value)).ToListAsync(ct);
+        db.Notifications.RemoveRange(notifications);
+
         if (due.Count > 0)
         {
             await db.SaveChangesAsync(ct);
+            DeleteFiles(signatures, notifications);
             log.LogInformation("Retention: anonymised {Count} outside borrowers whose loans finished before {Cutoff:O}", due.Count, cutoff);
         }
 
         return due.Count;
+    }
+
+    /// <summary>After the commit: the signature images and the mails written as files for those loans.</summary>
+    private void DeleteFiles(List<string> signatures, List<Data.NotificationMessage> notifications)
+    {
+        var mailDir = Path.GetFullPath(config["Mail:PickupDirectory"] ?? "App_Data/mail", env.ContentRootPath);
+        var paths = signatures.Select(files.PathOf)
+            .Concat(notifications.Select(n => Path.Combine(mailDir, $"{n.CreatedAtUtc:yyyyMMddHHmmss}-{n.Id}.eml")));
+        foreach (var path in paths.OfType<string>().Where(File.Exists))
+        {
+            File.Delete(path);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

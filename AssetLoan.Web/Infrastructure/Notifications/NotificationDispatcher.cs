@@ -127,7 +127,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
             return;
         }
 
-        var security = mail.GetValue("UseStartTls", false) ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+        var security = mail.GetValue("UseStartTls", true) ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
         await smtp.ConnectAsync(host, mail.GetValue("Port", 25), security, ct);
         if (mail["User"] is { Length: > 0 } user)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace AssetLoan.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, IConfiguration config, IStringLocalizer<SharedResource> s, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle throttle, IConfiguration config, IStringLocalizer<SharedResource> s, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -21,6 +22,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IConfiguration con
     {
     }
 
+    /// <summary>
+    /// One answer for every failure (unknown, disabled or wrong password), the same work for each (a password hash is
+    /// checked even for an unknown address), and no lockout: repeated failures per account and per client address are
+    /// throttled instead, so nobody can lock a colleague out or learn which accounts exist.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
@@ -28,30 +34,48 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IConfiguration con
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var client = ClientAddress.Of(HttpContext);
+        if (throttle.IsThrottled(email, client))
+        {
+            log.LogWarning("Sign-in throttled for client {Client}", client);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", s["ลองเข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่"]);
+            return Page();
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null || user.Disabled)
         {
-            ModelState.AddModelError("", s["อีเมลหรือรหัสผ่านไม่ถูกต้อง"]);
-            return Page();
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash(signIn.UserManager), Input.Password);
+            return Failed(email, client);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        if (!result.Succeeded)
         {
-            log.LogInformation("User {UserId} signed in", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return Failed(email, client);
         }
 
-        if (result.IsLockedOut)
-        {
-            log.LogWarning("User {UserId} locked out", user.Id);
-            ModelState.AddModelError("", s["บัญชีถูกระงับชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ใน 15 นาที"]);
-            return Page();
-        }
+        throttle.RecordSuccess(email);
+        log.LogInformation("User {UserId} signed in", user.Id);
+        var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        return user.MustChangePassword
+            ? LocalRedirect("/account/password?returnUrl=" + Uri.EscapeDataString(target))
+            : LocalRedirect(target);
+    }
 
+    private PageResult Failed(string email, string client)
+    {
+        throttle.RecordFailure(email, client);
         ModelState.AddModelError("", s["อีเมลหรือรหัสผ่านไม่ถูกต้อง"]);
         return Page();
     }
+
+    private static string? _dummyHash;
+
+    private static string DummyHash(UserManager<AppUser> users) =>
+        _dummyHash ??= users.PasswordHasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)));
 
     public sealed class InputModel
     {

@@ -37,6 +37,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     public async Task OnGetAsync(int? item, CancellationToken ct)
     {
         await LoadAsync(ct);
+        Input.SubmissionKey = LoanTransactions.NewSubmissionKey();
         Input.Lines = Catalogue.Select(c => new LineInput { ItemId = c.Id, Quantity = c.Id == item ? 1 : 0 }).ToList();
         if (item is { } id && Catalogue.FirstOrDefault(c => c.Id == id) is { } chosen && !chosen.ForPublic && chosen.ForAgencies)
         {
@@ -64,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     /// <summary>"ตรวจสอบจำนวนว่าง" without JavaScript: the form comes back with availability for the dates, nothing saved.</summary>
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        DateFields.KeepOnly(ModelState, "Input.StartOn", "Input.DueOn");
         var (from, to) = ParseDates();
         if (from is { } f && to is { } t && t < f)
         {
@@ -85,6 +86,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
             return Done(Loan.FormatReference(RandomNumberGenerator.GetInt32(1, 10000), FiscalYear.Of(Today).BuddhistYear), NewToken());
         }
 
+        if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { TrackingToken: { } earlierToken } earlier)
+        {
+            return Done(earlier.Reference, earlierToken);
+        }
+
         await LoadAsync(ct);
         AlignLines();
         var (startOn, dueOn) = ParseDates();
@@ -96,7 +102,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         var phone = ThaiPhone.Normalize(Input.Phone)!;
         var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
-        if (await db.OpenApplicationCountAsync(nationalId?.Lookup, phone, ct) >= Settings.OpenApplicationCap)
+        var borrower = NewBorrower(phone, nationalId);
+        if (await db.OpenApplicationCountAsync(borrower, ct) >= Settings.OpenApplicationCap)
         {
             ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.CurrentCulture,
                 s["ท่านมีคำขอที่อยู่ระหว่างดำเนินการครบ {0} รายการแล้ว กรุณารอให้คำขอเดิมเสร็จสิ้น หรือยกเลิกคำขอเดิมจากลิงก์ติดตาม ก่อนยื่นคำขอใหม่"],
@@ -111,19 +118,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         try
         {
-            // Borrower standing across the applicant's earlier records is checked in SubmitLoanAsync, as for walk-ins.
-            var borrower = NewBorrower(phone, nationalId);
+            // SubmitLoanAsync reuses the applicant's existing record and checks its standing, as for walk-ins.
             var token = NewToken();
             var request = new LoanRequest(Input.Purpose, Input.Place, Input.OffPremises, startOn.Value, dueOn.Value,
                 Input.Lines.Where(l => l.Quantity > 0).Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList(),
                 Input.UrgencyReason,
                 Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null,
-                Input.Kind == BorrowerKind.Agency && ThaiDate.TryParse(Input.AgencyLetterOn, out var letterOn) ? letterOn : null,
-                token);
+                Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterOn : null,
+                token,
+                Input.SubmissionKey);
             var loan = await db.SubmitLoanAsync(borrower, request, Actor.Applicant(ApplicantActorName), Settings.Policy, Today,
                 time.GetUtcNow().UtcDateTime, ct);
             log.LogInformation("Public application {Reference} submitted", loan.Reference);
-            return Done(loan.Reference, token);
+            return Done(loan.Reference, loan.TrackingToken ?? token);
         }
         catch (DomainRuleException ex)
         {
@@ -162,8 +169,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         return borrower;
     }
 
-    private (DateOnly? Start, DateOnly? Due) ParseDates() =>
-        (ThaiDate.TryParse(Input.StartOn, out var a) ? a : null, ThaiDate.TryParse(Input.DueOn, out var b) ? b : null);
+    private (DateOnly? Start, DateOnly? Due) ParseDates() => (Input.StartOn, Input.DueOn);
 
     /// <summary>Checks that need the kind, the dates or the catalogue; each message goes beside its field.</summary>
     private void ValidateInput()
@@ -194,17 +200,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
                 ModelState.AddModelError("Input.AgencyLetterNumber", s["กรุณากรอกเลขที่หนังสือขอยืม"]);
             }
 
-            if (!ThaiDate.TryParse(Input.AgencyLetterOn, out _))
+            if (Input.AgencyLetterOn is null && ModelState.GetValidationState("Input.AgencyLetterOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
                 ModelState.AddModelError("Input.AgencyLetterOn", s["กรุณากรอกวันที่ของหนังสือ เช่น 20/11/2569"]);
-            }
-        }
-
-        foreach (var (field, value) in new[] { ("Input.StartOn", Input.StartOn), ("Input.DueOn", Input.DueOn) })
-        {
-            if (!string.IsNullOrWhiteSpace(value) && !ThaiDate.TryParse(value, out _))
-            {
-                ModelState.AddModelError(field, s["กรุณากรอกวันที่ให้ถูกต้อง เช่น 25/12/2569"]);
             }
         }
 
@@ -258,7 +256,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     {
         "Loan.PurposeRequired" or "Loan.PurposeTooLong" => "Input.Purpose",
         "Loan.PlaceRequired" or "Loan.PlaceTooLong" => "Input.Place",
-        "Loan.StartInPast" => "Input.StartOn",
+        "Loan.StartInPast" or "Loan.StartBeyondHorizon" => "Input.StartOn",
         "Loan.DueBeforeStart" => "Input.DueOn",
         "Loan.UrgencyReasonRequired" => "Input.UrgencyReason",
         "Borrower.NameRequired" => "Input.Name",
@@ -309,9 +307,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         [Display(Name = "เลขที่หนังสือขอยืม")]
         public string? AgencyLetterNumber { get; set; }
 
-        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [BuddhistDate]
         [Display(Name = "ลงวันที่ (หนังสือ)")]
-        public string? AgencyLetterOn { get; set; }
+        public DateOnly? AgencyLetterOn { get; set; }
 
         [Required(ErrorMessage = "กรุณากรอกเบอร์โทรศัพท์")]
         [ThaiPhone]
@@ -361,15 +359,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         [Display(Name = "นำไปใช้นอกสถานที่ของเทศบาล")]
         public bool OffPremises { get; set; } = true;
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณาระบุวันที่เริ่มยืม")]
-        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
         [Display(Name = "วันที่เริ่มยืม")]
-        public string StartOn { get; set; } = "";
+        public DateOnly? StartOn { get; set; }
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณาระบุวันที่ส่งคืน")]
-        [StringLength(20, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
         [Display(Name = "วันที่ส่งคืน")]
-        public string DueOn { get; set; } = "";
+        public DateOnly? DueOn { get; set; }
 
         [StringLength(500, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
         [Display(Name = "เหตุผลความจำเป็นเร่งด่วน (กรณียืมพัสดุใช้สิ้นเปลือง)")]
@@ -379,6 +377,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         [Display(Name = "ข้าพเจ้าได้อ่านประกาศความเป็นส่วนตัวและรับทราบการเก็บใช้ข้อมูลส่วนบุคคลตามที่แจ้งไว้ข้างต้นแล้ว")]
         public bool PrivacyAcknowledged { get; set; }
+
+        /// <summary>One per render of the form: posting the same render twice files one request.</summary>
+        [StringLength(64)]
+        public string? SubmissionKey { get; set; }
 
         /// <summary>Honeypot: hidden from people; a robot that fills it gets a fake success.</summary>
         [StringLength(200)]

@@ -9,13 +9,17 @@ namespace AssetLoan.Web.Pages.Approvals;
 
 /// <summary>
 /// /approvals: checked requests whose case the signed-in approver may approve under the current settings (the
-/// Executive may approve any case), never their own; and pending extension requests of the same kind.
+/// Executive may approve any case), never their own; pending extension requests of the same kind; and, for the
+/// FinanceDirector, compensation decisions waiting for his confirmation.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, CurrentActor current) : PageModel
 {
     public IReadOnlyList<Row> Requests { get; private set; } = [];
 
     public IReadOnlyList<Row> Extensions { get; private set; } = [];
+
+    /// <summary>Compensation decisions to confirm (ข้อ ๒๐๙): the FinanceDirector's, so only he sees them here.</summary>
+    public IReadOnlyList<Compensation.IndexModel.Row> Compensations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,6 +30,10 @@ public sealed class IndexModel(AppDbContext db, CurrentActor current) : PageMode
             && !(l.RequestedByUserId == me.UserId && !l.KeyedInByOfficer));
         Requests = await RowsAsync(mine(db.Loans.AwaitingApproval()), ct);
         Extensions = await RowsAsync(mine(db.Loans.Out().Where(l => l.Extensions.Any(e => e.Status == ExtensionStatus.Pending))), ct);
+        if (me.Has(Domain.People.Role.FinanceDirector))
+        {
+            Compensations = await Compensation.IndexModel.AwaitingConfirmationAsync(db, ct);
+        }
     }
 
     private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<Loan> loans, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssetLoan.Domain;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
@@ -35,7 +36,12 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
     [BindProperty]
     public string? ExtensionNote { get; set; }
 
-    public bool MayDecide => Policy.MayApprove(current.Actor, View.Case) && !View.IsOwnRequest(current.Actor);
+    /// <summary>Why the signed-in user may not decide this request (the rule code the domain would refuse with), or null.</summary>
+    public string? Refusal => Loan.DecisionRefusal(current.Actor, Policy, View.Case, View.IsOwnRequest(current.Actor));
+
+    [BindProperty]
+    [StringLength(500, ErrorMessage = "เหตุผลยาวเกินไป")]
+    public string? ExtensionOverLimitReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -91,11 +97,13 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         return await CommandAsync(id, nameof(ExtensionNote), async loan =>
         {
+            // Every later commitment counts, checked reservations included: an extension never breaks a later loan.
             var pending = loan.PendingExtension;
             var extra = pending is null
                 ? new Dictionary<int, ItemAvailability>()
-                : await db.AvailabilityAsync(itemIds, loan.DueOn.AddDays(1), pending.RequestedDueOn, today, firmOnly: true, excludeLoanId: id, ct);
-            loan.DecideExtension(current.Actor, Policy, approve, ExtensionNote, extra, Now);
+                : await db.AvailabilityAsync(itemIds, loan.DueOn.AddDays(1), pending.RequestedDueOn, today, firmOnly: false, excludeLoanId: id, ct);
+            var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            loan.DecideExtension(current.Actor, Policy, approve, ExtensionNote, extra, items, ExtensionOverLimitReason, Now);
         }, itemIds, approve ? "อนุมัติให้ขยายเวลาคำขอเลขที่ {0} แล้ว" : "ไม่อนุมัติให้ขยายเวลาคำขอเลขที่ {0}", ct);
     }
 
@@ -125,6 +133,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             {
                 "Loan.ReasonRequired" => reasonField,
                 "Loan.DelegationOrderRequired" => nameof(DelegationOrder),
+                "Loan.ExtensionTooLong" => nameof(ExtensionOverLimitReason),
                 _ => "",
             });
         }

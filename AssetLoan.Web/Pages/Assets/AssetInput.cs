@@ -70,7 +70,8 @@ public sealed class AssetInput
             return null;
         }
 
-        if (!RegistryFormat.TryParseDate(AcquiredOn, out var date))
+        // Typed by a person: พ.ศ. only (a spreadsheet import may still carry CE dates, see AssetImport).
+        if (!ThaiDate.TryParseBuddhist(AcquiredOn, out var date, out _))
         {
             modelState.AddModelError("Input.AcquiredOn", s["วันที่ไม่ถูกต้อง กรุณากรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569"]);
             return null;

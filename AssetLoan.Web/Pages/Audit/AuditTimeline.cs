@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Pages.Audit;
@@ -134,8 +135,8 @@ public static class AuditNames
         LoanFields.TryGetValue(property, out var thai) || Assets.AuditTimeline.FieldLabels.TryGetValue(property, out thai) ? thai : property;
 
     /// <summary>
-    /// A stored value as a Thai reader knows it: loan and asset statuses, loan cases, borrower kinds and yes/no; every
-    /// other value (numbers, names, dates as stored) is shown as recorded.
+    /// A stored value as a Thai reader knows it: loan and asset statuses, loan cases, borrower kinds, yes/no, and dates
+    /// (stored ISO, shown in พ.ศ.); every other value is shown as recorded. Ids become names in <see cref="AuditNameBook"/>.
     /// </summary>
     public static string? Value(string entityType, string property, string? value) => (entityType, property, value) switch
     {
@@ -146,6 +147,8 @@ public static class AuditNames
         ("Asset", "Status", _) when Enum.TryParse<Domain.Assets.AssetStatus>(value, out var asset) => Assets.AssetText.Status(asset),
         (_, "Case", _) when Enum.TryParse<LoanCase>(value, out var loanCase) => Loans.LoanText.Case(loanCase),
         (_, "BorrowerKind" or "Kind", _) when Enum.TryParse<Domain.Borrowers.BorrowerKind>(value, out var kind) => Loans.LoanText.Kind(kind),
+        _ when value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => Display.Date(day),
+        _ when value.Length >= 19 && value[10] == 'T' && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) => Display.DateTime(at),
         _ => value,
     };
 

@@ -18,6 +18,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public int Total { get; private set; }
 
+    public AuditNameBook Names { get; private set; } = AuditNameBook.Empty;
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public Filter Query { get; private set; } = new();
@@ -62,6 +64,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Skip((Query.Page - 1) * PageSize).Take(PageSize)
             .ProjectToRow()
             .ToListAsync(ct);
+        Names = await AuditNameBook.LoadAsync(db, Rows.Select(r => (r.EntityType, r.EntityId, AuditTimeline.Changes(r.Before, r.After))), ct);
     }
 
     /// <summary>The query string with another page number, keeping the filter.</summary>

@@ -14,6 +14,7 @@ namespace AssetLoan.Web.Pages.Borrowers;
 /// supplies roles may reveal it (a POST), and every reveal is an audit event (domain.md §10). Other staff also see the
 /// phone masked and only the district and province of the address.
 /// </summary>
+[ReadableBy(Roles.Auditor)]
 public sealed class DetailModel(AppDbContext db, NationalIdProtector ids) : PageModel
 {
     public BorrowerView Borrower { get; private set; } = null!;

@@ -43,7 +43,7 @@ public sealed class CatalogueInput
     [Required(ErrorMessage = "กรุณากรอกจำนวนวันที่ยืมได้นานที่สุด")]
     [Range(1, 365, ErrorMessage = "จำนวนวันยืมสูงสุดต้องอยู่ระหว่าง 1–365 วัน")]
     [Display(Name = "ยืมได้นานสุด (วัน)")]
-    public int? MaxLoanDays { get; set; } = 7;
+    public int? MaxLoanDays { get; set; }
 
     [Required(ErrorMessage = "กรุณากรอกอายุการใช้งาน")]
     [Range(0, 100, ErrorMessage = "อายุการใช้งานต้องอยู่ระหว่าง 0–100 ปี")]

@@ -35,7 +35,11 @@ public sealed class CreateModel(AppDbContext db, FileStorage storage, IDataProte
 
     private CataloguePhotos Photos => new(storage, protection);
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.MaxLoanDays = (await Settings.LoadAsync(db, ct)).Policy.DefaultMaxLoanDays;
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -120,7 +124,7 @@ public static class CataloguePhotoForm
             return null;
         }
 
-        if (!RegistryFormat.TryParseDate(input.PoolAcquiredOn, out var date))
+        if (!ThaiDate.TryParseBuddhist(input.PoolAcquiredOn, out var date, out _))
         {
             modelState.AddModelError("Input.PoolAcquiredOn", s["วันที่ไม่ถูกต้อง กรุณากรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569"]);
             return null;

@@ -16,6 +16,7 @@ namespace AssetLoan.Web.Pages.Loans;
 /// /loans/{id}: the request, its lines, who decided what on whose authority; the borrower cancels before handover,
 /// corrects a sent-back request, or asks for more days before the due date.
 /// </summary>
+[ReadableBy(Roles.Auditor)]
 public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel
 {
     public LoanView View { get; private set; } = null!;
@@ -43,6 +44,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public bool MayResubmit => View.Can(LoanAction.Resubmit) && (IsOwn || IsOfficer);
 
+    public ApprovalPolicy Policy { get; private set; } = ApprovalPolicy.Default;
+
+    /// <summary>The approve/reject (or extension) decision is waiting and the domain would let the signed-in user take it.</summary>
+    public bool MayDecide => (View.Can(LoanAction.Approve) || View.PendingExtension is not null)
+        && Loan.DecisionRefusal(Me, Policy, View.Case, IsOwn) is null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
@@ -54,10 +61,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         {
             Purpose = View.Purpose,
             Place = View.Place,
-            StartOn = Display.InputDate(View.StartOn < Today ? Today : View.StartOn),
-            DueOn = Display.InputDate(View.DueOn < Today ? Today : View.DueOn),
+            StartOn = View.StartOn < Today ? Today : View.StartOn,
+            DueOn = View.DueOn < Today ? Today : View.DueOn,
         };
-        Extend = new ExtendInput { NewDueOn = Display.InputDate(View.DueOn.AddDays(1)) };
+        Extend = new ExtendInput { NewDueOn = View.DueOn.AddDays(1) };
         return Page();
     }
 
@@ -90,8 +97,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken ct)
     {
-        var newDue = LoanForm.ParseDate(Extend.NewDueOn, "Extend.NewDueOn", ModelState, s);
-        if (newDue is null && string.IsNullOrWhiteSpace(Extend.NewDueOn))
+        var newDue = Extend.NewDueOn;
+        if (newDue is null && ModelState.GetFieldValidationState("Extend.NewDueOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.AddModelError("Extend.NewDueOn", s["กรุณาระบุวันส่งคืนใหม่"]);
         }
@@ -104,8 +111,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
     {
         var itemIds = await db.LoanLines.Where(x => x.LoanId == id).Select(x => x.CatalogueItemId).ToListAsync(ct);
         var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var start = LoanForm.ParseDate(Resubmit.StartOn, "Resubmit.StartOn", ModelState, s);
-        var due = LoanForm.ParseDate(Resubmit.DueOn, "Resubmit.DueOn", ModelState, s);
+        var (start, due) = (Resubmit.StartOn, Resubmit.DueOn);
         foreach (var (value, field) in new[] { (start, "Resubmit.StartOn"), (due, "Resubmit.DueOn") })
         {
             if (value is null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
@@ -168,6 +174,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         }
 
         View = view;
+        Policy = (await Settings.LoadAsync(db, ct)).Policy;
         return null;
     }
 
@@ -178,7 +185,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public sealed class ExtendInput
     {
-        public string? NewDueOn { get; set; }
+        [BuddhistDate]
+        public DateOnly? NewDueOn { get; set; }
 
         public string? Reason { get; set; }
     }
@@ -189,8 +197,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
         public string? Place { get; set; }
 
-        public string? StartOn { get; set; }
+        [BuddhistDate]
+        public DateOnly? StartOn { get; set; }
 
-        public string? DueOn { get; set; }
+        [BuddhistDate]
+        public DateOnly? DueOn { get; set; }
     }
 }

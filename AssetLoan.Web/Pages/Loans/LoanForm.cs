@@ -67,7 +67,7 @@ public static class LoanForm
     public static string FieldFor(string code, string prefix = "Input") => code switch
     {
         "Loan.DueBeforeStart" or "Loan.TooLong" => $"{prefix}.DueOn",
-        "Loan.StartInPast" => $"{prefix}.StartOn",
+        "Loan.StartInPast" or "Loan.StartBeyondHorizon" => $"{prefix}.StartOn",
         "Loan.PurposeRequired" or "Loan.PurposeTooLong" => $"{prefix}.Purpose",
         "Loan.PlaceRequired" or "Loan.PlaceTooLong" => $"{prefix}.Place",
         "Loan.UrgencyReasonRequired" => $"{prefix}.UrgencyReason",

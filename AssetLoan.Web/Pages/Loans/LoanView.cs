@@ -76,6 +76,7 @@ public sealed record LoanView(
     public static async Task<LoanView?> LoadAsync(AppDbContext db, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        await db.ExpireIfStaleAsync(id, ct);
         var head = await (
             from l in db.Loans.AsNoTracking()
             join b in db.Borrowers on l.BorrowerId equals b.Id

@@ -28,15 +28,16 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
     public async Task OnGetAsync(CancellationToken ct)
     {
         var tomorrow = Today.AddDays(1);
-        Input.StartOn = Display.InputDate(tomorrow);
-        Input.DueOn = Display.InputDate(tomorrow);
+        Input.StartOn = tomorrow;
+        Input.SubmissionKey = LoanTransactions.NewSubmissionKey();
+        Input.DueOn = tomorrow;
         Items = await LoanForm.ChoicesAsync(db, BorrowerKind.Staff, tomorrow, tomorrow, Today, ct);
     }
 
     /// <summary>"ตรวจสอบจำนวนว่าง": show what is free for the typed dates; nothing is saved.</summary>
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        DateFields.KeepOnly(ModelState, "Input.StartOn", "Input.DueOn");
         var (from, to) = ParseDates();
         if (from is { } f && to is { } t && t < f)
         {
@@ -49,6 +50,12 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { } earlier)
+        {
+            TempData["Flash"] = s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value;
+            return Redirect($"/loans/{earlier.Id}");
+        }
+
         var (from, to) = ParseDates();
         if (!ModelState.IsValid || from is null || to is null)
         {
@@ -57,7 +64,7 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
         }
 
         var actor = current.Actor;
-        var request = new LoanRequest(Input.Purpose ?? "", Input.Place ?? "", Input.OffPremises, from.Value, to.Value, Input.Lines());
+        var request = new LoanRequest(Input.Purpose ?? "", Input.Place ?? "", Input.OffPremises, from.Value, to.Value, Input.Lines(), SubmissionKey: Input.SubmissionKey);
         try
         {
             var settings = await Settings.LoadAsync(db, ct);
@@ -88,21 +95,22 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
         return new JsonResult(new { from = Display.InputDate(f), to = Display.InputDate(t), free = await LoanForm.FreeAsync(db, f, t, Today, ct) });
     }
 
-    private (DateOnly? From, DateOnly? To) ParseDates() =>
-        (LoanForm.ParseDate(Input.StartOn, "Input.StartOn", ModelState, s), LoanForm.ParseDate(Input.DueOn, "Input.DueOn", ModelState, s));
+    private (DateOnly? From, DateOnly? To) ParseDates() => (Input.StartOn, Input.DueOn);
 
     public sealed class InputModel
     {
         /// <summary>Requested quantity per catalogue item id; empty or 0 = not requested.</summary>
         public Dictionary<int, int?> Quantities { get; set; } = [];
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณาระบุวันที่เริ่มยืม")]
         [Display(Name = "วันที่เริ่มยืม")]
-        public string? StartOn { get; set; }
+        public DateOnly? StartOn { get; set; }
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณาระบุวันที่ส่งคืน")]
         [Display(Name = "วันที่ส่งคืน")]
-        public string? DueOn { get; set; }
+        public DateOnly? DueOn { get; set; }
 
         [Required(ErrorMessage = "กรุณาระบุวัตถุประสงค์การยืม")]
         [StringLength(Loan.PurposeMaxLength, ErrorMessage = "วัตถุประสงค์ยาวเกินไป")]
@@ -115,6 +123,10 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
         public string? Place { get; set; }
 
         public bool OffPremises { get; set; }
+
+        /// <summary>One per render of the form: posting the same render twice files one request.</summary>
+        [StringLength(64)]
+        public string? SubmissionKey { get; set; }
 
         public IReadOnlyList<RequestedLine> Lines() =>
             Quantities.Where(q => q.Value is not null and not 0).Select(q => new RequestedLine(q.Key, q.Value!.Value)).ToList();

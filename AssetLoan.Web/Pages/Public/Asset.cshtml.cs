@@ -18,7 +18,6 @@ namespace AssetLoan.Web.Pages.Public;
 [OutputCache(PolicyName = PublicPageCache.Policy)] // anonymous visitors only; staff see holders and actions
 public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
 {
-    private static readonly LoanStatus[] Holding = [LoanStatus.Checked, LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
 
     public TagItem Item { get; private set; } = null!;
 
@@ -149,19 +148,17 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
 
     private async Task<TagItem> CountFreeAsync(TagItem item, CancellationToken ct)
     {
-        var commitments = await TagQueries.CommitmentsAsync(db, item.CatalogueItemId, Today, ct);
+        var free = (await db.AvailabilityAsync([item.CatalogueItemId], Today, Today, Today, firmOnly: false, excludeLoanId: null, ct))[item.CatalogueItemId];
         if (item.IsPooled)
         {
-            var capacity = AvailabilityCalculator.PoolCapacity(item.Total, item.UnderRepair);
-            return item with { Free = AvailabilityCalculator.PoolFree(capacity, commitments, Today, Today, firmOnly: false) };
+            return item with { Free = free.FreeQuantity };
         }
 
-        var held = AvailabilityCalculator.UnitsHeld(commitments, Today, Today, firmOnly: false);
         var units = await db.Assets.AsNoTracking()
             .Where(a => a.CatalogueItemId == item.CatalogueItemId && a.RetiredAtUtc == null && a.Status != AssetStatus.Lost && a.Status != AssetStatus.Disposed)
             .Select(a => new { a.Id, a.Status })
             .ToListAsync(ct);
-        return item with { Total = units.Count, Free = units.Count(u => u.Status == AssetStatus.Available && !held.Contains(u.Id)) };
+        return item with { Total = units.Count, Free = units.Count(u => u.Status == AssetStatus.Available && !free.HeldAssetIds.Contains(u.Id)) };
     }
 
     private async Task<IReadOnlyList<LoanOnTag>> LoansAsync(TagItem item, bool holdingOnly, CancellationToken ct)
@@ -172,7 +169,7 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
             : query.Where(l => l.Lines.Any(x => x.CatalogueItemId == item.CatalogueItemId));
         if (holdingOnly)
         {
-            query = query.Where(l => Holding.Contains(l.Status));
+            query = query.Holding();
         }
 
         var rows = await query

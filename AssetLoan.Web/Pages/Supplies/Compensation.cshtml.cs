@@ -67,12 +67,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         }
 
         PostedCaseId = Settle.CaseId;
-        if (!ThaiDate.TryParse(Settle.SettledOn, out var settledOn))
-        {
-            ModelState.AddModelError("Settle.SettledOn", s["กรุณากรอกวันที่ชดใช้ให้ถูกต้อง"]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || Settle.SettledOn is not { } settledOn)
         {
             return Page();
         }
@@ -154,9 +149,10 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
     {
         public int CaseId { get; set; }
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณากรอกวันที่ชดใช้")]
         [Display(Name = "วันที่ชดใช้")]
-        public string? SettledOn { get; set; }
+        public DateOnly? SettledOn { get; set; }
 
         [StringLength(100, ErrorMessage = "เลขที่ใบเสร็จยาวเกินไป")]
         [Display(Name = "เลขที่ใบเสร็จรับเงิน")]

@@ -34,7 +34,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
             return NotFound();
         }
 
-        Input = new InputModel { IssuedOn = Display.InputDate(Today), Channel = DemandChannel.Letter };
+        Input = new InputModel { IssuedOn = Today, Channel = DemandChannel.Letter };
         return Page();
     }
 
@@ -45,12 +45,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
             return NotFound();
         }
 
-        if (!ThaiDate.TryParse(Input.IssuedOn, out var issuedOn))
-        {
-            ModelState.AddModelError("Input.IssuedOn", s["กรุณากรอกวันที่ทวงถามให้ถูกต้อง"]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || Input.IssuedOn is not { } issuedOn)
         {
             return Page();
         }
@@ -124,9 +119,10 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
     public sealed class InputModel
     {
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณากรอกวันที่ทวงถาม")]
         [Display(Name = "วันที่ทวงถาม")]
-        public string? IssuedOn { get; set; }
+        public DateOnly? IssuedOn { get; set; }
 
         [Display(Name = "ช่องทาง")]
         public DemandChannel Channel { get; set; }

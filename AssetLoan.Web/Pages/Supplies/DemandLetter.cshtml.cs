@@ -1,6 +1,7 @@
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>หนังสือทวงถาม (ข้อ ๒๑๑) in the style of an official letter, to print and sign; the number and date are typed above it.</summary>
+[ReadableBy(Roles.FinanceDirector, Roles.Executive, Roles.Auditor)]
 public sealed class DemandLetterModel(AppDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>The letter's number after "ที่", e.g. "มท 5201.1/123" (the municipality's own series).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AssetLoan.Domain;
+using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
@@ -58,6 +59,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         }
 
         await ApplyScansAsync(loan, ct);
+        await LoadAsync(id, ct);
         return Page();
     }
 
@@ -70,6 +72,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         }
 
         await ApplyScansAsync(view, ct);
+        await LoadAsync(id, ct);
         var signature = SignatureImage.Read(Input.Signature, out var signatureError);
         if (signatureError is not null)
         {
@@ -83,17 +86,12 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
 
         var loan = (await LoanDesk.AggregateAsync(db, id, tracked: true, ct))!;
         db.Entry(loan).Property(l => l.Version).OriginalValue = Input.Version;
-        var assetIds = Input.Lines.SelectMany(l => l.AssetIds).Distinct().ToList();
-        var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
-        var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var issues = Input.Lines.Select(l => new LineIssue(l.LineId, l.AssetIds, l.PoolQuantity, l.Note)).ToList();
         var path = signature is null ? null : await files.SaveAsync("signatures", ".png", new MemoryStream(signature), ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         try
         {
-            loan.HandOver(current.Actor, issues, assets, items, Input.ReceiverName, Input.Acknowledged, path, BangkokTime.Today(nowUtc), nowUtc);
-            await db.SaveChangesAsync(ct);
+            await db.HandOverAsync(loan, current.Actor, issues, Input.ReceiverName, Input.Acknowledged, path, BangkokTime.Today(nowUtc), nowUtc, ct);
         }
         catch (DomainRuleException ex)
         {
@@ -125,12 +123,16 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         Loan = summary;
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         var checklists = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ChecklistText, ct);
-        var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
-        var tags = await db.Assets.AsNoTracking().Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Tag, ct);
+        var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).Concat(Input.Lines.SelectMany(l => l.AssetIds)).Distinct().ToList();
+        Shelf = await db.Assets.AsNoTracking().Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         Lines = loan.Lines.OrderBy(l => l.Id).Select(l => new HandoverLine(
                 l.Id, l.ItemName, l.UnitNoun, l.IsPooled, l.Quantity, l.IssuedQuantity,
                 checklists.GetValueOrDefault(l.CatalogueItemId, "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                l.Units.OrderBy(u => u.AssetNumber).Select(u => new ReservedUnit(u.AssetId, u.AssetNumber, tags.GetValueOrDefault(u.AssetId, ""))).ToList(),
+                [
+                    .. l.Units.OrderBy(u => u.AssetNumber).Select(u => Unit(u.AssetId, substitute: false)).OfType<ReservedUnit>(),
+                    .. (Input.Lines.FirstOrDefault(x => x.LineId == l.Id)?.AssetIds ?? []).Where(a => l.Units.All(u => u.AssetId != a))
+                        .Select(a => Unit(a, substitute: true)).OfType<ReservedUnit>(),
+                ],
                 l.HandoverNote))
             .ToList();
         CanHandOver = loan.Can(LoanAction.HandOver);
@@ -138,6 +140,14 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         Input.Lines = Lines.Select(l => Input.Lines.FirstOrDefault(x => x.LineId == l.LineId) ?? new LineInput { LineId = l.LineId }).ToList();
         return loan;
     }
+
+    /// <summary>The units shown on the form as the registry has them now (reserved ones, and substitutes scanned).</summary>
+    private Dictionary<int, Asset> Shelf { get; set; } = [];
+
+    private ReservedUnit? Unit(int assetId, bool substitute) =>
+        Shelf.TryGetValue(assetId, out var a)
+            ? new ReservedUnit(a.Id, a.AssetNumber, a.Tag, !a.IsRetired && a.Status == AssetStatus.Available, substitute)
+            : null;
 
     /// <summary>Each scan field: find the unit by tag or number, ask the loan whether it may be issued on that line, tick it.</summary>
     private async Task ApplyScansAsync(AssetLoan.Domain.Loans.Loan loan, CancellationToken ct)
@@ -151,7 +161,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
             }
 
             var key = $"Input.Lines[{i}].Scan";
-            var asset = await LoanDesk.FindUnitAsync(db, line.Scan, ct);
+            var asset = (await db.FindByScanAsync(line.Scan, ct))?.Asset;
             try
             {
                 if (asset is null)
@@ -159,10 +169,11 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
                     throw new DomainRuleException("Loan.UnitUnknown", "Unknown asset.");
                 }
 
-                loan.EnsureIssuable(line.LineId, asset);
+                loan.EnsureIssuable(line.LineId, asset, Shelf);
                 if (!line.AssetIds.Contains(asset.Id))
                 {
                     line.AssetIds.Add(asset.Id);
+                    Shelf[asset.Id] = asset;
                 }
 
                 line.Scan = null;
@@ -177,7 +188,8 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
 
     public sealed record HandoverLine(int LineId, string ItemName, string UnitNoun, bool IsPooled, int Quantity, int IssuedQuantity, IReadOnlyList<string> Checklist, IReadOnlyList<ReservedUnit> Units, string? HandoverNote);
 
-    public sealed record ReservedUnit(int AssetId, string AssetNumber, string Tag);
+    /// <summary>A unit on the form: reserved for the line (or scanned as a substitute), and whether it is on the shelf now.</summary>
+    public sealed record ReservedUnit(int AssetId, string AssetNumber, string Tag, bool OnShelf, bool Substitute);
 
     public sealed class InputModel
     {

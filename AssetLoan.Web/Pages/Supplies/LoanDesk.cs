@@ -105,39 +105,6 @@ public static class LoanDesk
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(l => l.Id == id, ct);
     }
 
-    /// <summary>
-    /// Finds the unit a scanner or a person typed: a tag (as printed in the QR label, or the label's <c>/a/{tag}</c>
-    /// address) or an asset number as written in the register.
-    /// </summary>
-    public static async Task<Asset?> FindUnitAsync(AppDbContext db, string? typed, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var text = (typed ?? "").Trim();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        var slash = text.LastIndexOf("/a/", StringComparison.OrdinalIgnoreCase);
-        if (slash >= 0)
-        {
-            text = text[(slash + 3)..].Trim('/');
-        }
-
-        var tag = text.ToUpperInvariant();
-        if (Tags.IsWellFormed(tag))
-        {
-            var byTag = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Tag == tag, ct);
-            if (byTag is not null)
-            {
-                return byTag;
-            }
-        }
-
-        var number = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.AssetNumber == number, ct);
-    }
-
     public static string StatusThai(LoanStatus status) => status switch
     {
         LoanStatus.Submitted => "ยื่นคำขอแล้ว",

@@ -1,12 +1,14 @@
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>ติดตามทวงถาม (ข้อ ๒๑๑): each overdue loan with its demand deadline (due + 7 days), flagged when it passed without a demand.</summary>
+[ReadableBy(Roles.FinanceDirector, Roles.Executive, Roles.Auditor)]
 public sealed class OverdueModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public DateOnly Today { get; private set; }

@@ -160,7 +160,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
             }
 
             var key = $"Input.Lines[{i}].Scan";
-            var asset = await LoanDesk.FindUnitAsync(db, line.Scan, ct);
+            var asset = (await db.FindByScanAsync(line.Scan, ct))?.Asset;
             var unit = asset is null ? null : line.Units.FirstOrDefault(u => u.AssetId == asset.Id);
             var isOut = unit is not null && loan.Lines.Any(l => l.Id == line.LineId && l.Units.Any(u => u.AssetId == unit.AssetId && u.IsOut));
             if (asset is null || !isOut)

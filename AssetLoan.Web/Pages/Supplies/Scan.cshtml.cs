@@ -22,7 +22,7 @@ public sealed class ScanModel(AppDbContext db, IStringLocalizer<SharedResource> 
             return Page();
         }
 
-        var tag = await TagQueries.ResolveAsync(db, Code, ct);
+        var tag = (await db.FindByScanAsync(Code, ct))?.Tag;
         if (tag is null)
         {
             ModelState.AddModelError(nameof(Code), s["ไม่พบครุภัณฑ์หรือรหัสป้ายนี้ในทะเบียน"]);

@@ -1,6 +1,7 @@
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
 using AssetLoan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>ใบยืมพัสดุ (domain.md §8) as a print-friendly page: Sarabun 16 pt, Thai digits when the setting says so.</summary>
+[ReadableBy(Roles.FinanceDirector, Roles.Executive, Roles.Auditor)]
 public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
 {
     public LoanSummary Loan { get; private set; } = null!;

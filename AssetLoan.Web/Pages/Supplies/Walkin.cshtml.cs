@@ -34,13 +34,14 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input.StartOn = Input.DueOn = Display.InputDate(Today.AddDays(1));
+        Input.StartOn = Input.DueOn = Today.AddDays(1);
+        Input.SubmissionKey = LoanTransactions.NewSubmissionKey();
         await LoadAsync(Today.AddDays(1), Today.AddDays(1), ct);
     }
 
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        DateFields.KeepOnly(ModelState, "Input.StartOn", "Input.DueOn");
         var (from, to) = ParseDates();
         await LoadAsync(from, to, ct);
         return Page();
@@ -48,9 +49,15 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { } earlier)
+        {
+            TempData["Flash"] = s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value;
+            return Redirect($"/loans/{earlier.Id}");
+        }
+
         var (from, to) = ParseDates();
         ValidateBorrower();
-        var letterOn = LoanForm.ParseDate(Input.AgencyLetterOn, "Input.AgencyLetterOn", ModelState, s);
+        var letterOn = Input.AgencyLetterOn;
         if (!ModelState.IsValid || from is null || to is null)
         {
             await LoadAsync(from, to, ct);
@@ -59,7 +66,8 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
 
         var officer = current.Actor;
         var request = new LoanRequest(Input.Purpose ?? "", Input.Place ?? "", Input.OffPremises, from.Value, to.Value, Input.Lines(),
-            Input.UrgencyReason, Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null, Input.Kind == BorrowerKind.Agency ? letterOn : null);
+            Input.UrgencyReason, Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null, Input.Kind == BorrowerKind.Agency ? letterOn : null,
+            SubmissionKey: Input.SubmissionKey);
         try
         {
             var borrower = Input.Kind == BorrowerKind.Staff ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct) : await NewOutsiderAsync(ct);
@@ -143,8 +151,7 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
         _ => "เลขประจำตัวประชาชนไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง)",
     };
 
-    private (DateOnly? From, DateOnly? To) ParseDates() =>
-        (LoanForm.ParseDate(Input.StartOn, "Input.StartOn", ModelState, s), LoanForm.ParseDate(Input.DueOn, "Input.DueOn", ModelState, s));
+    private (DateOnly? From, DateOnly? To) ParseDates() => (Input.StartOn, Input.DueOn);
 
     private async Task LoadAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -198,18 +205,25 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
         [StringLength(100, ErrorMessage = "ข้อความยาวเกินไป")]
         public string? AgencyLetterNumber { get; set; }
 
-        public string? AgencyLetterOn { get; set; }
+        [BuddhistDate]
+        public DateOnly? AgencyLetterOn { get; set; }
+
+        /// <summary>One per render of the form: posting the same render twice files one request.</summary>
+        [StringLength(64)]
+        public string? SubmissionKey { get; set; }
 
         [StringLength(500, ErrorMessage = "เหตุผลยาวเกินไป")]
         public string? UrgencyReason { get; set; }
 
         public Dictionary<int, int?> Quantities { get; set; } = [];
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณาระบุวันที่เริ่มยืม")]
-        public string? StartOn { get; set; }
+        public DateOnly? StartOn { get; set; }
 
+        [BuddhistDate]
         [Required(ErrorMessage = "กรุณาระบุวันที่ส่งคืน")]
-        public string? DueOn { get; set; }
+        public DateOnly? DueOn { get; set; }
 
         [Required(ErrorMessage = "กรุณาระบุวัตถุประสงค์การยืม")]
         [StringLength(Loan.PurposeMaxLength, ErrorMessage = "วัตถุประสงค์ยาวเกินไป")]

@@ -69,6 +69,7 @@ public static class PublicLoanText
         "Reject" => "ไม่อนุมัติ",
         "Cancel" => "ยกเลิกคำขอ",
         "Expire" => "หมดอายุ (ไม่มารับพัสดุตามกำหนด)",
+        Loan.ExpiredUndecidedSummary => "หมดอายุ (พ้นวันเริ่มยืมก่อนได้รับอนุมัติ)",
         "HandOver" => "รับพัสดุแล้ว",
         "Return" => "คืนพัสดุ",
         "Closed" => "ปิดรายการ",

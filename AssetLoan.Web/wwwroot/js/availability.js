@@ -23,7 +23,7 @@
     };
 
     const refresh = async () => {
-        if (!start.value || !due.value || due.value < start.value) { return; }
+        if (!start.value || !due.value) { return; }
         const ticket = ++latest;
         const url = new URL(form.dataset.availabilityUrl, window.location.origin);
         url.searchParams.set('from', start.value);

@@ -2,7 +2,11 @@
 // of the blank forms. Without JavaScript the table and the forms are all there.
 (() => {
     const canvas = document.getElementById('stats-chart');
-    if (canvas && window.Chart) {
+    // A canvas draws text with the fonts loaded at that moment: wait for Sarabun, or Thai labels become empty boxes.
+    const fontsReady = document.fonts
+        ? Promise.all([document.fonts.load('400 12px Sarabun', 'ก'), document.fonts.ready]).catch(() => undefined)
+        : Promise.resolve();
+    if (canvas && window.Chart) fontsReady.then(() => {
         const data = JSON.parse(canvas.dataset.stats || '{}');
         const colours = ['#1f4e79', '#198754', '#b02a37'];
         const datasets = (data.series || []).map((s, i) => ({
@@ -29,7 +33,7 @@
                 },
             },
         });
-    }
+    });
 
     document.querySelectorAll('[data-print]').forEach(button => {
         button.hidden = false;

@@ -52,6 +52,7 @@ public sealed class CreateModel(AppDbContext db, UserManager<AppUser> users, ISt
             Position = Clean(Input.Position),
             DivisionId = Input.DivisionId,
             DelegationOrder = Clean(Input.DelegationOrder),
+            MustChangePassword = true, // the admin typed it: the user chooses their own at the first sign-in
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, Password.NewPassword);

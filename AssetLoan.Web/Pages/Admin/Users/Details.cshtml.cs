@@ -139,6 +139,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
         // The reset, the unlock and its audit event commit together; the trail never holds the password or its hash.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Account.MustChangePassword = true; // the admin typed it: the user chooses their own at the next sign-in
         var token = await users.GeneratePasswordResetTokenAsync(Account);
         var result = await users.ResetPasswordAsync(Account, token, password.NewPassword);
         if (!result.Succeeded)

@@ -29,7 +29,7 @@ public sealed class UserInput
 public sealed class PasswordInput
 {
     [Required(ErrorMessage = "กรุณากรอกรหัสผ่าน")]
-    [StringLength(200, MinimumLength = 8, ErrorMessage = "รหัสผ่านต้องยาวอย่างน้อย {2} ตัวอักษร")]
+    [StringLength(200, MinimumLength = 12, ErrorMessage = "รหัสผ่านต้องยาวอย่างน้อย {2} ตัวอักษร")]
     [DataType(DataType.Password)]
     [Display(Name = "รหัสผ่านใหม่")]
     public string NewPassword { get; set; } = "";

@@ -22,7 +22,15 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return Forbid();
         }
 
-        Rows = await (
+        Rows = await AwaitingConfirmationAsync(db, ct);
+        return Page();
+    }
+
+    /// <summary>Loans with compensation decisions the FinanceDirector has yet to confirm; /approvals lists them too.</summary>
+    public static async Task<IReadOnlyList<Row>> AwaitingConfirmationAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await (
                 from l in db.Loans.AsNoTracking()
                 join b in db.Borrowers.AsNoTracking() on l.BorrowerId equals b.Id
                 where l.Compensations.Any(c => c.Status == CompensationStatus.Decided)
@@ -31,7 +39,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                     l.Compensations.Count(c => c.Status == CompensationStatus.Decided),
                     l.Compensations.Where(c => c.Status == CompensationStatus.Decided).Sum(c => c.FinalAmount ?? 0)))
             .ToListAsync(ct);
-        return Page();
     }
 
     public sealed record Row(int LoanId, string Reference, string BorrowerName, int Cases, decimal Total);

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AssetLoan.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205103828_Scale_PublicPageIndexes")]
-    partial class Scale_PublicPageIndexes
+    [Migration("20261205113147_Books_OutOnDayIndexes")]
+    partial class Books_OutOnDayIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -725,12 +725,12 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("BorrowerUserId");
 
-                    b.HasIndex("DecidedAtUtc");
+                    b.HasIndex("HandedOverOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("SubmittedAtUtc");
+                    b.HasIndex("ReturnedOn");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
@@ -739,8 +739,6 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
-
-                    b.HasIndex("ReturnedOn", "HandedOverOn", "DueOn");
 
                     b.ToTable("Loans");
                 });

@@ -1,0 +1,48 @@
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLoan.Web.Pages.Reports;
+
+/// <summary>/reports/register?fy=2570: ทะเบียนคุมการยืมพัสดุ of one fiscal year, paged on screen, A4 landscape in print.</summary>
+public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public RegisterFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public int FiscalYear { get; private set; }
+
+    public FiscalYear Year => new(FiscalYear);
+
+    public IReadOnlyList<RegisterRow> Rows { get; private set; } = [];
+
+    public RegisterTotals Totals { get; private set; } = null!;
+
+    public int PageCount { get; private set; }
+
+    public IReadOnlyList<Option> Items { get; private set; } = [];
+
+    public IReadOnlyList<Option> Divisions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        FiscalYear = Reports.FiscalYearOrCurrent(Filter.Fy, time);
+        Filter.Fy = FiscalYear;
+        var loans = LoanRegister.Loans(db, Filter, FiscalYear);
+        Totals = await LoanRegister.TotalsAsync(loans, ct);
+        PageCount = Math.Max(1, (Totals.Loans + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await LoanRegister.PageAsync(db, loans, PageNumber, PageSize, ct);
+        Items = await db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
+        Divisions = await db.Divisions.AsNoTracking().OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+    }
+
+    public sealed record Option(int Id, string Name);
+}
