@@ -87,6 +87,103 @@ public sealed class PublicPageCacheTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal("en", (await HtmlForm.GetDocumentAsync(client, "/transparency")).DocumentElement.GetAttribute("lang"));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/transparency")]
+    public async Task CachedPage_HoldsNoVisitorsToken_AndItsSwitchesWorkForTheNextVisitor(string url)
+    {
+        // The first visitor already holds a form-token cookie (from /apply), so nothing holds their copy of the page
+        // back from the cache; no token of theirs may be in it.
+        var first = app.CreateAnonymousClient();
+        await first.GetAsync("/apply");
+        await first.GetAsync(url);
+        await first.GetAsync(url);
+
+        var second = app.CreateAnonymousClient();
+        await second.GetAsync("/apply"); // a token cookie of their own
+        var response = await second.GetAsync(url);
+        Assert.True(response.Headers.Age is not null, "the second visitor should get the cached copy");
+        var copy = await HtmlForm.ParseAsync(response);
+        Assert.Empty(copy.QuerySelectorAll("input[name='__RequestVerificationToken']"));
+
+        var larger = await HtmlForm.From(copy, "form[action='/textsize']", url).SubmitAsync(second);
+        Assert.Equal(HttpStatusCode.Redirect, larger.StatusCode);
+        var english = await HtmlForm.From(copy, "form[action='/culture']", url).SubmitAsync(second);
+        Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
+        Assert.Equal(url, english.Headers.Location?.OriginalString);
+
+        var theirs = await HtmlForm.GetDocumentAsync(second, url);
+        Assert.Equal("en", theirs.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("text-large", theirs.DocumentElement.GetAttribute("class"));
+
+        // A visitor with no cookies at all is still served Thai at the normal size.
+        var fresh = await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), url);
+        Assert.Equal("th", fresh.DocumentElement.GetAttribute("lang"));
+        Assert.Null(fresh.DocumentElement.GetAttribute("class"));
+    }
+
+    [Fact]
+    public async Task Cache_KeepsLargeAndNormalTextApart()
+    {
+        var large = app.CreateAnonymousClient();
+        large.DefaultRequestHeaders.Add("Cookie", "AssetLoan.TextSize=large");
+        var normal = app.CreateAnonymousClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("text-large", (await HtmlForm.GetDocumentAsync(large, "/transparency")).DocumentElement.GetAttribute("class"));
+            Assert.Null((await HtmlForm.GetDocumentAsync(normal, "/transparency")).DocumentElement.GetAttribute("class"));
+        }
+    }
+
+    [Theory]
+    [InlineData("/?utm_source=line")]
+    [InlineData("/transparency?culture=en-US")]
+    public async Task OtherQueryKeys_AreRenderedEachTime(string url)
+    {
+        var client = app.CreateAnonymousClient();
+        await client.GetAsync(url);
+        var again = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Null(again.Headers.Age);
+    }
+
+    [Fact]
+    public async Task ApplyAndTrack_AreRenderedForEachVisitor_AndTheSecondVisitorsApplicationGoesThrough()
+    {
+        var first = app.CreateAnonymousClient();
+        foreach (var url in new[] { "/apply", "/apply", "/track", "/track" })
+        {
+            Assert.Null((await first.GetAsync(url)).Headers.Age);
+        }
+
+        var second = app.CreateAnonymousClient();
+        Assert.Null((await second.GetAsync("/track")).Headers.Age);
+        var (reference, token) = await PublicApplication.SubmitAsync(second, await PublicApplication.FilledAsync(second));
+        Assert.False(string.IsNullOrEmpty(reference));
+        Assert.False(string.IsNullOrEmpty(token));
+    }
+
+    [Fact]
+    public async Task TagPage_CachedForVisitors_StillShowsTheOfficerTheDesk()
+    {
+        var tag = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Name == "โต๊ะพับอเนกประสงค์").Select(c => c.Tag).SingleAsync());
+        var anonymous = app.CreateAnonymousClient();
+        await anonymous.GetAsync($"/a/{tag}");
+        var cached = await anonymous.GetAsync($"/a/{tag}");
+        Assert.True(cached.Headers.Age is not null, "the tag page should come from the cache for a visitor");
+        Assert.Null((await HtmlForm.ParseAsync(cached)).QuerySelector("#staff-heading"));
+
+        var officer = await HtmlForm.GetDocumentAsync(await app.CreateClientAsAsync(Demo.Officer), $"/a/{tag}");
+        Assert.NotNull(officer.QuerySelector("#staff-heading"));
+        Assert.NotNull(officer.QuerySelector("form[action='/account/logout'] input[name='__RequestVerificationToken']"));
+
+        var again = await anonymous.GetAsync($"/a/{tag}");
+        Assert.True(again.Headers.Age is not null);
+        Assert.Null((await HtmlForm.ParseAsync(again)).QuerySelector("#staff-heading"));
+    }
+
     private static async Task<int> NovemberApplicationsAsync(HttpClient client)
     {
         var doc = await HtmlForm.GetDocumentAsync(client, "/transparency");

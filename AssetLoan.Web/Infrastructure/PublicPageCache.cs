@@ -14,9 +14,10 @@ namespace AssetLoan.Web.Infrastructure;
 /// <summary>
 /// Anonymous public pages (/, /transparency, /a/{tag}, the statistics CSV) face the whole internet, so each is rendered
 /// once and served from the output cache until a write changes what they show. The key is the path, the query keys the
-/// page reads, the UI culture and today's date in Bangkok (availability and "overdue today" change at midnight without a
-/// write). A signed-in request never reads or fills the cache (the default policy), and neither does a request that
-/// carries a flash message.
+/// page reads, the UI culture, the visitor's text size and today's date in Bangkok (availability and "overdue today" change
+/// at midnight without a write). A signed-in request never reads or fills the cache (the default policy), and neither does
+/// a request that carries a flash message or another query key. The layout gives visitors the language and text-size
+/// forms without an antiforgery token (both switches ignore it), so a cached page holds nothing of one visitor's.
 /// </summary>
 public static class PublicPageCache
 {
@@ -26,6 +27,17 @@ public static class PublicPageCache
     public const string Tag = "public-data";
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    /// <summary>The query keys the cached pages read; they are part of the key.</summary>
+    private static readonly string[] QueryKeys = ["year", "page", "item"];
+
+    /// <summary>
+    /// The layout writes the whole address (query included) into the language and text-size forms' return address, so a
+    /// request with any other query key (<c>?culture=en-US</c>, a tracking tag) is rendered for itself and not stored:
+    /// its copy would send the next visitor back to someone else's address.
+    /// </summary>
+    private static bool OnlyKeyedQuery(HttpRequest request) =>
+        request.Query.Keys.All(k => QueryKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
 
     public static IServiceCollection AddAssetLoanPublicCache(this IServiceCollection services)
     {
@@ -37,12 +49,13 @@ public static class PublicPageCache
         services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<PublicDataChanges>()));
         services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<PublicDataChanges>()));
         services.AddOutputCache(o => o.AddPolicy(Policy, b => b
-            .With(c => !c.HttpContext.Request.Cookies.ContainsKey(TempDataCookie))
+            .With(c => !c.HttpContext.Request.Cookies.ContainsKey(TempDataCookie) && OnlyKeyedQuery(c.HttpContext.Request))
             .Expire(TimeSpan.FromMinutes(10))
             .Tag(Tag)
             .AddPolicy<NoEmptyTempDataCookie>()
-            .SetVaryByQuery("year", "page", "item")
+            .SetVaryByQuery(QueryKeys)
             .VaryByValue(http => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .VaryByValue(http => new KeyValuePair<string, string>("text", TextSize.IsLarge(http) ? TextSize.Large : "normal"))
             .VaryByValue(http => new KeyValuePair<string, string>("today",
                 BangkokTime.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("O", CultureInfo.InvariantCulture)))));
         return services;
