@@ -36,7 +36,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: only anonymous POSTs are limited
 app.UseAuthorization();
-app.UseOutputCache(); // after authentication: a signed-in request never sees a cached anonymous page
+app.UseAssetLoanPublicCache(); // after authentication: a signed-in request never sees a cached anonymous page
 app.MapAssetLoanEndpoints();
 app.MapQrEndpoints();
 app.MapBenchCeiling(); // bench/run only (Bench:Ceiling)

@@ -60,6 +60,21 @@ public static class PublicPageCache
                 BangkokTime.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("O", CultureInfo.InvariantCulture)))));
         return services;
     }
+
+    /// <summary>
+    /// The output cache in the pipeline, after authentication. <c>Bench:OutputCache=false</c> (bench/run only) leaves it
+    /// out, so that the same build can be measured rendering every request.
+    /// </summary>
+    public static WebApplication UseAssetLoanPublicCache(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Configuration.GetValue("Bench:OutputCache", true))
+        {
+            app.UseOutputCache();
+        }
+
+        return app;
+    }
 }
 
 /// <summary>
