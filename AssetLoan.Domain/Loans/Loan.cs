@@ -218,6 +218,31 @@ public sealed class Loan
         return loan;
     }
 
+    /// <summary>
+    /// How long a second filing of the very same request by the same borrower is taken as the first one posted again
+    /// (Back and submit, a reload, a second tap on a slow phone) rather than a new request.
+    /// </summary>
+    public static readonly TimeSpan ResubmissionWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether <paramref name="request"/>, filed at <paramref name="nowUtc"/>, is this request filed again: still in
+    /// progress, filed within <see cref="ResubmissionWindow"/>, the same dates and the same items in the same
+    /// quantities. (The same borrower is the caller's part.)
+    /// </summary>
+    public bool IsFiledAgainAs(LoanRequest request, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var inProgress = Status is LoanStatus.Submitted or LoanStatus.Endorsed or LoanStatus.SentBack or LoanStatus.Checked or LoanStatus.Approved;
+        if (!inProgress || nowUtc - SubmittedAtUtc > ResubmissionWindow || nowUtc < SubmittedAtUtc
+            || StartOn != request.StartOn || DueOn != request.DueOn)
+        {
+            return false;
+        }
+
+        var asked = request.Lines.Where(l => l.Quantity > 0).GroupBy(l => l.CatalogueItemId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        return asked.Count == _lines.Count && _lines.All(l => asked.TryGetValue(l.CatalogueItemId, out var q) && q == l.Quantity);
+    }
+
     public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
 
     /// <summary>Whether <paramref name="actor"/> is the borrower or the person who filed the request (§2 separation of duties).</summary>

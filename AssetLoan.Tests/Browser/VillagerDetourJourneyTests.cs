@@ -92,4 +92,63 @@ public sealed class VillagerDetourJourneyTests(BrowserFixture browser) : IClassF
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the page is {width} px wide on a 390 px phone");
     }
+
+    [Fact]
+    public async Task Villager_SubmitsThenGoesBackAndSubmitsAgain_OneRequest()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        var nationalId = AssetLoan.Tests.Builders.PublicApplication.NewNationalId();
+        (string Label, string Value)[] fields =
+        [
+            ("ชื่อ–นามสกุล", "นายกดซ้ำ ย้อนกลับ"), ("เลขประจำตัวประชาชน 13 หลัก", nationalId), ("เบอร์โทรศัพท์", "089-111-2570"),
+            ("บ้านเลขที่", "15"), ("ตำบล", "แม่คือ"), ("อำเภอ", "ดอยสะเก็ด"), ("จังหวัด", "เชียงใหม่"),
+            ("วัตถุประสงค์การยืม (นำไปใช้ในงานใด)", "งานบวชลูกชาย"), ("สถานที่นำไปใช้", "วัดแม่คือ"),
+            ("วันที่เริ่มยืม", "12/12/2569"), ("วันที่ส่งคืน", "13/12/2569"),
+        ];
+        async Task FillWhatIsEmptyAsync()
+        {
+            // What the browser did not keep, the villager types again (it never keeps the national ID).
+            foreach (var (label, value) in fields)
+            {
+                var field = page.GetByLabel(label, new() { Exact = true });
+                if (string.IsNullOrEmpty(await field.InputValueAsync()))
+                {
+                    await field.PressSequentiallyAsync(value);
+                }
+            }
+
+            var chairs = page.GetByLabel("เก้าอี้พลาสติก", new() { Exact = true });
+            if (await chairs.InputValueAsync() is "" or "0")
+            {
+                await chairs.FillAsync("20");
+            }
+
+            var acknowledged = page.GetByLabel("ข้าพเจ้าได้อ่านประกาศความเป็นส่วนตัว", new() { Exact = false });
+            if (!await acknowledged.IsCheckedAsync())
+            {
+                await acknowledged.CheckAsync();
+            }
+        }
+
+        await page.GotoAsync($"{browser.BaseUrl}/apply");
+        await FillWhatIsEmptyAsync();
+        var before = await browser.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Loans));
+        await page.GetByRole(AriaRole.Button, new() { Name = "ยื่นคำขอยืม", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/apply/done", StringComparison.Ordinal));
+        var reference = (await page.Locator("#reference").InnerTextAsync()).Trim();
+
+        // Back to the form (the browser fetches it again, with a fresh form key), and submit once more.
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(u => u.EndsWith("/apply", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByLabel("ชื่อ–นามสกุล")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "detour-6-back-390");
+        await FillWhatIsEmptyAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "ยื่นคำขอยืม", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/apply/done", StringComparison.Ordinal));
+        await BrowserFixture.ScreenshotAsync(page, "detour-7-submitted-again-390");
+
+        Assert.Equal(reference, (await page.Locator("#reference").InnerTextAsync()).Trim());
+        await Assertions.Expect(page.Locator("#filed-before")).ToBeVisibleAsync();
+        Assert.Equal(before + 1, await browser.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Loans)));
+    }
 }

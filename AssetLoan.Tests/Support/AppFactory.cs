@@ -18,6 +18,13 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), "assetloan-tests", $"{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings = new();
 
+    static AppFactory()
+    {
+        // Hundreds of app instances start in one test run; each would watch its configuration files with an inotify
+        // instance (the per-user limit is 128 on many machines). Tests never edit appsettings while running.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public AppFactory()
         : this(DefaultNow)
     {

@@ -212,12 +212,13 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.CreateAnonymousClient();
         var id = PublicApplication.NewNationalId();
         var phone = PublicApplication.NewPhone();
+        // Three different applications (the same one filed again would be answered with the first).
         for (var i = 0; i < 3; i++)
         {
-            await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id, phone: phone));
+            await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, nationalId: id, phone: phone)).Quantity(PublicApplication.Chairs, 10 + i));
         }
 
-        var fourth = await (await PublicApplication.FilledAsync(client, nationalId: id)).SubmitAsync(client);
+        var fourth = await (await PublicApplication.FilledAsync(client, nationalId: id)).Quantity(PublicApplication.Chairs, 20).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
         Assert.Contains("ท่านมีคำขอที่อยู่ระหว่างดำเนินการครบ 3 รายการแล้ว", (await HtmlForm.ParseAsync(fourth)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
 
@@ -230,8 +231,9 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.CreateAnonymousClient();
         var phone = PublicApplication.NewPhone();
+        var chairs = 10;
         async Task<HttpResponseMessage> SubmitAsync(string organisation) => await (await PublicApplication.FilledAsync(client, phone: phone))
-            .Set("Input.Kind", "CommunityGroup").Set("Input.OrganisationName", organisation).Set("Input.NationalId", "").SubmitAsync(client);
+            .Quantity(PublicApplication.Chairs, chairs++).Set("Input.Kind", "CommunityGroup").Set("Input.OrganisationName", organisation).Set("Input.NationalId", "").SubmitAsync(client);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync("กลุ่มแม่บ้านทดสอบโควตา")).StatusCode);
@@ -249,12 +251,13 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
         var tokens = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            tokens.Add((await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id))).Token);
+            tokens.Add((await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, nationalId: id)).Quantity(PublicApplication.Chairs, 10 + i))).Token);
         }
 
+        Assert.Equal(3, tokens.Distinct().Count());
         var cancel = await HtmlForm.LoadAsync(client, $"/track/{tokens[0]}", "form[action*='handler=Cancel']");
         Assert.Equal(HttpStatusCode.Redirect, (await cancel.SubmitAsync(client)).StatusCode);
-        await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id));
+        await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, nationalId: id)).Quantity(PublicApplication.Chairs, 20));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class BorrowerIdentityTests(AppFactory app) : IClassFixture<AppFac
         var id = PublicApplication.NewNationalId();
         var (first, _) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, nationalId: id, phone: "081-000-1111"));
         var (second, _) = await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, nationalId: id, phone: "081-000-2222"))
-            .Set("Input.HouseNumber", "99/1"));
+            .Set("Input.HouseNumber", "99/1").Quantity(PublicApplication.Chairs, 30)); // another application, not the first filed again
 
         var borrowers = await app.WithDbAsync(db => db.Loans.Where(l => l.Reference == first || l.Reference == second).Select(l => l.BorrowerId).Distinct().ToListAsync());
         var borrower = await app.WithDbAsync(db => db.Borrowers.AsNoTracking().SingleAsync(b => b.Id == borrowers.Single()));
@@ -31,11 +31,11 @@ public sealed class BorrowerIdentityTests(AppFactory app) : IClassFixture<AppFac
     public async Task Apply_OrganisationSameNameAndPhone_ReusesItsRecordWhateverKindWasPicked()
     {
         var client = app.CreateAnonymousClient();
-        async Task<string> TempleAsync(string kind, string contact) => (await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, phone: "053-111-222"))
-            .Set("Input.Kind", kind).Set("Input.OrganisationName", "วัดทดสอบตัวตน").Set("Input.Name", contact).Set("Input.NationalId", ""))).Reference;
+        async Task<string> TempleAsync(string kind, string contact, int chairs) => (await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, phone: "053-111-222"))
+            .Quantity(PublicApplication.Chairs, chairs).Set("Input.Kind", kind).Set("Input.OrganisationName", "วัดทดสอบตัวตน").Set("Input.Name", contact).Set("Input.NationalId", ""))).Reference;
 
-        var first = await TempleAsync("Temple", "พระครูทดสอบ");
-        var second = await TempleAsync("CommunityGroup", "นายผู้ประสานงาน วัดทดสอบ");
+        var first = await TempleAsync("Temple", "พระครูทดสอบ", 40);
+        var second = await TempleAsync("CommunityGroup", "นายผู้ประสานงาน วัดทดสอบ", 45);
 
         var ids = await app.WithDbAsync(db => db.Loans.Where(l => l.Reference == first || l.Reference == second).Select(l => l.BorrowerId).Distinct().ToListAsync());
         var borrower = await app.WithDbAsync(db => db.Borrowers.AsNoTracking().SingleAsync(b => b.Id == ids.Single()));

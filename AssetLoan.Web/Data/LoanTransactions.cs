@@ -86,7 +86,7 @@ public static class LoanTransactions
         ArgumentNullException.ThrowIfNull(borrower);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(policy);
-        if (await db.SubmittedWithKeyAsync(request.SubmissionKey, ct) is { } earlier)
+        if (await db.FiledAlreadyAsync(borrower, request, nowUtc, ct) is { } earlier)
         {
             return earlier;
         }
@@ -153,6 +153,52 @@ public static class LoanTransactions
 
         var key = submissionKey.Trim();
         return await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.SubmissionKey == key, ct);
+    }
+
+    /// <summary>
+    /// The request this one repeats, if it was filed already: the same form render (its submission key), or the same
+    /// borrower filing the same dates and items again within <see cref="Loan.ResubmissionWindow"/> — what going Back
+    /// and submitting again does, since the browser re-fetches the form with a fresh key. For an outsider without a
+    /// record yet, "the same borrower" is the same identity (<see cref="Borrower.SameOutsiderAs"/>). Only requests
+    /// posted from a form (they carry a submission key) are compared.
+    /// </summary>
+    public static async Task<Loan?> FiledAlreadyAsync(this AppDbContext db, Borrower borrower, LoanRequest request, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(borrower);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.SubmissionKey is null)
+        {
+            // Not posted from a form (an import, a test builder): nothing a person could have posted twice.
+            return null;
+        }
+
+        if (await db.SubmittedWithKeyAsync(request.SubmissionKey, ct) is { } sameRender)
+        {
+            return sameRender;
+        }
+
+        IQueryable<int> borrowerIds;
+        if (borrower.Id != 0)
+        {
+            var id = borrower.Id;
+            borrowerIds = db.Borrowers.Where(b => b.Id == id).Select(b => b.Id);
+        }
+        else if (borrower.Kind != BorrowerKind.Staff)
+        {
+            borrowerIds = db.Borrowers.Where(Borrower.SameOutsiderAs(borrower)).Select(b => b.Id);
+        }
+        else
+        {
+            return null;
+        }
+
+        var since = nowUtc - Loan.ResubmissionWindow;
+        var candidates = await db.Loans.AsNoTracking().Include(l => l.Lines)
+            .Where(l => borrowerIds.Contains(l.BorrowerId) && l.SubmittedAtUtc >= since && l.StartOn == request.StartOn && l.DueOn == request.DueOn)
+            .OrderByDescending(l => l.Id)
+            .ToListAsync(ct);
+        return candidates.FirstOrDefault(l => l.IsFiledAgainAs(request, nowUtc));
     }
 
     /// <summary>A fresh key for one render of a request form.</summary>

@@ -12,9 +12,13 @@ public sealed class DoneModel : PageModel
 
     public string? TrackingUrl { get; private set; }
 
+    /// <summary>The applicant posted the same application again (Back and submit): no second request was filed.</summary>
+    public bool FiledBefore { get; private set; }
+
     public void OnGet()
     {
         Reference = TempData["Apply.Reference"] as string;
+        FiledBefore = TempData["Apply.FiledBefore"] is true;
         if (TempData["Apply.Token"] is string token)
         {
             TrackingUrl = $"{Request.Scheme}://{Request.Host}/track/{token}";

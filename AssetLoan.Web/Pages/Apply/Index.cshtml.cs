@@ -88,7 +88,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { TrackingToken: { } earlierToken } earlier)
         {
-            return Done(earlier.Reference, earlierToken);
+            return Done(earlier.Reference, earlierToken, filedBefore: true);
         }
 
         await LoadAsync(ct);
@@ -103,6 +103,22 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         var phone = ThaiPhone.Normalize(Input.Phone)!;
         var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
         var borrower = NewBorrower(phone, nationalId);
+        var token = NewToken();
+        var request = new LoanRequest(Input.Purpose, Input.Place, Input.OffPremises, startOn!.Value, dueOn!.Value,
+            Input.Lines.Where(l => l.Quantity > 0).Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList(),
+            Input.UrgencyReason,
+            Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null,
+            Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterOn : null,
+            token,
+            Input.SubmissionKey);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        // Back and submit again brings a fresh form key, but it is still the same application: answer with the first.
+        if (await db.FiledAlreadyAsync(borrower, request, now, ct) is { TrackingToken: { } firstToken } first)
+        {
+            return Done(first.Reference, firstToken, filedBefore: true);
+        }
+
         if (await db.OpenApplicationCountAsync(borrower, ct) >= Settings.OpenApplicationCap)
         {
             ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.CurrentCulture,
@@ -111,7 +127,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
             return Page();
         }
 
-        if (!await EnoughAvailableAsync(startOn!.Value, dueOn!.Value, ct))
+        if (!await EnoughAvailableAsync(startOn.Value, dueOn.Value, ct))
         {
             return Page();
         }
@@ -119,16 +135,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         try
         {
             // SubmitLoanAsync reuses the applicant's existing record and checks its standing, as for walk-ins.
-            var token = NewToken();
-            var request = new LoanRequest(Input.Purpose, Input.Place, Input.OffPremises, startOn.Value, dueOn.Value,
-                Input.Lines.Where(l => l.Quantity > 0).Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList(),
-                Input.UrgencyReason,
-                Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterNumber : null,
-                Input.Kind == BorrowerKind.Agency ? Input.AgencyLetterOn : null,
-                token,
-                Input.SubmissionKey);
-            var loan = await db.SubmitLoanAsync(borrower, request, Actor.Applicant(ApplicantActorName), Settings.Policy, Today,
-                time.GetUtcNow().UtcDateTime, ct);
+            var loan = await db.SubmitLoanAsync(borrower, request, Actor.Applicant(ApplicantActorName), Settings.Policy, Today, now, ct);
             log.LogInformation("Public application {Reference} submitted", loan.Reference);
             return Done(loan.Reference, loan.TrackingToken ?? token);
         }
@@ -141,8 +148,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
     private DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
-    private RedirectToPageResult Done(string reference, string token)
+    private RedirectToPageResult Done(string reference, string token, bool filedBefore = false)
     {
+        TempData["Apply.FiledBefore"] = filedBefore;
         TempData["Apply.Reference"] = reference;
         TempData["Apply.Token"] = token;
         return RedirectToPage("Done");

@@ -70,8 +70,10 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
             var settings = await Settings.LoadAsync(db, ct);
             var borrower = await db.StaffBorrowerAsync(actor.UserId!, ct);
             var loan = await db.SubmitLoanAsync(borrower, request, actor, settings.Policy, Today, time.GetUtcNow().UtcDateTime, ct);
-            // A division head's own request needs no endorsement (rule 4, docs/decisions/0004).
-            var next = loan.NeedsEndorsement ? "ยื่นคำขอยืมเลขที่ {0} แล้ว รอหัวหน้าหน่วยงานเห็นชอบ" : "ยื่นคำขอยืมเลขที่ {0} แล้ว รอเจ้าหน้าที่พัสดุตรวจสอบ";
+            // A division head's own request needs no endorsement (rule 4, docs/decisions/0004). Back and submit again
+            // answers with the request filed a moment ago (LoanTransactions.FiledAlreadyAsync).
+            var next = loan.SubmissionKey != request.SubmissionKey ? "คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ"
+                : loan.NeedsEndorsement ? "ยื่นคำขอยืมเลขที่ {0} แล้ว รอหัวหน้าหน่วยงานเห็นชอบ" : "ยื่นคำขอยืมเลขที่ {0} แล้ว รอเจ้าหน้าที่พัสดุตรวจสอบ";
             TempData["Flash"] = s[next, loan.Reference].Value;
             return Redirect($"/loans/{loan.Id}");
         }
