@@ -248,3 +248,48 @@ public sealed class PublicRegisterScaleTests(AppFactory app) : IClassFixture<App
         }
     }
 }
+
+/// <summary>
+/// The same on PostgreSQL (its own migration set, timestamps with time zone): the public pages render from the paged
+/// register and the month tallies, a write through the app evicts the cached copy, and the tallies agree with the
+/// definition over every loan.
+/// </summary>
+public sealed class PublicPagesPostgresTests(PostgresAppFactory app) : IClassFixture<PostgresAppFactory>
+{
+    [Fact]
+    public async Task Transparency_IsCached_AndAnApplicationEvictsIt()
+    {
+        app.RequireServer();
+        var client = app.CreateAnonymousClient();
+        var before = await ApplicationsThisYearAsync(client);
+        Assert.True((await client.GetAsync("/transparency")).Headers.Age is not null);
+
+        var applicant = app.CreateAnonymousClient();
+        await PublicApplication.SubmitAsync(applicant, await PublicApplication.FilledAsync(applicant));
+
+        Assert.Equal(before + 1, await ApplicationsThisYearAsync(client));
+        Assert.NotNull((await HtmlForm.GetDocumentAsync(client, "/transparency")).QuerySelector("#register-table tbody tr"));
+    }
+
+    [Fact]
+    public async Task MonthlyTallies_AgreeWithTheDefinitionOverEveryLoan()
+    {
+        app.RequireServer();
+        var today = AssetLoan.Domain.Calendar.BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime);
+        var year = AssetLoan.Domain.Calendar.FiscalYear.Of(today);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var expected = TransparencyStatistics.Compute(await db.LoanFactsAsync(year, default), year, today);
+        var actual = await scope.ServiceProvider.GetRequiredService<PublicStatistics>().YearAsync(db, year, today, default);
+
+        Assert.True(expected.Total.Applications > 0);
+        Assert.Equal(expected.Months, actual.Months);
+        Assert.Equal(expected.Total, actual.Total);
+    }
+
+    private static async Task<int> ApplicationsThisYearAsync(HttpClient client)
+    {
+        var doc = await HtmlForm.GetDocumentAsync(client, "/transparency");
+        return int.Parse(doc.QuerySelector("#stats-table tfoot tr")!.QuerySelectorAll("td")[0].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
