@@ -132,6 +132,15 @@ public sealed class CatalogueItem
         Touch();
     }
 
+    /// <summary>Units a borrower gave in place of lost or damaged ones join the pool.</summary>
+    public void ReceiveReplacementPoolUnits(int quantity)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has a quantity on hand.");
+        DomainRuleException.ThrowIf(quantity < 0, "Catalogue.PoolNegative", "A quantity cannot be negative.");
+        PoolQuantity += quantity;
+        Touch();
+    }
+
     /// <summary>ซ่อมเสร็จ/คืนเข้าคลัง: repaired units become lendable again.</summary>
     public void ReturnRepairedPoolUnits(int quantity)
     {

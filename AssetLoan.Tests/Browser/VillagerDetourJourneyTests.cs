@@ -32,7 +32,9 @@ public sealed class VillagerDetourJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByLabel("วันที่ส่งคืน").PressSequentiallyAsync("26/12/2569");
         await Assertions.Expect(page.GetByLabel("วันที่เริ่มยืม")).ToHaveValueAsync("25/12/2569");
 
-        // The small calendar shows the typed month in พ.ศ. with its Thai name; picking a day writes it back.
+        // The small calendar shows the typed month in พ.ศ. with its Thai name; picking a day writes it back. (The
+        // availability for the typed dates loads first and may move the page; the villager taps once it has settled.)
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GetByLabel("วันที่ส่งคืน").Locator("xpath=..").GetByRole(AriaRole.Button, new() { Name = "เลือกวันที่จากปฏิทิน" }).ClickAsync();
         var calendar = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(calendar).ToContainTextAsync("ธันวาคม 2569");

@@ -42,6 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Many browser classes share two cores in CI; a cold app's first page can take longer than Playwright's 30 s.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        // Assertions retry for up to 20 s (Playwright's 5 s default fails under that load, not because of the app).
+        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 

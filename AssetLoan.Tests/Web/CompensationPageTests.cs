@@ -145,6 +145,67 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains(messages, m => m.TemplateKey == "Act.ConfirmCompensation" && m.UserId == directorId);
     }
 
+    [Fact]
+    public async Task Settle_RepairTickedInService_PutsTheTentBackOnTheShelf()
+    {
+        var (id, caseId) = await DecidedAndConfirmedAsync(CompensationMethod.Repair);
+        var assetId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.Id == caseId).Select(c => c.AssetId!.Value).SingleAsync());
+        Assert.Equal(AssetLoan.Domain.Assets.AssetStatus.UnderRepair, await app.WithDbAsync(db => db.Assets.Where(a => a.Id == assetId).Select(a => a.Status).SingleAsync()));
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var settle = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Settle.CaseId'][value='{caseId}'])");
+        Assert.Null(settle.Document.QuerySelector($"#replacement-{caseId}"));
+
+        var response = await settle.Set("Settle.InService", "true").SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AssetLoan.Domain.Assets.AssetStatus.Available, await app.WithDbAsync(db => db.Assets.Where(a => a.Id == assetId).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Settle_ReplacementOfATent_AsksTheNewNumberKeepsWhatWasTypedThenRegistersIt()
+    {
+        var (id, caseId) = await DecidedAndConfirmedAsync(CompensationMethod.Replace);
+        var taken = await app.WithDbAsync(db => db.Assets.Select(a => a.AssetNumber).FirstAsync());
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var settle = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Settle.CaseId'][value='{caseId}'])");
+        Assert.NotNull(settle.Document.QuerySelector($"#replacement-{caseId}"));
+
+        var blank = await HtmlForm.ParseAsync(await settle.Set("Settle.ReplacementAssetNumber", "").Set("Settle.Note", "ผู้ยืมนำเต็นท์ใหม่มาให้").SubmitAsync(officer));
+        Assert.Contains("กรุณากรอกหมายเลขครุภัณฑ์ของชิ้นที่ได้รับชดใช้", blank.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("ผู้ยืมนำเต็นท์ใหม่มาให้", blank.QuerySelector($"#settle-note-{caseId}")!.GetAttribute("value"));
+        var duplicate = await HtmlForm.ParseAsync(await settle.Set("Settle.ReplacementAssetNumber", taken).SubmitAsync(officer));
+        Assert.Contains("หมายเลขครุภัณฑ์นี้มีในทะเบียนแล้ว", duplicate.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(taken, duplicate.QuerySelector($"#replacement-{caseId}")!.GetAttribute("value"));
+        Assert.Equal(CompensationStatus.Confirmed, await app.WithDbAsync(db => db.CompensationCases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync()));
+
+        var response = await settle.Set("Settle.ReplacementAssetNumber", "490-69-0777").SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.CompensationCases.SingleAsync(x => x.Id == caseId);
+            var old = await db.Assets.SingleAsync(a => a.Id == c.AssetId);
+            var replacement = await db.Assets.SingleAsync(a => a.AssetNumber == "490-69-0777");
+            Assert.Equal((old.CatalogueItemId, old.Price, AssetLoan.Domain.Assets.AssetStatus.Available), (replacement.CatalogueItemId, replacement.Price, replacement.Status));
+            Assert.True(old.IsRetired);
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == "Asset" && e.EntityId == replacement.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+    }
+
+    private async Task<(int LoanId, int CaseId)> DecidedAndConfirmedAsync(CompensationMethod method)
+    {
+        var (id, caseId) = await DamagedTentAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), method, loan.Compensations.Single().ProposedAmount, null, now);
+            loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
+            await db.SaveChangesAsync();
+        });
+        return (id, caseId);
+    }
+
     /// <summary>A small office where one person is both supplies officer and acting FinanceDirector.</summary>
     private async Task<(string Email, string UserId)> OfficerWhoIsAlsoDirectorAsync()
     {

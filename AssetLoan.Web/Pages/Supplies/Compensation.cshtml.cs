@@ -72,8 +72,42 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
             return Page();
         }
 
+        // What comes back into stock is recorded with the settlement, in the same save (issue 11 §5).
+        var settled = await db.CompensationCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Settle.CaseId && c.LoanId == loanId, ct);
+        if (settled is null)
+        {
+            return NotFound();
+        }
+
+        var itemId = await db.LoanLines.Where(l => l.Id == settled.LoanLineId).Select(l => l.CatalogueItemId).SingleAsync(ct);
+        var item = await db.CatalogueItems.SingleAsync(i => i.Id == itemId, ct);
+        var unit = settled.AssetId is { } assetId ? await db.Assets.SingleOrDefaultAsync(a => a.Id == assetId, ct) : null;
+        var back = new StockBack(Settle.InService, Settle.ReplacementAssetNumber);
+        if (SettlementStock.NeedsReplacementNumber(settled.Method, settled.Kind, item.IsPooled))
+        {
+            try
+            {
+                DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(Settle.ReplacementAssetNumber), "Compensation.ReplacementNumberRequired", "");
+                var number = AssetLoan.Domain.Assets.AssetNumbers.Normalize(Settle.ReplacementAssetNumber!);
+                DomainRuleException.ThrowIf(await db.Assets.AnyAsync(a => a.AssetNumber == number, ct), "Asset.NumberTaken", "");
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddDomainError(ex, s, "Settle.ReplacementAssetNumber");
+                return Page();
+            }
+        }
+
         return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
-            loan.SettleCompensation(Settle.CaseId, actor, settledOn, Settle.ReceiptNumber, Settle.Note, nowUtc),
+            {
+                loan.SettleCompensation(Settle.CaseId, actor, settledOn, Settle.ReceiptNumber, Settle.Note, nowUtc);
+                var replacement = SettlementStock.Apply(loan.Compensations.Single(c => c.Id == Settle.CaseId), item, unit, back,
+                    AssetLoan.Domain.Assets.Tags.NewTag(), nowUtc);
+                if (replacement is not null)
+                {
+                    db.Assets.Add(replacement);
+                }
+            },
             loan => loan.Status == LoanStatus.Closed
                 ? s["บันทึกการชดใช้แล้ว ทุกกรณียุติและรับคืนครบ จึงปิดรายการยืมแล้ว"].Value
                 : s["บันทึกการชดใช้แล้ว"].Value, ct);
@@ -161,5 +195,12 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         [StringLength(1000, ErrorMessage = "หมายเหตุยาวเกินไป")]
         [Display(Name = "หมายเหตุการชดใช้")]
         public string? Note { get; set; }
+
+        /// <summary>A repair: the unit is back in working order and may be lent again.</summary>
+        public bool InService { get; set; }
+
+        [StringLength(50, ErrorMessage = "หมายเลขครุภัณฑ์ยาวเกินไป")]
+        [Display(Name = "หมายเลขครุภัณฑ์ของชิ้นที่ได้รับชดใช้")]
+        public string? ReplacementAssetNumber { get; set; }
     }
 }

@@ -25,8 +25,15 @@ public sealed record CaseView(
     DateTime? ConfirmedAtUtc,
     DateOnly? SettledOn,
     string? ReceiptNumber,
-    string? SettlementNote)
+    string? SettlementNote,
+    bool IsPooled)
 {
+    /// <summary>The settle form asks for the new unit's asset number (a numbered unit replaced in kind).</summary>
+    public bool AsksReplacementNumber => SettlementStock.NeedsReplacementNumber(Method, Kind, IsPooled);
+
+    /// <summary>The settle form asks whether the repaired unit is back in service.</summary>
+    public bool AsksIfBackInService => SettlementStock.AsksIfBackInService(Method, Kind);
+
     /// <summary>A payment in money waiting to be paid: the page shows the Thai QR with the exact amount.</summary>
     public bool AwaitsPayment => Method == CompensationMethod.Pay && FinalAmount > 0 && Status is CompensationStatus.Decided or CompensationStatus.Confirmed;
 }
@@ -42,7 +49,7 @@ public static class CompensationCases
                 where c.LoanId == loanId
                 orderby c.Id
                 select new CaseView(c.Id, c.Kind, l.ItemName, c.AssetNumber, c.Quantity, c.Description, c.ProposedAmount, c.Status, c.Method, c.FinalAmount,
-                    c.Basis, c.DecidedByName, c.DecidedAtUtc, c.ConfirmedByName, c.ConfirmedAtUtc, c.SettledOn, c.ReceiptNumber, c.SettlementNote))
+                    c.Basis, c.DecidedByName, c.DecidedAtUtc, c.ConfirmedByName, c.ConfirmedAtUtc, c.SettledOn, c.ReceiptNumber, c.SettlementNote, l.IsPooled))
             .ToListAsync(ct);
     }
 
