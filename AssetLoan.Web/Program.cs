@@ -13,6 +13,7 @@ builder.Services.AddAssetLoanLocalization();
 builder.Services.AddAssetLoanPages();
 builder.Services.AddAssetLoanOperations();
 builder.Services.AddAssetLoanSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddAssetLoanPublicCache();
 builder.Logging.AddAssetLoanLogging();
 
 var app = builder.Build();
@@ -35,8 +36,10 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: only anonymous POSTs are limited
 app.UseAuthorization();
+app.UseAssetLoanPublicCache(); // after authentication: a signed-in request never sees a cached anonymous page
 app.MapAssetLoanEndpoints();
 app.MapQrEndpoints();
+app.MapBenchCeiling(); // bench/run only (Bench:Ceiling)
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -87,11 +87,15 @@ public static class AvailabilityQueries
             .Where(c => itemIds.Contains(c.Id))
             .Select(c => new { c.Id, c.TrackingMode, c.PoolQuantity, c.PoolUnderRepair })
             .ToListAsync(ct);
-        var lendable = await db.Assets.AsNoTracking().Lendable()
-            .Where(a => itemIds.Contains(a.CatalogueItemId))
-            .Select(a => new { a.CatalogueItemId, a.Id })
-            .ToListAsync(ct);
+        // Counted per item in SQL, not loaded: a province's registry has hundreds of thousands of units, and only the
+        // few held by loans need to be looked at one by one.
+        var onHand = await db.UnitsOnHandAsync(itemIds, ct);
         var commitments = await db.CommitmentsAsync(itemIds, from, to, today, ct);
+        var heldIds = commitments.Where(c => c.AssetId != null).Select(c => c.AssetId!.Value).Distinct().ToList();
+        var heldLendable = heldIds.Count == 0 ? [] : (await db.Assets.AsNoTracking().Lendable()
+            .Where(a => heldIds.Contains(a.Id))
+            .Select(a => a.Id)
+            .ToListAsync(ct)).ToHashSet();
 
         var result = new Dictionary<int, ItemAvailability>();
         foreach (var item in items)
@@ -107,7 +111,7 @@ public static class AvailabilityQueries
             }
 
             var held = AvailabilityCalculator.UnitsHeld(mine, from, to, firmOnly, excludeLoanId);
-            var free = lendable.Count(a => a.CatalogueItemId == item.Id && !held.Contains(a.Id));
+            var free = onHand.GetValueOrDefault(item.Id) - held.Count(heldLendable.Contains);
             result[item.Id] = new ItemAvailability(item.Id, free, held, competing);
         }
 

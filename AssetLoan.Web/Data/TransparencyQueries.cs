@@ -61,16 +61,23 @@ public static class TransparencyQueries
         return years;
     }
 
-    /// <summary>The anonymised register of a fiscal year: what was lent to which kind of borrower, when, and how it ended.</summary>
-    public static async Task<IReadOnlyList<RegisterRow>> AnonymisedRegisterAsync(this AppDbContext db, FiscalYear year, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// One page of the anonymised register of a fiscal year, newest first: what was lent to which kind of borrower, when,
+    /// and how it ended. A page reads <paramref name="pageSize"/> + 1 rows over the submission-time index, so its cost
+    /// does not depend on how many loans the year holds.
+    /// </summary>
+    public static async Task<RegisterPage> AnonymisedRegisterAsync(this AppDbContext db, FiscalYear year, DateOnly today, int page, int pageSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var calendar = await db.WorkingCalendarAsync(ct);
+        page = Math.Clamp(page, 1, MaxRegisterPage);
         var from = BangkokTime.StartOfDayUtc(year.FirstDay);
         var to = BangkokTime.StartOfDayUtc(year.LastDay.AddDays(1));
         var rows = await db.Loans.AsNoTracking()
             .Where(l => l.SubmittedAtUtc >= from && l.SubmittedAtUtc < to)
-            .OrderBy(l => l.SubmittedAtUtc)
+            .OrderByDescending(l => l.SubmittedAtUtc).ThenByDescending(l => l.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize + 1)
             .Select(l => new
             {
                 l.SubmittedAtUtc,
@@ -82,8 +89,52 @@ public static class TransparencyQueries
                 Lines = l.Lines.Select(x => new RegisterLine(x.ItemName, x.Quantity, x.UnitNoun)).ToList(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new RegisterRow(BangkokTime.Today(r.SubmittedAtUtc), r.Lines, r.BorrowerKind, r.StartOn, r.DueOn, r.Status,
+        var shown = rows.Take(pageSize).Select(r => new RegisterRow(BangkokTime.Today(r.SubmittedAtUtc), r.Lines, r.BorrowerKind, r.StartOn, r.DueOn, r.Status,
             ReturnTiming(r.Status, r.DueOn, r.ReturnedOn, today, calendar), r.ReturnedOn is { } back ? calendar.DaysLate(r.DueOn, back) : 0)).ToList();
+        return new RegisterPage(shown, page, rows.Count > pageSize && page < MaxRegisterPage);
+    }
+
+    /// <summary>Deep pages cost more (the database skips the rows before them); the full register is in the statistics CSV's year.</summary>
+    public const int MaxRegisterPage = 1000;
+
+    /// <summary>
+    /// The counts of one calendar month, each read by its own range over an index (submitted, decided, returned), so a
+    /// month costs what that month holds, not what the whole history holds. <paramref name="overdueOn"/>: the day on which
+    /// loans out past their due date are counted (the month's last day, or today for the current month); null for a month
+    /// still to come. Same definitions as <see cref="TransparencyStatistics.Compute"/>, which the tests compare it with.
+    /// </summary>
+    public static async Task<MonthTally> MonthTallyAsync(this AppDbContext db, int year, int month, DateOnly? overdueOn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var calendar = await db.WorkingCalendarAsync(ct);
+        var first = new DateOnly(year, month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var from = BangkokTime.StartOfDayUtc(first);
+        var to = BangkokTime.StartOfDayUtc(last.AddDays(1));
+        var loans = db.Loans.AsNoTracking();
+        var applications = await loans.CountAsync(l => l.SubmittedAtUtc >= from && l.SubmittedAtUtc < to, ct);
+        var decided = await loans
+            .Where(l => l.DecidedAtUtc >= from && l.DecidedAtUtc < to && (l.ApprovedByName != null || l.Status == LoanStatus.Rejected))
+            .Select(l => new { l.SubmittedAtUtc, DecidedAtUtc = l.DecidedAtUtc!.Value, Approved = l.ApprovedByName != null, Rejected = l.Status == LoanStatus.Rejected })
+            .ToListAsync(ct);
+        var returned = await loans.CountAsync(l => l.ReturnedOn >= first && l.ReturnedOn <= last, ct);
+        // On time by date is counted in SQL; a return after the due date may still be on time when the due date fell on a
+        // weekend or holiday (returned on the next working day), which only the calendar can tell: those few are read.
+        var onTimeByDate = await loans.CountAsync(l => l.ReturnedOn >= first && l.ReturnedOn <= last && l.ReturnedOn <= l.DueOn, ct);
+        var afterDue = await loans
+            .Where(l => l.ReturnedOn >= first && l.ReturnedOn <= last && l.ReturnedOn > l.DueOn)
+            .Select(l => new { l.DueOn, ReturnedOn = l.ReturnedOn!.Value })
+            .ToListAsync(ct);
+        var onTime = onTimeByDate + afterDue.Count(r => calendar.ReturnedOnTime(r.DueOn, r.ReturnedOn));
+        int? overdue = null;
+        if (overdueOn is { } day)
+        {
+            // Overdue on a day = due on or before the last working day before it (the return-by day has passed).
+            var dueBy = calendar.OverdueIfDueOnOrBefore(day);
+            overdue = await loans.CountAsync(l => l.HandedOverOn <= day && l.DueOn <= dueBy && (l.ReturnedOn == null || l.ReturnedOn > day), ct);
+        }
+        var days = decided.Select(d => (d.DecidedAtUtc - d.SubmittedAtUtc).TotalDays).Order().ToArray();
+        return new MonthTally(year, month, applications, decided.Count(d => d.Approved), decided.Count(d => d.Rejected), days, returned, onTime, overdue);
     }
 
     /// <summary>On time includes a return on the first working day after a due date on a weekend or holiday.</summary>
@@ -118,6 +169,19 @@ public static class TransparencyStatistics
         ArgumentNullException.ThrowIfNull(calendar);
         return facts.Count(f => f.HandedOverOn is { } h && h <= day && calendar.IsOverdue(f.DueOn, day) && (f.ReturnedOn is null || f.ReturnedOn > day));
     }
+
+    /// <summary>The year from its months' tallies; the year's median is taken over every decision of the year.</summary>
+    public static YearStatistics FromTallies(FiscalYear year, IReadOnlyList<MonthTally> months, int overdueToday)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        var rows = months.Select(m => Row(m.Year, m.Month, m.Applications, m.Approvals, m.Rejections, m.DaysToDecision, m.Returned, m.ReturnedOnTime, m.OverdueAtEnd)).ToList();
+        var total = Row(0, 0, months.Sum(m => m.Applications), months.Sum(m => m.Approvals), months.Sum(m => m.Rejections),
+            months.SelectMany(m => m.DaysToDecision).ToList(), months.Sum(m => m.Returned), months.Sum(m => m.ReturnedOnTime), overdueToday);
+        return new YearStatistics(year, rows, total);
+    }
+
+    private static MonthStatistics Row(int year, int month, int applications, int approvals, int rejections, IReadOnlyList<double> days, int returned, int onTime, int? overdue) =>
+        new(year, month, applications, approvals, rejections, Median(days), returned, onTime, returned == 0 ? null : 100.0 * onTime / returned, overdue);
 
     public static double? Median(IReadOnlyList<double> values)
     {
@@ -162,6 +226,11 @@ public sealed record MonthStatistics(int Year, int Month, int Applications, int 
 
 /// <summary><see cref="Total"/>'s <see cref="MonthStatistics.OverdueAtEnd"/> is the number overdue today.</summary>
 public sealed record YearStatistics(FiscalYear Year, IReadOnlyList<MonthStatistics> Months, MonthStatistics Total);
+
+/// <summary>The counts of one month; <see cref="DaysToDecision"/> sorted, so that the year's median can be taken across months.</summary>
+public sealed record MonthTally(int Year, int Month, int Applications, int Approvals, int Rejections, IReadOnlyList<double> DaysToDecision, int Returned, int ReturnedOnTime, int? OverdueAtEnd);
+
+public sealed record RegisterPage(IReadOnlyList<RegisterRow> Rows, int Page, bool HasNext);
 
 public sealed record RegisterLine(string ItemName, int Quantity, string UnitNoun);
 

@@ -12,6 +12,11 @@ public static class Commands
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
+        if (await OperationsCommands.TryRunAsync(app, args))
+        {
+            return true;
+        }
+
         if (args.Length == 0 || args[0] != "create-admin")
         {
             return false;

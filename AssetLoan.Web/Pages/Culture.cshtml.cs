@@ -5,7 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLoan.Web.Pages;
 
-/// <summary>The language switch: remembers the choice in a cookie and returns to the page.</summary>
+/// <summary>
+/// The language switch: remembers the choice in a cookie and returns to the page. It takes no antiforgery token, so that
+/// anonymous pages carry no per-visitor token or cookie and can be served from the output cache; forging it only
+/// switches the language.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class CultureModel(CookieSecurity cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

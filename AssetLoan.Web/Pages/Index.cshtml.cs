@@ -1,10 +1,13 @@
 using AssetLoan.Domain.Assets;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Pages;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)] // anonymous visitors only; staff see holders and actions
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     /// <summary>รายการพัสดุที่ประชาชนยืมได้, each linked to its public page (<c>/a/{tag}</c>).</summary>

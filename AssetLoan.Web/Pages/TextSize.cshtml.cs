@@ -4,7 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLoan.Web.Pages;
 
-/// <summary>The larger-text switch: remembers the choice in a cookie and returns to the page (works without JavaScript).</summary>
+/// <summary>
+/// The larger-text switch: remembers the choice in a cookie and returns to the page (works without JavaScript). Like the
+/// language switch it takes no antiforgery token, so that the anonymous pages that offer it can be served from the output
+/// cache; forging it only changes the text size.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class TextSizeModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

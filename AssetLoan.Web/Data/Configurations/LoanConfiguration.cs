@@ -37,6 +37,10 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.HasIndex(x => x.StartOn);
         b.HasIndex(x => x.DueOn);
         b.HasIndex(x => new { x.BorrowerDivisionId, x.Status });
+        // The public register pages by submission time and the monthly statistics count by month: each reads a range.
+        b.HasIndex(x => x.SubmittedAtUtc);
+        b.HasIndex(x => x.DecidedAtUtc);
+        b.HasIndex(x => new { x.ReturnedOn, x.HandedOverOn, x.DueOn });
         b.HasIndex(x => x.BorrowerId);
         b.HasIndex(x => x.BorrowerUserId);
         // The books (year-end list, utilisation) ask "out on a day": handed over by then, not fully back by then.

@@ -761,6 +761,8 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("DueOn");
 
                     b.HasIndex("HandedOverOn");
@@ -775,6 +777,8 @@ namespace AssetLoan.Web.Data.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc");
+
                     b.HasIndex("TrackingToken")
                         .IsUnique();
 
@@ -786,6 +790,8 @@ namespace AssetLoan.Web.Data.Migrations
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("Status", "StartOn");
+
+                    b.HasIndex("ReturnedOn", "HandedOverOn", "DueOn");
 
                     b.ToTable("Loans");
                 });

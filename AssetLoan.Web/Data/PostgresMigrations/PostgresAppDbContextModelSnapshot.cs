@@ -786,6 +786,8 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.HasIndex("BorrowerUserId");
 
+                    b.HasIndex("DecidedAtUtc");
+
                     b.HasIndex("DueOn");
 
                     b.HasIndex("HandedOverOn");
@@ -800,6 +802,8 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc");
+
                     b.HasIndex("TrackingToken")
                         .IsUnique();
 
@@ -811,6 +815,8 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("Status", "StartOn");
+
+                    b.HasIndex("ReturnedOn", "HandedOverOn", "DueOn");
 
                     b.ToTable("Loans");
                 });

@@ -19,7 +19,7 @@ namespace AssetLoan.Web.Pages.Apply;
 /// The public application (domain.md §2 outside borrower, §10 personal data): no account, the privacy notice, live
 /// availability, and everything typed comes back on any error.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s, ILogger<IndexModel> log) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s, ILogger<IndexModel> log, PublicDataCache cache) : PageModel
 {
     /// <summary>History and audit name the applicant by role only: the person's name stays in the borrower record, which retention anonymises.</summary>
     public const string ApplicantActorName = "ผู้ยื่นคำขอทางออนไลน์";
@@ -276,10 +276,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     /// <summary>The public catalogue (items for the public, or for agencies) with what is free for the period.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
-        Settings = await Settings.LoadAsync(db, ct);
+        // Settings and today's catalogue are shared by every visitor until a write changes them; the page itself is not
+        // output-cached because its form carries the visitor's antiforgery token.
+        Settings = await cache.SettingsAsync(db, ct);
         var (start, due) = ParseDates();
         AvailabilityPeriod = start is { } f && due is { } t && t >= f && t.DayNumber - f.DayNumber <= 366 ? (f, t, true) : (Today, Today, false);
-        Catalogue = await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct);
+        Catalogue = AvailabilityPeriod.ForChosenDates
+            ? await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct)
+            : await cache.PublicCatalogueTodayAsync(db, Today, ct);
     }
 
     /// <summary>One line per catalogue row, in the catalogue's order, keeping what was typed for each item.</summary>

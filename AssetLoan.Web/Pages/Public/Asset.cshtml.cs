@@ -3,8 +3,10 @@ using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Pages.Public;
@@ -13,6 +15,7 @@ namespace AssetLoan.Web.Pages.Public;
 /// <c>/a/{tag}</c>, the page a label's QR code opens (the address is printed: never change it). Anyone sees what the
 /// thing is and whether it is free; signed-in staff also see who holds it and the actions that fit.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)] // anonymous visitors only; staff see holders and actions
 public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
 {
 

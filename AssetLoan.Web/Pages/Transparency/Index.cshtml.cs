@@ -2,16 +2,20 @@ using System.Text.Json;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace AssetLoan.Web.Pages.Transparency;
 
 /// <summary>
 /// /transparency (ITA evidence, domain.md §9): the regulation and its procedure, blank forms, the catalogue with
-/// today's availability, monthly statistics of a fiscal year and the anonymised register. No personal data.
+/// today's availability, monthly statistics of a fiscal year and the anonymised register, a page at a time. No personal
+/// data. Anonymous visitors get it from the output cache (<see cref="PublicPageCache"/>).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+[OutputCache(PolicyName = PublicPageCache.Policy)]
+public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s, PublicDataCache cache, PublicStatistics statistics) : PageModel
 {
     public string RegulationHtml { get; private set; } = "";
 
@@ -23,23 +27,25 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
 
     public YearStatistics Statistics { get; private set; } = null!;
 
-    public IReadOnlyList<RegisterRow> Register { get; private set; } = [];
+    public const int RegisterPageSize = 50;
+
+    public RegisterPage Register { get; private set; } = new([], 1, false);
 
     public DateOnly Today { get; private set; }
 
     /// <summary>The chart's data, for transparency.js (CSP allows no inline script).</summary>
     public string ChartJson { get; private set; } = "{}";
 
-    public async Task OnGetAsync(int? year, CancellationToken ct)
+    public async Task OnGetAsync(int? year, [FromQuery(Name = "page")] int? registerPage, CancellationToken ct)
     {
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
-        var settings = await Settings.LoadAsync(db, ct);
+        var settings = await cache.SettingsAsync(db, ct);
         RegulationHtml = SafeMarkdown.ToHtml(settings.RegulationMarkdown);
-        Catalogue = await db.PublicCatalogueAsync(Today, Today, Today, ct);
+        Catalogue = await cache.PublicCatalogueTodayAsync(db, Today, ct);
         Years = await db.FiscalYearsAsync(Today, ct);
         Year = Years.FirstOrDefault(y => y.BuddhistYear == year, Years[0]);
-        Statistics = TransparencyStatistics.Compute(await db.LoanFactsAsync(Year, ct), Year, Today, await db.WorkingCalendarAsync(ct));
-        Register = await db.AnonymisedRegisterAsync(Year, Today, ct);
+        Statistics = await statistics.YearAsync(db, Year, Today, ct);
+        Register = await db.AnonymisedRegisterAsync(Year, Today, registerPage ?? 1, RegisterPageSize, ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             labels = Statistics.Months.Select(m => MonthLabel(m.Year, m.Month, shortName: true)),

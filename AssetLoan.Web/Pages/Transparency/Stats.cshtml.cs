@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Text;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AssetLoan.Web.Pages.Transparency;
 
 /// <summary>/transparency/stats.csv: the monthly statistics of a fiscal year, UTF-8 with a BOM (so Excel reads Thai), Thai headers.</summary>
-public sealed class StatsModel(AppDbContext db, TimeProvider time) : PageModel
+[OutputCache(PolicyName = PublicPageCache.Policy)]
+public sealed class StatsModel(AppDbContext db, TimeProvider time, PublicStatistics statistics) : PageModel
 {
     public static readonly IReadOnlyList<string> Headers =
     [
@@ -21,7 +24,7 @@ public sealed class StatsModel(AppDbContext db, TimeProvider time) : PageModel
         var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var years = await db.FiscalYearsAsync(today, ct);
         var chosen = years.FirstOrDefault(y => y.BuddhistYear == year, years[0]);
-        var stats = TransparencyStatistics.Compute(await db.LoanFactsAsync(chosen, ct), chosen, today, await db.WorkingCalendarAsync(ct));
+        var stats = await statistics.YearAsync(db, chosen, today, ct);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', Headers.Select(Quote)));
         foreach (var m in stats.Months)

@@ -1,0 +1,257 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AssetLoan.Domain.Audit;
+using AssetLoan.Domain.Calendar;
+using AssetLoan.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AssetLoan.Web.Infrastructure;
+
+/// <summary>
+/// Anonymous public pages (/, /transparency, /a/{tag}, the statistics CSV) face the whole internet, so each is rendered
+/// once and served from the output cache until a write changes what they show. The key is the path, the query keys the
+/// page reads, the UI culture, the visitor's text size and today's date in Bangkok (availability and "overdue today" change
+/// at midnight without a write). A signed-in request never reads or fills the cache (the default policy), and neither does
+/// a request that carries a flash message or another query key. The layout gives visitors the language and text-size
+/// forms without an antiforgery token (both switches ignore it), so a cached page holds nothing of one visitor's.
+/// </summary>
+public static class PublicPageCache
+{
+    public const string Policy = "public-page";
+
+    /// <summary>Every cached public page carries this tag; <see cref="PublicDataChanges"/> evicts it on any write that matters.</summary>
+    public const string Tag = "public-data";
+
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    /// <summary>The query keys the cached pages read; they are part of the key.</summary>
+    private static readonly string[] QueryKeys = ["year", "page", "item"];
+
+    /// <summary>
+    /// The layout writes the whole address (query included) into the language and text-size forms' return address, so a
+    /// request with any other query key (<c>?culture=en-US</c>, a tracking tag) is rendered for itself and not stored:
+    /// its copy would send the next visitor back to someone else's address.
+    /// </summary>
+    private static bool OnlyKeyedQuery(HttpRequest request) =>
+        request.Query.Keys.All(k => QueryKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
+
+    public static IServiceCollection AddAssetLoanPublicCache(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicDataVersion>();
+        services.AddSingleton<PublicDataChanges>();
+        services.AddMemoryCache();
+        services.AddSingleton<PublicDataCache>();
+        services.AddSingleton<PublicStatistics>();
+        services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<PublicDataChanges>()));
+        services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<PublicDataChanges>()));
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .With(c => !c.HttpContext.Request.Cookies.ContainsKey(TempDataCookie) && OnlyKeyedQuery(c.HttpContext.Request))
+            .Expire(TimeSpan.FromMinutes(10))
+            .Tag(Tag)
+            .AddPolicy<NoEmptyTempDataCookie>()
+            .SetVaryByQuery(QueryKeys)
+            .VaryByValue(http => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .VaryByValue(http => new KeyValuePair<string, string>("text", TextSize.IsLarge(http) ? TextSize.Large : "normal"))
+            .VaryByValue(http => new KeyValuePair<string, string>("today",
+                BangkokTime.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("O", CultureInfo.InvariantCulture)))));
+        return services;
+    }
+
+    /// <summary>
+    /// The output cache in the pipeline, after authentication. <c>Bench:OutputCache=false</c> (bench/run only) leaves it
+    /// out, so that the same build can be measured rendering every request.
+    /// </summary>
+    public static WebApplication UseAssetLoanPublicCache(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Configuration.GetValue("Bench:OutputCache", true))
+        {
+            app.UseOutputCache();
+        }
+
+        return app;
+    }
+}
+
+/// <summary>
+/// The layout reads the flash message, so every page ends by telling the browser to delete the flash cookie, even when
+/// the request had none; that empty <c>Set-Cookie</c> would keep every public page out of the cache. When the request carried
+/// no such cookie, the deletion deletes nothing, and the page may be stored.
+/// </summary>
+public sealed class NoEmptyTempDataCookie : IOutputCachePolicy
+{
+    private const string Cookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+    private static readonly object Cacheable = new();
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.AllowCacheStorage)
+        {
+            context.HttpContext.Items[Cacheable] = true;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var setCookie = http.Response.Headers.SetCookie;
+        if (http.Request.Cookies.ContainsKey(Cookie) || setCookie.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        // Only the deletion of a cookie the visitor does not have: replaying it to the next anonymous visitor deletes nothing.
+        if (setCookie.All(c => c is not null && c.StartsWith(Cookie + "=;", StringComparison.Ordinal))
+            && http.Response.StatusCode == StatusCodes.Status200OK && http.Items.ContainsKey(Cacheable))
+        {
+            context.AllowCacheStorage = true;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A number that changes whenever data shown on public pages changes in this process; data caches put it in their key
+/// so that a write makes them recompute.
+/// </summary>
+public sealed class PublicDataVersion
+{
+    private long _value;
+
+    public long Current => Interlocked.Read(ref _value);
+
+    public void Bump() => Interlocked.Increment(ref _value);
+}
+
+/// <summary>
+/// Watches saves: a change to anything in the domain (loans, lines, units, assets, catalogue, borrowers, calendar…) or to
+/// the settings evicts the public pages from the output cache and bumps <see cref="PublicDataVersion"/>. Inside an explicit
+/// transaction it evicts again at commit, so that a page rendered between the save and the commit (still reading the old
+/// rows) is not kept.
+/// </summary>
+public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheStore store) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                _pending.Remove(db);
+            }
+
+            await EvictAsync();
+        }
+
+        return result;
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                _pending.Remove(db);
+            }
+
+            EvictAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        {
+            _pending.Remove(db);
+            await EvictAsync();
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        {
+            _pending.Remove(db);
+            EvictAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private void Note(DbContext? db)
+    {
+        if (db is null)
+        {
+            return;
+        }
+
+        foreach (var e in db.ChangeTracker.Entries())
+        {
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Matters(e.Metadata.ClrType))
+            {
+                _pending.AddOrUpdate(db, this);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Domain entities and settings; not the audit trail, notifications, sign-ins or keys.</summary>
+    private static bool Matters(Type type) =>
+        type == typeof(AppSetting) || (type.Namespace?.StartsWith("AssetLoan.Domain", StringComparison.Ordinal) == true && type != typeof(AuditEvent));
+
+    private ValueTask EvictAsync()
+    {
+        version.Bump();
+        return store.EvictByTagAsync(PublicPageCache.Tag, default);
+    }
+}
+
+/// <summary>Data the anonymous pages share (settings, today's public catalogue), kept until the next write that matters.</summary>
+public sealed class PublicDataCache(IMemoryCache cache, PublicDataVersion version)
+{
+    public async Task<T> GetAsync<T>(string name, Func<Task<T>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var key = (name, version.Current);
+        if (cache.TryGetValue(key, out T? value) && value is not null)
+        {
+            return value;
+        }
+
+        value = await load();
+        cache.Set(key, value, TimeSpan.FromMinutes(10));
+        return value;
+    }
+
+    public Task<Settings> SettingsAsync(AppDbContext db, CancellationToken ct) => GetAsync("settings", () => Settings.LoadAsync(db, ct));
+
+    /// <summary>The public catalogue with what is free today (the page's default view; other dates are asked live).</summary>
+    public Task<IReadOnlyList<PublicCatalogueItem>> PublicCatalogueTodayAsync(AppDbContext db, DateOnly today, CancellationToken ct) =>
+        GetAsync("catalogue-" + today.DayNumber.ToString(CultureInfo.InvariantCulture), () => db.PublicCatalogueAsync(today, today, today, ct));
+}
