@@ -13,17 +13,65 @@ namespace AssetLoan.Web.Data;
 /// </summary>
 public static class TransparencyQueries
 {
-    /// <summary>Items the public or other agencies may borrow, with what is free for [from, to].</summary>
-    public static async Task<IReadOnlyList<PublicCatalogueItem>> PublicCatalogueAsync(this AppDbContext db, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    /// <summary>Items the public or other agencies may borrow (not retired).</summary>
+    private static IQueryable<CatalogueItem> PublicItems(AppDbContext db) =>
+        db.CatalogueItems.AsNoTracking().Where(c => !c.Retired && (c.Audience & (BorrowerAudience.Public | BorrowerAudience.Agencies)) != 0);
+
+    /// <summary>
+    /// Items the public or other agencies may borrow, with what is free for [from, to]: all of them, or only
+    /// <paramref name="onlyIds"/> (a form that shows a few items counts only those).
+    /// </summary>
+    public static async Task<IReadOnlyList<PublicCatalogueItem>> PublicCatalogueAsync(this AppDbContext db, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct, IReadOnlyCollection<int>? onlyIds = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var items = (await db.CatalogueItems.AsNoTracking().Where(c => !c.Retired).OrderBy(c => c.Name).ToListAsync(ct))
-            .Where(c => c.Audience.HasFlag(BorrowerAudience.Public) || c.Audience.HasFlag(BorrowerAudience.Agencies))
-            .ToList();
+        var query = PublicItems(db);
+        if (onlyIds is not null)
+        {
+            if (onlyIds.Count == 0)
+            {
+                return [];
+            }
+
+            query = query.Where(c => onlyIds.Contains(c.Id));
+        }
+
+        var items = await query.OrderBy(c => c.Name).ToListAsync(ct);
         var free = await db.AvailabilityAsync(items.Select(i => i.Id).ToList(), from, to, today, firmOnly: false, excludeLoanId: null, ct);
         return items.Select(i => new PublicCatalogueItem(i.Id, i.Name, i.UnitNoun, i.Description, i.Tag, i.IsConsumable,
             i.Audience.HasFlag(BorrowerAudience.Public), i.Audience.HasFlag(BorrowerAudience.Agencies), i.MaxLoanDays,
             free.TryGetValue(i.Id, out var a) ? a.FreeQuantity : 0)).ToList();
+    }
+
+    /// <summary>How many items the public catalogue holds (a municipality: tens; a province: thousands).</summary>
+    public static Task<int> PublicCatalogueSizeAsync(this AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return PublicItems(db).CountAsync(ct);
+    }
+
+    /// <summary>
+    /// The public items whose name contains <paramref name="text"/> (or whose tag or category is it), first
+    /// <paramref name="take"/> by name, and how many match in all.
+    /// </summary>
+    public static async Task<(IReadOnlyList<int> Ids, int Matching)> FindPublicItemsAsync(this AppDbContext db, string text, int take, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4).ToList();
+        if (words.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var query = PublicItems(db);
+        foreach (var word in words)
+        {
+            var w = word;
+            query = query.Where(c => c.Name.Contains(w) || c.Tag == w || db.Categories.Any(k => k.Id == c.CategoryId && k.Name.Contains(w)));
+        }
+
+        var matching = await query.CountAsync(ct);
+        var ids = await query.OrderBy(c => c.Name).Select(c => c.Id).Take(take).ToListAsync(ct);
+        return (ids, matching);
     }
 
     /// <summary>The outcome facts of every loan filed up to the end of <paramref name="year"/> (a municipality files hundreds a year).</summary>

@@ -34,9 +34,26 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
     public Settings Settings { get; private set; } = new();
 
-    public async Task OnGetAsync(int? item, CancellationToken ct)
+    /// <summary>
+    /// A catalogue up to this size is listed whole (a municipality lends tens of kinds, and a villager scrolls and types a
+    /// quantity). A larger one (a province: thousands) starts from a search, and the form lists only the items found and
+    /// the items already chosen, so that the page and its free counts cost what is shown, not what the catalogue holds.
+    /// </summary>
+    public const int ListEveryItemUpTo = 60;
+
+    /// <summary>How many items one search shows.</summary>
+    public const int SearchShows = 30;
+
+    /// <summary>The catalogue is too large to list: the form starts from a search (<see cref="ListEveryItemUpTo"/>).</summary>
+    public bool Searching { get; private set; }
+
+    /// <summary>How many items matched <see cref="InputModel.Find"/> (may exceed what is shown).</summary>
+    public int Matching { get; private set; }
+
+    public async Task OnGetAsync(int? item, string? find, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        Input.Find = find;
+        await LoadAsync(ct, item);
         Input.SubmissionKey = LoanTransactions.NewSubmissionKey();
         Input.Lines = Catalogue.Select(c => new LineInput { ItemId = c.Id, Quantity = c.Id == item ? 1 : 0 }).ToList();
         if (item is { } id && Catalogue.FirstOrDefault(c => c.Id == id) is { } chosen && !chosen.ForPublic && chosen.ForAgencies)
@@ -46,14 +63,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     }
 
     /// <summary>Live availability for the JavaScript enhancement: free quantity per item for the dates.</summary>
-    public async Task<IActionResult> OnGetAvailabilityAsync(string? start, string? due, CancellationToken ct)
+    public async Task<IActionResult> OnGetAvailabilityAsync(string? start, string? due, string? ids, CancellationToken ct)
     {
         if (!ThaiDate.TryParse(start, out var from) || !ThaiDate.TryParse(due, out var to) || to < from || to.DayNumber - from.DayNumber > 366)
         {
             return new JsonResult(new { ok = false });
         }
 
-        var items = await db.PublicCatalogueAsync(from, to, Today, ct);
+        // The items on the visitor's form (at most a search's worth plus what was chosen); all of a small catalogue.
+        var shown = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => int.TryParse(x, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().Take(SearchShows * 4).ToList();
+        var all = shown.Count == 0 && await CatalogueSizeAsync(ct) <= ListEveryItemUpTo;
+        var items = await db.PublicCatalogueAsync(from, to, Today, ct, all ? null : shown);
         return new JsonResult(new
         {
             ok = true,
@@ -273,18 +295,40 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         _ => "",
     };
 
-    /// <summary>The public catalogue (items for the public, or for agencies) with what is free for the period.</summary>
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>
+    /// The public catalogue (items for the public, or for agencies) with what is free for the period: all of it when it
+    /// is small; otherwise the items already chosen (a quantity typed, or <paramref name="item"/> from a tag or the home
+    /// page) followed by what the search found.
+    /// </summary>
+    private async Task LoadAsync(CancellationToken ct, int? item = null)
     {
         // Settings and today's catalogue are shared by every visitor until a write changes them; the page itself is not
         // output-cached because its form carries the visitor's antiforgery token.
         Settings = await cache.SettingsAsync(db, ct);
         var (start, due) = ParseDates();
         AvailabilityPeriod = start is { } f && due is { } t && t >= f && t.DayNumber - f.DayNumber <= 366 ? (f, t, true) : (Today, Today, false);
-        Catalogue = AvailabilityPeriod.ForChosenDates
-            ? await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct)
-            : await cache.PublicCatalogueTodayAsync(db, Today, ct);
+        Searching = await CatalogueSizeAsync(ct) > ListEveryItemUpTo;
+        if (!Searching)
+        {
+            Catalogue = AvailabilityPeriod.ForChosenDates
+                ? await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct)
+                : await cache.PublicCatalogueTodayAsync(db, Today, ct);
+            return;
+        }
+
+        var chosen = Input.Lines.Where(l => l.Quantity > 0 && l.ItemId > 0).Select(l => l.ItemId)
+            .Concat(item is > 0 ? [item.Value] : []).Distinct().Take(SearchShows * 3).ToList();
+        IReadOnlyList<int> found = [];
+        if (!string.IsNullOrWhiteSpace(Input.Find))
+        {
+            (found, Matching) = await db.FindPublicItemsAsync(Input.Find, SearchShows, ct);
+        }
+
+        var rows = await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct, chosen.Union(found).ToList());
+        Catalogue = [.. rows.OrderBy(r => chosen.Contains(r.Id) ? 0 : 1)];
     }
+
+    private Task<int> CatalogueSizeAsync(CancellationToken ct) => cache.GetAsync("catalogue-size", () => db.PublicCatalogueSizeAsync(ct));
 
     /// <summary>One line per catalogue row, in the catalogue's order, keeping what was typed for each item.</summary>
     private void AlignLines()
@@ -382,6 +426,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         public string? UrgencyReason { get; set; }
 
         public List<LineInput> Lines { get; set; } = [];
+
+        /// <summary>A large catalogue: the words the applicant looks for (not saved).</summary>
+        [StringLength(100, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "ค้นหาพัสดุที่ต้องการยืม")]
+        public string? Find { get; set; }
 
         [Display(Name = "ข้าพเจ้าได้อ่านประกาศความเป็นส่วนตัวและรับทราบการเก็บใช้ข้อมูลส่วนบุคคลตามที่แจ้งไว้ข้างต้นแล้ว")]
         public bool PrivacyAcknowledged { get; set; }

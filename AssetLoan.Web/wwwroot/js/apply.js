@@ -56,7 +56,9 @@
         const [start, due] = [dates[0].value, dates[1].value];
         if (!start || !due) { return; }
         try {
-            const url = `${form.dataset.availabilityUrl}&start=${encodeURIComponent(start)}&due=${encodeURIComponent(due)}`;
+            // Only the items on this form are counted (a large catalogue shows a search's worth).
+            const ids = Array.from(form.querySelectorAll('[data-item-id]'), li => li.dataset.itemId).join(',');
+            const url = `${form.dataset.availabilityUrl}&start=${encodeURIComponent(start)}&due=${encodeURIComponent(due)}&ids=${ids}`;
             const response = await fetch(url, { headers: { Accept: 'application/json' } });
             const data = await response.json();
             if (!data.ok) { return; }
