@@ -135,6 +135,8 @@ public sealed class LoanLifeJourneyTests(BrowserFixture browser) : IClassFixture
     private static async Task DrawSignatureAsync(IPage page)
     {
         var canvas = page.Locator("[data-signature-pad] canvas");
+        // A person scrolls to the pad before signing; the mouse cannot draw outside the viewport.
+        await canvas.ScrollIntoViewIfNeededAsync();
         var box = (await canvas.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + 20, box.Y + box.Height * 0.7f);
         await page.Mouse.DownAsync();

@@ -34,7 +34,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     public async Task Demand_Recorded_ClearsTheFlagAndIsInTheHistory()
     {
         var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Tent, 1));
-        app.Clock.Advance(TimeSpan.FromDays(3));
+        await AdvanceUntilOverdueAsync(id, 3);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/demand/{id}", "#demand-form");
         form.Set("Input.Channel", "Phone").Set("Input.Note", "โทรแจ้งผู้ยืมแล้ว รับปากจะคืนพรุ่งนี้");
@@ -54,7 +54,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     public async Task Demand_DatedInTheFuture_ShowsThaiMessageBesideTheDate()
     {
         var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 2));
-        app.Clock.Advance(TimeSpan.FromDays(2));
+        await AdvanceUntilOverdueAsync(id, 2);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/demand/{id}", "#demand-form");
         form.Set("Input.IssuedOn", AssetLoan.Domain.Calendar.ThaiDate.InputText(Today().AddDays(1)));
@@ -69,7 +69,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     public async Task SendReminderNow_QueuesAnEmailAndAnInAppMessage()
     {
         var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 3));
-        app.Clock.Advance(TimeSpan.FromDays(2));
+        await AdvanceUntilOverdueAsync(id, 2);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, "/supplies/overdue", $"tr[data-loan='{id}'] form");
 
@@ -126,6 +126,23 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(2, await CountAsync(overdue, NotificationTemplates.Overdue, NotificationChannel.Email));
         Assert.Empty(await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == notPickedUp)).ToListAsync()));
         Assert.Equal(1, await CountAsync(notPickedUp, "Expired", NotificationChannel.Email));
+    }
+
+    /// <summary>
+    /// The shared clock's weekday depends on the order the tests ran in, and a loan due on a weekend or holiday is back on
+    /// time on the next working day: move on at least <paramref name="days"/>, then until the app's calendar calls it overdue.
+    /// </summary>
+    private async Task AdvanceUntilOverdueAsync(int id, int days)
+    {
+        app.Clock.Advance(TimeSpan.FromDays(days));
+        var dueOn = await DueOnAsync(id);
+        var calendar = await app.WithDbAsync(db => db.WorkingCalendarAsync(default));
+        for (var i = 0; i < 10 && !calendar.IsOverdue(dueOn, Today()); i++)
+        {
+            app.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.True(calendar.IsOverdue(dueOn, Today()), $"due {dueOn} should be overdue on {Today()}");
     }
 
     private DateOnly Today() => AssetLoan.Domain.Calendar.BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime);
