@@ -356,8 +356,12 @@ public static class Backup
     private static bool IsUnder(string file, string excluded) =>
         file == excluded || file.StartsWith(excluded.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static IEnumerable<string> KeyPaths(KeySettings keys) =>
-        new[] { keys.InDatabase ? null : keys.KeysPath, keys.CertificatePath ?? keys.KeyFilePath, keys.AuditKey is null ? keys.AuditKeyFilePath : null }.OfType<string>();
+    /// <summary>The key folder and key files outside the database, a file inside the listed folder not listed again.</summary>
+    private static List<string> KeyPaths(KeySettings keys)
+    {
+        var paths = new[] { keys.InDatabase ? null : keys.KeysPath, keys.CertificatePath ?? keys.KeyFilePath, keys.AuditKey is null ? keys.AuditKeyFilePath : null }.OfType<string>().ToList();
+        return paths.Where(p => !paths.Any(folder => folder != p && IsUnder(p, folder))).ToList();
+    }
 
     private static async Task ReportBackupAsync(TextWriter output, string archive, BackupManifest manifest, KeySettings keys)
     {
