@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Compression;
 using AssetLoan.Domain.Audit;
 using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLoan.Tests.Web;
@@ -28,7 +30,7 @@ public sealed class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactor
         }
 
         // Citizens keep filing applications through the real pipeline before, during and after the backup.
-        var acknowledged = new ConcurrentQueue<string>();
+        var acknowledged = new ConcurrentQueue<Filed>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var writer = Task.Run(() => FileApplicationsAsync(acknowledged, stop.Token), Ct);
         while (acknowledged.Count < 5 && !writer.IsCompleted)
@@ -36,17 +38,19 @@ public sealed class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactor
             await Task.Delay(20, Ct);
         }
 
-        var before = acknowledged.ToArray();
         var archive = Path.Combine(Scratch, $"backup-{Guid.NewGuid():N}.zip");
         var output = new StringWriter();
         var error = new StringWriter();
+        var backupStarted = Stopwatch.GetTimestamp();
         var exit = await Backup.RunAsync(app.Services, ["backup", archive], output, error, Ct);
+        var backupEnded = Stopwatch.GetTimestamp();
         await stop.CancelAsync();
-        var filed = await writer;
+        await writer;
 
         Assert.True(exit == 0, error.ToString());
+        var before = acknowledged.Where(a => a.AcknowledgedAt < backupStarted).Select(a => a.Token).ToArray();
         Assert.True(before.Length >= 5, $"the writer filed {before.Length} applications before the backup");
-        Assert.True(filed > before.Length, "the writer kept filing while the backup ran");
+        Assert.Contains(acknowledged, a => a.StartedAt < backupEnded && a.AcknowledgedAt > backupStarted);
         Assert.Contains(archive, output.ToString(), StringComparison.Ordinal);
         Assert.Contains(app.KeysPath, output.ToString(), StringComparison.Ordinal);
 
@@ -140,6 +144,17 @@ public sealed class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(2, await Backup.RunAsync(app.Services, ["backup"], new StringWriter(), new StringWriter(), Ct));
     }
 
+    [Fact]
+    public async Task Backup_WithPostgreSql_NamesPgDumpAndExitsNonZero()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection([new("Database:Provider", "PostgreSQL")]).Build();
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(config).BuildServiceProvider();
+        var error = new StringWriter();
+        Assert.Equal(1, await Backup.RunAsync(services, ["backup", "x.zip"], new StringWriter(), error, Ct));
+        Assert.Contains("pg_dump -Fc", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists("x.zip"));
+    }
+
     private async Task<string> BackUpAsync()
     {
         var storage = app.Services.GetRequiredService<FileStorage>();
@@ -150,17 +165,18 @@ public sealed class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactor
         return archive;
     }
 
-    /// <summary>Files applications one after another until stopped (at most 200); an acknowledged one has its tracking token.</summary>
-    private async Task<int> FileApplicationsAsync(ConcurrentQueue<string> acknowledged, CancellationToken stop)
+    /// <summary>Files applications one after another until stopped (at most 200); acknowledged = the reference page was shown.</summary>
+    private async Task FileApplicationsAsync(ConcurrentQueue<Filed> acknowledged, CancellationToken stop)
     {
         var client = app.CreateAnonymousClient();
         while (!stop.IsCancellationRequested && acknowledged.Count < 200)
         {
+            var started = Stopwatch.GetTimestamp();
             var form = (await PublicApplication.FilledAsync(client)).Quantity(PublicApplication.Tent, 0).Quantity(PublicApplication.Chairs, 1);
             var (_, token) = await PublicApplication.SubmitAsync(client, form);
-            acknowledged.Enqueue(token);
+            acknowledged.Enqueue(new Filed(token, started, Stopwatch.GetTimestamp()));
         }
-
-        return acknowledged.Count;
     }
+
+    private sealed record Filed(string Token, long StartedAt, long AcknowledgedAt);
 }
