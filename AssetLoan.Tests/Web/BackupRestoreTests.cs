@@ -142,6 +142,7 @@ public sealed class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains(missing, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, await Backup.RunAsync(app.Services, ["backup"], new StringWriter(), new StringWriter(), Ct));
+        Assert.Equal(2, await Backup.RunAsync(app.Services, ["restore", missing, "--forse"], new StringWriter(), new StringWriter(), Ct));
     }
 
     [Fact]

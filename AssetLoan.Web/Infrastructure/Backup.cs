@@ -33,7 +33,8 @@ public static class Backup
         ArgumentNullException.ThrowIfNull(error);
         var restore = args.Length > 0 && args[0] == "restore";
         var file = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (file is null)
+        var unknown = args.Skip(1).Any(a => a.StartsWith("--", StringComparison.Ordinal) && !(restore && a == "--force"));
+        if (file is null || unknown)
         {
             await error.WriteLineAsync(restore
                 ? "usage: dotnet run --project AssetLoan.Web -- restore <file.zip> [--force]"
@@ -98,6 +99,7 @@ public static class Backup
         Directory.CreateDirectory(Path.GetDirectoryName(archivePath)!);
         var partial = archivePath + ".partial";
         var snapshot = archivePath + ".db.partial";
+        excluded = [.. excluded, archivePath, partial, snapshot]; // an archive written into the uploads folder
         try
         {
             File.Delete(snapshot);
