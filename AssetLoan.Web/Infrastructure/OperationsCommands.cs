@@ -13,6 +13,13 @@ public static class OperationsCommands
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] is "backup" or "restore")
+        {
+            // No migration, no seeding, no hosted service: the database is copied or replaced as it is.
+            Environment.ExitCode = await Backup.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+            return true;
+        }
+
         if (args.Length == 0 || args[0] is not "bench-seed")
         {
             return false;
