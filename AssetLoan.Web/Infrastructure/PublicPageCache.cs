@@ -154,9 +154,9 @@ public sealed class PublicDataVersion
 /// (the last lock the transaction takes, held only while it commits). <see cref="PublicDataStampWatch"/> reads it.
 /// </para>
 /// </summary>
-public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheStore store) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheStore store, PublicDataStampWatch watch) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -172,9 +172,11 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
-            await using var command = StampCommand(transaction);
+            var stamp = NewStamp();
+            pending.Stamp = stamp;
+            await using var command = StampCommand(transaction, stamp);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -183,23 +185,25 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
-            using var command = StampCommand(transaction);
+            var stamp = NewStamp();
+            pending.Stamp = stamp;
+            using var command = StampCommand(transaction, stamp);
             command.ExecuteNonQuery();
         }
 
         return result;
     }
 
-    private static DbCommand StampCommand(DbTransaction transaction)
+    private static DbCommand StampCommand(DbTransaction transaction, long stamp)
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "UPDATE \"PublicDataStamp\" SET \"Value\" = @value WHERE \"Id\" = @id";
         var value = command.CreateParameter();
         value.ParameterName = "@value";
-        value.Value = NewStamp();
+        value.Value = stamp;
         command.Parameters.Add(value);
         var id = command.CreateParameter();
         id.ParameterName = "@id";
@@ -213,14 +217,15 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
-            if (db.Database.CurrentTransaction is null)
+            var committed = db.Database.CurrentTransaction is null;
+            if (committed)
             {
                 _pending.Remove(db);
             }
 
-            await EvictAsync();
+            await EvictAsync(committed ? pending.Stamp : null);
         }
 
         return result;
@@ -228,14 +233,15 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
-            if (db.Database.CurrentTransaction is null)
+            var committed = db.Database.CurrentTransaction is null;
+            if (committed)
             {
                 _pending.Remove(db);
             }
 
-            EvictAsync().AsTask().GetAwaiter().GetResult();
+            EvictAsync(committed ? pending.Stamp : null).AsTask().GetAwaiter().GetResult();
         }
 
         return result;
@@ -243,19 +249,19 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
-            await EvictAsync();
+            await EvictAsync(pending.Stamp);
         }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
-            EvictAsync().AsTask().GetAwaiter().GetResult();
+            EvictAsync(pending.Stamp).AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -273,7 +279,7 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
             return;
         }
 
-        _pending.AddOrUpdate(db, this);
+        var pending = _pending.GetValue(db, _ => new Pending());
         if (db.Database.CurrentTransaction is null)
         {
             // The save is its own transaction: the stamp's new value goes in with it (an UPDATE of the seeded row).
@@ -283,7 +289,9 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
                 stamp = db.Attach(new PublicDataStamp { Id = PublicDataStamp.SingleId });
             }
 
-            stamp.Entity.Value = NewStamp();
+            var value = NewStamp();
+            pending.Stamp = value;
+            stamp.Entity.Value = value;
             stamp.Property(s => s.Value).IsModified = true;
         }
     }
@@ -292,10 +300,21 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
     private static bool Matters(Type type) =>
         type == typeof(AppSetting) || (type.Namespace?.StartsWith("AssetLoan.Domain", StringComparison.Ordinal) == true && type != typeof(AuditEvent));
 
-    private ValueTask EvictAsync()
+    /// <summary><paramref name="committedStamp"/>: the stamp this write committed, which this instance need not evict for again.</summary>
+    private ValueTask EvictAsync(long? committedStamp)
     {
         version.Bump();
+        if (committedStamp is { } stamp)
+        {
+            watch.Saw(stamp);
+        }
+
         return store.EvictByTagAsync(PublicPageCache.Tag, default);
+    }
+
+    private sealed class Pending
+    {
+        public long? Stamp { get; set; }
     }
 }
 
@@ -314,6 +333,16 @@ public sealed class PublicDataStampWatch(PublicDataVersion version, IOutputCache
     private bool _seenOnce;
     private int _checking;
 
+    /// <summary>
+    /// This instance committed <paramref name="value"/> and has evicted its caches already: the next check need not evict
+    /// again (if another instance writes after it, the stamp moves on and the check still sees that).
+    /// </summary>
+    public void Saw(long value)
+    {
+        Interlocked.Exchange(ref _seen, value);
+        Volatile.Write(ref _seenOnce, true);
+    }
+
     public async ValueTask CheckAsync(IServiceProvider requestServices, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(requestServices);
@@ -326,14 +355,13 @@ public sealed class PublicDataStampWatch(PublicDataVersion version, IOutputCache
         {
             var db = requestServices.GetRequiredService<AppDbContext>();
             var value = await db.PublicDataStamps.AsNoTracking().Where(s => s.Id == PublicDataStamp.SingleId).Select(s => s.Value).FirstOrDefaultAsync(ct);
-            if (_seenOnce && value != _seen)
+            if (Volatile.Read(ref _seenOnce) && value != Interlocked.Read(ref _seen))
             {
                 version.Bump();
                 await store.EvictByTagAsync(PublicPageCache.Tag, ct);
             }
 
-            _seen = value;
-            _seenOnce = true;
+            Saw(value);
             Interlocked.Exchange(ref _nextCheck, Environment.TickCount64 + _intervalMs);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
