@@ -21,6 +21,9 @@ public sealed class TwoInstances : IAsyncDisposable
     {
         A = new PostgresAppFactory();
         B = PostgresAppFactory.SecondInstanceOf(A);
+
+        // As the README deploys them: the first instance (here A, in production the `migrate` command) migrates, the others do not.
+        B.With("Database:MigrateAtStartup", "false");
         foreach (var host in new[] { A, B })
         {
             // Every request reads the shared stamp, so that the test needs no wait (1 s in production).
