@@ -24,7 +24,11 @@ if (await Commands.TryRunAsync(app, args))
     return;
 }
 
-await DatabaseSetup.InitializeAsync(app);
+// One server migrates at start-up; several run `dotnet AssetLoan.Web.dll migrate` once and start with this off (README).
+if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
+{
+    await DatabaseSetup.InitializeAsync(app);
+}
 
 // The request pipeline.
 app.UseAssetLoanForwardedHeaders();

@@ -10,7 +10,31 @@ namespace AssetLoan.Tests.Support;
 public sealed class PostgresAppFactory : AppFactory
 {
     private readonly string _database = $"assetloan_test_{Guid.NewGuid():N}";
+    private readonly PostgresAppFactory? _first;
     private string? _server;
+
+    public PostgresAppFactory()
+    {
+    }
+
+    private PostgresAppFactory(PostgresAppFactory first)
+    {
+        _first = first;
+        _database = first._database;
+        With("DataProtection:KeyFile", Path.Combine(first.KeysPath, "keyring.key"));
+        With("Audit:ChainKeyFile", Path.Combine(first.KeysPath, "audit-chain.key"));
+    }
+
+    /// <summary>
+    /// A second instance of the app on <paramref name="first"/>'s database (not created or dropped again), with the
+    /// same secrets (key-ring key file, audit chain key) but its own key folder, uploads and mail pickup folder, as a
+    /// second server would have. Start <paramref name="first"/> before it: the first instance makes the secrets.
+    /// </summary>
+    public static PostgresAppFactory SecondInstanceOf(PostgresAppFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return new PostgresAppFactory(first);
+    }
 
     /// <summary>Call first in every test: skips (or fails in CI) when no server is configured.</summary>
     public void RequireServer()
@@ -22,8 +46,9 @@ public sealed class PostgresAppFactory : AppFactory
     {
         ArgumentNullException.ThrowIfNull(builder);
         RequireServer();
-        using (var admin = new NpgsqlConnection(_server))
+        if (_first is null)
         {
+            using var admin = new NpgsqlConnection(_server);
             admin.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
             create.ExecuteNonQuery();
@@ -36,7 +61,7 @@ public sealed class PostgresAppFactory : AppFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_server is null)
+        if (_server is null || _first is not null)
         {
             return;
         }

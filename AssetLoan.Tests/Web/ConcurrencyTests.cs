@@ -28,6 +28,9 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
     {
     }
 
+    /// <summary>The instance the <paramref name="i"/>-th competitor goes through (one, or two on one database).</summary>
+    protected virtual AppFactory HostFor(int i) => App;
+
     [Fact]
     public async Task Healthz_OnThisDatabase_IsHealthy()
     {
@@ -47,7 +50,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
              await db.Users.Where(u => u.Email == Demo.Employee).Select(u => new { u.Id, u.FullName }).SingleAsync()));
         var before = await App.WithDbAsync(db => db.Loans.CountAsync());
 
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => App.WithDbAsync(async db =>
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => HostFor(i).WithDbAsync(async db =>
         {
             var borrower = await db.StaffBorrowerAsync(employee.Id, CancellationToken.None);
             var actor = new Actor(employee.Id, employee.FullName, new HashSet<Role> { Role.Employee });
@@ -108,9 +111,9 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
             await db.SaveChangesAsync();
         });
 
-        var outcomes = await Task.WhenAll(loanIds.Select(id => Task.Run(async () =>
+        var outcomes = await Task.WhenAll(loanIds.Select((id, i) => Task.Run(async () =>
         {
-            await using var scope = App.Services.CreateAsyncScope();
+            await using var scope = HostFor(i).Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             try
             {

@@ -63,6 +63,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<PublicDataStamp> PublicDataStamps => Set<PublicDataStamp>();
+
     internal CurrentActor? Actor => _actor;
 
     internal TimeProvider Time => _time ?? TimeProvider.System;

@@ -16,6 +16,32 @@ public sealed class FiscalSequence
     public int LastNumber { get; set; }
 }
 
+/// <summary>
+/// Who may run a background job now, shared by every instance on one database (Infrastructure/Jobs/JobLeases.cs): a
+/// row per job, taken by an atomic UPDATE … WHERE the lease has expired.
+/// </summary>
+public sealed class JobLease
+{
+    public string Name { get; set; } = "";
+
+    public string Holder { get; set; } = "";
+
+    public DateTime ExpiresAtUtc { get; set; }
+}
+
+/// <summary>
+/// One row whose value changes in the same transaction as any write that public pages show, so that every instance can
+/// tell, with one read by key, that its cached public pages are out of date (Infrastructure/PublicPageCache.cs).
+/// </summary>
+public sealed class PublicDataStamp
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; }
+
+    public long Value { get; set; }
+}
+
 public enum NotificationChannel
 {
     Email,

@@ -17,6 +17,14 @@ public static class Commands
             return true;
         }
 
+        if (args is ["migrate"])
+        {
+            // Several instances: the schema is brought up to date once, before they start with Database:MigrateAtStartup=false.
+            await DatabaseSetup.InitializeAsync(app);
+            Console.WriteLine("The database is up to date.");
+            return true;
+        }
+
         if (args.Length == 0 || args[0] != "create-admin")
         {
             return false;

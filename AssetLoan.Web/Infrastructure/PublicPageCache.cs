@@ -43,6 +43,7 @@ public static class PublicPageCache
     {
         services.AddSingleton<PublicDataVersion>();
         services.AddSingleton<PublicDataChanges>();
+        services.AddSingleton<PublicDataStampWatch>();
         services.AddMemoryCache();
         services.AddSingleton<PublicDataCache>();
         services.AddSingleton<PublicStatistics>();
@@ -62,12 +63,20 @@ public static class PublicPageCache
     }
 
     /// <summary>
-    /// The output cache in the pipeline, after authentication. <c>Bench:OutputCache=false</c> (bench/run only) leaves it
-    /// out, so that the same build can be measured rendering every request.
+    /// The output cache in the pipeline, after authentication, behind the check of the shared stamp
+    /// (<see cref="PublicDataStampWatch"/>), which also keeps the data caches of this instance in step with the others.
+    /// <c>Bench:OutputCache=false</c> (bench/run only) leaves the output cache out, so that the same build can be
+    /// measured rendering every request.
     /// </summary>
     public static WebApplication UseAssetLoanPublicCache(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var watch = app.Services.GetRequiredService<PublicDataStampWatch>();
+        app.Use(async (http, next) =>
+        {
+            await watch.CheckAsync(http.RequestServices, http.RequestAborted);
+            await next(http);
+        });
         if (app.Configuration.GetValue("Bench:OutputCache", true))
         {
             app.UseOutputCache();
@@ -139,10 +148,15 @@ public sealed class PublicDataVersion
 /// the settings evicts the public pages from the output cache and bumps <see cref="PublicDataVersion"/>. Inside an explicit
 /// transaction it evicts again at commit, so that a page rendered between the save and the commit (still reading the old
 /// rows) is not kept.
+/// <para>
+/// For the other instances on the same database it also gives <see cref="PublicDataStamp"/> a new value in the same
+/// transaction as the change: in the save itself when the save is its own transaction, otherwise just before the commit
+/// (the last lock the transaction takes, held only while it commits). <see cref="PublicDataStampWatch"/> reads it.
+/// </para>
 /// </summary>
-public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheStore store) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheStore store, PublicDataStampWatch watch) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -156,16 +170,62 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
         return result;
     }
 
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
+        {
+            var stamp = NewStamp();
+            pending.Stamp = stamp;
+            await using var command = StampCommand(transaction, stamp);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
+        {
+            var stamp = NewStamp();
+            pending.Stamp = stamp;
+            using var command = StampCommand(transaction, stamp);
+            command.ExecuteNonQuery();
+        }
+
+        return result;
+    }
+
+    private static DbCommand StampCommand(DbTransaction transaction, long stamp)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE \"PublicDataStamp\" SET \"Value\" = @value WHERE \"Id\" = @id";
+        var value = command.CreateParameter();
+        value.ParameterName = "@value";
+        value.Value = stamp;
+        command.Parameters.Add(value);
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        id.Value = PublicDataStamp.SingleId;
+        command.Parameters.Add(id);
+        return command;
+    }
+
+    /// <summary>A value the stamp has not had (it only has to differ from the last one).</summary>
+    private static long NewStamp() => Random.Shared.NextInt64(1, long.MaxValue);
+
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
-            if (db.Database.CurrentTransaction is null)
+            var committed = db.Database.CurrentTransaction is null;
+            if (committed)
             {
                 _pending.Remove(db);
             }
 
-            await EvictAsync();
+            await EvictAsync(committed ? pending.Stamp : null);
         }
 
         return result;
@@ -173,14 +233,15 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
-            if (db.Database.CurrentTransaction is null)
+            var committed = db.Database.CurrentTransaction is null;
+            if (committed)
             {
                 _pending.Remove(db);
             }
 
-            EvictAsync().AsTask().GetAwaiter().GetResult();
+            EvictAsync(committed ? pending.Stamp : null).AsTask().GetAwaiter().GetResult();
         }
 
         return result;
@@ -188,19 +249,19 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
-            await EvictAsync();
+            await EvictAsync(pending.Stamp);
         }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out _))
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
-            EvictAsync().AsTask().GetAwaiter().GetResult();
+            EvictAsync(pending.Stamp).AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -211,13 +272,27 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
             return;
         }
 
-        foreach (var e in db.ChangeTracker.Entries())
+        var matters = db.ChangeTracker.Entries()
+            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Matters(e.Metadata.ClrType));
+        if (!matters)
         {
-            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Matters(e.Metadata.ClrType))
+            return;
+        }
+
+        var pending = _pending.GetValue(db, _ => new Pending());
+        if (db.Database.CurrentTransaction is null)
+        {
+            // The save is its own transaction: the stamp's new value goes in with it (an UPDATE of the seeded row).
+            var stamp = db.ChangeTracker.Entries<PublicDataStamp>().FirstOrDefault();
+            if (stamp is null)
             {
-                _pending.AddOrUpdate(db, this);
-                return;
+                stamp = db.Attach(new PublicDataStamp { Id = PublicDataStamp.SingleId });
             }
+
+            var value = NewStamp();
+            pending.Stamp = value;
+            stamp.Entity.Value = value;
+            stamp.Property(s => s.Value).IsModified = true;
         }
     }
 
@@ -225,10 +300,79 @@ public sealed class PublicDataChanges(PublicDataVersion version, IOutputCacheSto
     private static bool Matters(Type type) =>
         type == typeof(AppSetting) || (type.Namespace?.StartsWith("AssetLoan.Domain", StringComparison.Ordinal) == true && type != typeof(AuditEvent));
 
-    private ValueTask EvictAsync()
+    /// <summary><paramref name="committedStamp"/>: the stamp this write committed, which this instance need not evict for again.</summary>
+    private ValueTask EvictAsync(long? committedStamp)
     {
         version.Bump();
+        if (committedStamp is { } stamp)
+        {
+            watch.Saw(stamp);
+        }
+
         return store.EvictByTagAsync(PublicPageCache.Tag, default);
+    }
+
+    private sealed class Pending
+    {
+        public long? Stamp { get; set; }
+    }
+}
+
+/// <summary>
+/// Each instance keeps its own output cache and data caches; a write through another instance reaches them through
+/// <see cref="PublicDataStamp"/>. Before a request is served (from the cache or not), the stamp is read by key at most
+/// once per <c>PublicCache:StampCheckMilliseconds</c> (1000; 0 = every request) by one request at a time; when it has
+/// moved since the last read, this instance evicts its public pages and bumps <see cref="PublicDataVersion"/>. With one
+/// instance it costs one read by primary key a second and never finds a change it did not already evict.
+/// </summary>
+public sealed class PublicDataStampWatch(PublicDataVersion version, IOutputCacheStore store, IConfiguration config, ILogger<PublicDataStampWatch> log)
+{
+    private readonly long _intervalMs = Math.Max(0, config.GetValue("PublicCache:StampCheckMilliseconds", 1000));
+    private long _nextCheck;
+    private long _seen;
+    private bool _seenOnce;
+    private int _checking;
+
+    /// <summary>
+    /// This instance committed <paramref name="value"/> and has evicted its caches already: the next check need not evict
+    /// again (if another instance writes after it, the stamp moves on and the check still sees that).
+    /// </summary>
+    public void Saw(long value)
+    {
+        Interlocked.Exchange(ref _seen, value);
+        Volatile.Write(ref _seenOnce, true);
+    }
+
+    public async ValueTask CheckAsync(IServiceProvider requestServices, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(requestServices);
+        if (Environment.TickCount64 < Interlocked.Read(ref _nextCheck) || Interlocked.Exchange(ref _checking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var db = requestServices.GetRequiredService<AppDbContext>();
+            var value = await db.PublicDataStamps.AsNoTracking().Where(s => s.Id == PublicDataStamp.SingleId).Select(s => s.Value).FirstOrDefaultAsync(ct);
+            if (Volatile.Read(ref _seenOnce) && value != Interlocked.Read(ref _seen))
+            {
+                version.Bump();
+                await store.EvictByTagAsync(PublicPageCache.Tag, ct);
+            }
+
+            Saw(value);
+            Interlocked.Exchange(ref _nextCheck, Environment.TickCount64 + _intervalMs);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The page may still be served (from the cache or rendered); the next request tries again.
+            log.LogWarning(ex, "Reading the public data stamp failed");
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
     }
 }
 

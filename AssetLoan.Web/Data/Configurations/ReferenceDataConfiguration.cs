@@ -44,6 +44,28 @@ public sealed class FiscalSequenceConfiguration : IEntityTypeConfiguration<Fisca
     }
 }
 
+public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
+{
+    public void Configure(EntityTypeBuilder<JobLease> b)
+    {
+        b.ToTable("JobLeases");
+        b.HasKey(x => x.Name);
+        b.Property(x => x.Name).HasMaxLength(60);
+        b.Property(x => x.Holder).HasMaxLength(200);
+    }
+}
+
+public sealed class PublicDataStampConfiguration : IEntityTypeConfiguration<PublicDataStamp>
+{
+    public void Configure(EntityTypeBuilder<PublicDataStamp> b)
+    {
+        b.ToTable("PublicDataStamp");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasData(new PublicDataStamp { Id = PublicDataStamp.SingleId, Value = 0 });
+    }
+}
+
 public sealed class NotificationMessageConfiguration : IEntityTypeConfiguration<NotificationMessage>
 {
     public void Configure(EntityTypeBuilder<NotificationMessage> b)

@@ -1042,6 +1042,25 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.ToTable("FiscalSequences");
                 });
 
+            modelBuilder.Entity("AssetLoan.Web.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("AssetLoan.Web.Data.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1107,6 +1126,26 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.HasIndex("UserId", "ReadAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("AssetLoan.Web.Data.PublicDataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicDataStamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("AssetLoan.Web.Identity.AppUser", b =>

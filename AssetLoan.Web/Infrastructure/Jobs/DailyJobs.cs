@@ -9,14 +9,61 @@ namespace AssetLoan.Web.Infrastructure.Jobs;
 /// <summary>
 /// Once at start-up and every morning (06:00 Bangkok): expire approved loans nobody picked up and requests nobody
 /// approved before their start date, and queue the "due
-/// tomorrow" and "overdue" reminders, once per loan per day. Off when <c>BackgroundJobs:Enabled</c> is false; tests call
+/// tomorrow" and "overdue" reminders, once per loan per day. With several instances only the one that takes the
+/// <c>daily-jobs</c> lease runs (<see cref="JobLeases"/>). Off when <c>BackgroundJobs:Enabled</c> is false; tests call
 /// <see cref="RunOnceAsync"/> with the fake clock.
 /// </summary>
-public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config, TimeProvider time, ILogger<DailyJobs> log) : BackgroundService
+public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config, TimeProvider time, JobLeases leases, ILogger<DailyJobs> log) : BackgroundService
 {
+    public const string Lease = "daily-jobs";
+
     public static readonly TimeOnly RunAt = new(6, 0);
 
-    public async Task<DailyJobResult> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>The longest a run may take before another instance may start one (the lease's first term).</summary>
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// One run now, unless another instance is running the jobs (then <see cref="DailyJobResult.Ran"/> is false). The
+    /// lease is given back at the end, so a second call runs again (and queues no reminder twice).
+    /// </summary>
+    public Task<DailyJobResult> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default) => RunLeasedAsync(nowUtc, keepUntilUtc: null, ct);
+
+    /// <summary>
+    /// The scheduled run (at start-up and each morning): after a run that succeeded the lease is kept until a minute before
+    /// the next 06:00, so the other instances' wake-ups and restarts that day find it taken and skip.
+    /// </summary>
+    public Task<DailyJobResult> RunScheduledAsync(DateTime nowUtc, CancellationToken ct = default) =>
+        RunLeasedAsync(nowUtc, nowUtc + UntilNextRun(nowUtc) - TimeSpan.FromMinutes(1), ct);
+
+    private async Task<DailyJobResult> RunLeasedAsync(DateTime nowUtc, DateTime? keepUntilUtc, CancellationToken ct)
+    {
+        if (!await leases.TryTakeAsync(Lease, nowUtc, nowUtc + RunLimit, ct))
+        {
+            log.LogInformation("Daily jobs: another instance holds the lease; not run here");
+            return DailyJobResult.Elsewhere;
+        }
+
+        var done = false;
+        try
+        {
+            var result = await RunAsync(nowUtc, ct);
+            done = true;
+            return result;
+        }
+        finally
+        {
+            if (done && keepUntilUtc is { } until && until > nowUtc)
+            {
+                await leases.HoldUntilAsync(Lease, until, CancellationToken.None);
+            }
+            else
+            {
+                await leases.ReleaseAsync(Lease);
+            }
+        }
+    }
+
+    private async Task<DailyJobResult> RunAsync(DateTime nowUtc, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -47,7 +94,7 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
         {
             try
             {
-                await RunOnceAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+                await RunScheduledAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -88,13 +135,18 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
     }
 }
 
-public sealed record DailyJobResult(int Expired, int DueTomorrowReminders, int OverdueReminders);
+/// <summary><paramref name="Ran"/>: false when another instance held the lease and nothing was done here.</summary>
+public sealed record DailyJobResult(int Expired, int DueTomorrowReminders, int OverdueReminders, bool Ran = true)
+{
+    public static readonly DailyJobResult Elsewhere = new(0, 0, 0, Ran: false);
+}
 
 public static class JobsRegistration
 {
     /// <summary>The daily jobs and the notification dispatcher: singletons (tests call RunOnceAsync) and hosted services.</summary>
     public static IServiceCollection AddAssetLoanBackgroundJobs(this IServiceCollection services)
     {
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<DailyJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyJobs>());
         services.AddSingleton<NotificationDispatcher>();

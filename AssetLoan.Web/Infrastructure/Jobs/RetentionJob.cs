@@ -12,12 +12,48 @@ namespace AssetLoan.Web.Infrastructure.Jobs;
 /// image, free-text purpose and place, the borrower's words in the history, and the notifications about the loans (rows
 /// and <c>.eml</c> files). Kinds, items and dates stay for the statistics. Runs daily in the app itself.
 /// </summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, FileStorage files, IWebHostEnvironment env, ILogger<RetentionJob> log) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, FileStorage files, IWebHostEnvironment env, JobLeases leases, ILogger<RetentionJob> log) : BackgroundService
 {
+    public const string Lease = "retention";
+
     private static readonly TimeSpan Interval = TimeSpan.FromHours(24);
 
-    /// <summary>Anonymises every outside borrower past the retention period; returns how many.</summary>
-    public async Task<int> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>
+    /// Anonymises every outside borrower past the retention period; returns how many (0 when another instance holds
+    /// the <c>retention</c> lease). The lease is given back at the end.
+    /// </summary>
+    public Task<int> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default) => RunLeasedAsync(nowUtc, keepUntilUtc: null, ct);
+
+    /// <summary>The daily run: after a run that succeeded, the lease is kept for 23 hours, so the other instances' timers skip.</summary>
+    private async Task<int> RunLeasedAsync(DateTime nowUtc, DateTime? keepUntilUtc, CancellationToken ct)
+    {
+        if (!await leases.TryTakeAsync(Lease, nowUtc, nowUtc.AddMinutes(30), ct))
+        {
+            log.LogInformation("Retention: another instance holds the lease; not run here");
+            return 0;
+        }
+
+        var done = false;
+        try
+        {
+            var count = await RunAsync(nowUtc, ct);
+            done = true;
+            return count;
+        }
+        finally
+        {
+            if (done && keepUntilUtc is { } until)
+            {
+                await leases.HoldUntilAsync(Lease, until, CancellationToken.None);
+            }
+            else
+            {
+                await leases.ReleaseAsync(Lease);
+            }
+        }
+    }
+
+    private async Task<int> RunAsync(DateTime nowUtc, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -77,7 +113,8 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
         {
             try
             {
-                await RunOnceAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+                var now = time.GetUtcNow().UtcDateTime;
+                await RunLeasedAsync(now, now + Interval - TimeSpan.FromHours(1), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

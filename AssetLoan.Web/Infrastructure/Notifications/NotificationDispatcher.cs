@@ -13,15 +13,42 @@ namespace AssetLoan.Web.Infrastructure.Notifications;
 /// <c>Mail:DispatchIntervalSeconds</c> (30) unless <c>BackgroundJobs:Enabled</c> is false; tests call
 /// <see cref="RunOnceAsync"/> with the fake clock.
 /// </summary>
-public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment env, TimeProvider time, ILogger<NotificationDispatcher> log) : BackgroundService
+public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment env, TimeProvider time, Jobs.JobLeases leases, ILogger<NotificationDispatcher> log) : BackgroundService
 {
     public const int BatchSize = 50;
+
+    public const string Lease = "notifications";
+
+    /// <summary>How long the lease lasts past the last message sent; renewed after each message, given back at the end.</summary>
+    private static readonly TimeSpan LeaseTerm = TimeSpan.FromMinutes(5);
 
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), 360));
 
+    /// <summary>
+    /// Sends what is due, unless another instance is sending (the <c>notifications</c> lease): two instances never pick
+    /// up the same queued message, so none is sent twice.
+    /// </summary>
     public async Task<DispatchResult> RunOnceAsync(DateTime nowUtc, CancellationToken ct = default)
     {
+        if (!await leases.TryTakeAsync(Lease, nowUtc, nowUtc + LeaseTerm, ct))
+        {
+            return new DispatchResult(0, 0);
+        }
+
+        try
+        {
+            return await SendDueAsync(nowUtc, ct);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(Lease);
+        }
+    }
+
+    private async Task<DispatchResult> SendDueAsync(DateTime nowUtc, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var due = await db.Notifications
@@ -73,6 +100,13 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
 
             // Each outcome is saved at once: a crash half-way never sends a message twice or forgets a failure.
             await db.SaveChangesAsync(ct);
+
+            // A slow server must not let the lease run out under us; if it did, another instance sends the rest.
+            if (!await leases.HoldUntilAsync(Lease, nowUtc + clock.Elapsed + LeaseTerm, ct))
+            {
+                log.LogWarning("Notifications: the lease was lost; the rest of the batch is left to the instance that holds it");
+                break;
+            }
         }
 
         if (smtp.IsConnected)
