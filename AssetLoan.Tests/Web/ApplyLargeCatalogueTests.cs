@@ -62,6 +62,12 @@ public sealed class ApplyLargeCatalogueTests(AppFactory app) : IClassFixture<App
         Assert.Equal(IndexModel.SearchShows, doc.QuerySelectorAll("#apply-form [data-item-id]").Length);
         Assert.Contains("พบ 70 รายการ แสดง 30 รายการแรก", doc.QuerySelector("#find-result")!.TextContent, StringComparison.Ordinal);
 
+        // Staff-only items (the projector) are never offered to the public, however they are looked for.
+        var staffOnly = await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), "/apply?find=" + Uri.EscapeDataString("เครื่องฉายภาพ"));
+        Assert.Empty(staffOnly.QuerySelectorAll("#apply-form [data-item-id]"));
+        var pump = await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), "/apply?find=" + Uri.EscapeDataString("เครื่องสูบน้ำ"));
+        Assert.Single(pump.QuerySelectorAll("#apply-form [data-item-id]"));
+
         var none = await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), "/apply?find=" + Uri.EscapeDataString("ช้าง"));
         Assert.Contains("ไม่พบพัสดุที่ตรงกับ \"ช้าง\"", none.QuerySelector("#find-result")!.TextContent, StringComparison.Ordinal);
     }

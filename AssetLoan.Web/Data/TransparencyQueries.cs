@@ -13,9 +13,18 @@ namespace AssetLoan.Web.Data;
 /// </summary>
 public static class TransparencyQueries
 {
+    /// <summary>
+    /// Every audience that includes the public or other agencies. The audience is stored as its flag names ("Staff,
+    /// Agencies"), so the database is asked for these values rather than for a bitwise test.
+    /// </summary>
+    private static readonly BorrowerAudience[] PublicAudiences = Enumerable.Range(0, (int)BorrowerAudience.Everyone + 1)
+        .Select(v => (BorrowerAudience)v)
+        .Where(a => a.HasFlag(BorrowerAudience.Public) || a.HasFlag(BorrowerAudience.Agencies))
+        .ToArray();
+
     /// <summary>Items the public or other agencies may borrow (not retired).</summary>
     private static IQueryable<CatalogueItem> PublicItems(AppDbContext db) =>
-        db.CatalogueItems.AsNoTracking().Where(c => !c.Retired && (c.Audience & (BorrowerAudience.Public | BorrowerAudience.Agencies)) != 0);
+        db.CatalogueItems.AsNoTracking().Where(c => !c.Retired && PublicAudiences.Contains(c.Audience));
 
     /// <summary>
     /// Items the public or other agencies may borrow, with what is free for [from, to]: all of them, or only
