@@ -87,12 +87,12 @@ public sealed class HistoryModel(AppDbContext db, IStringLocalizer<SharedResourc
         var events = new List<HistoryEvent>();
         foreach (var l in loans)
         {
-            var who = $"{l.Borrower} ({LoanText.Kind(l.Kind)})";
+            var who = $"{l.Borrower} ({s[LoanText.Kind(l.Kind)]})";
             var period = $"{Infrastructure.Display.Date(l.StartOn)} – {Infrastructure.Display.Date(l.DueOn)}";
-            events.Add(new HistoryEvent(l.SubmittedAtUtc, "คำขอยืม", $"{who} · {l.Purpose} · {period} · {LoanText.Status(l.Status)}", null, l.Id, l.Reference));
+            events.Add(new HistoryEvent(l.SubmittedAtUtc, "คำขอยืม", $"{who} · {l.Purpose} · {period} · {s[LoanText.Status(l.Status)]}", null, l.Id, l.Reference));
             if (l.IssuedAtUtc is { } issued)
             {
-                events.Add(new HistoryEvent(issued, "ส่งมอบ", $"ผู้รับ {l.ReceiverName ?? l.Borrower}", l.HandedOverByName, l.Id, l.Reference));
+                events.Add(new HistoryEvent(issued, "ส่งมอบ", s["ผู้รับ {0}", l.ReceiverName ?? l.Borrower], l.HandedOverByName, l.Id, l.Reference));
             }
 
             if (l.ReturnedAtUtc is { } back)
@@ -105,7 +105,7 @@ public sealed class HistoryModel(AppDbContext db, IStringLocalizer<SharedResourc
                     _ => "",
                 };
                 events.Add(new HistoryEvent(back, l.ReturnCondition == ReturnCondition.Lost ? "แจ้งสูญหาย" : "รับคืน",
-                    string.Join(" · ", new[] { condition, l.ReturnNote }.Where(p => !string.IsNullOrWhiteSpace(p))), l.ReceivedBackByName, l.Id, l.Reference));
+                    string.Join(" · ", new[] { condition.Length == 0 ? condition : s[condition].Value, l.ReturnNote }.Where(p => !string.IsNullOrWhiteSpace(p))), l.ReceivedBackByName, l.Id, l.Reference));
             }
         }
 
@@ -121,7 +121,7 @@ public sealed class HistoryModel(AppDbContext db, IStringLocalizer<SharedResourc
                 _ => "รอกำหนดวิธีชดใช้",
             };
             events.Add(new HistoryEvent(c.DecidedAtUtc ?? loans.Where(l => l.Id == c.Id).Max(l => l.ReturnedAtUtc) ?? DateTime.MinValue, kind,
-                $"{method} {amount} บาท" + (c.SettledOn is { } settled ? $" · ยุติเมื่อ {Infrastructure.Display.Date(settled)}" + (c.ReceiptNumber is null ? "" : $" ใบเสร็จ {c.ReceiptNumber}") : ""),
+                s["{0} {1} บาท", s[method].Value, amount] + (c.SettledOn is { } settled ? " · " + s["ยุติเมื่อ {0}", Infrastructure.Display.Date(settled)] + (c.ReceiptNumber is null ? "" : " " + s["ใบเสร็จ {0}", c.ReceiptNumber]) : ""),
                 c.ConfirmedByName ?? c.DecidedByName, c.Id, c.Reference));
         }
 

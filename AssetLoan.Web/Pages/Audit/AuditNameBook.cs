@@ -1,6 +1,7 @@
 using System.Globalization;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AssetLoan.Web.Pages.Audit;
 
@@ -35,10 +36,12 @@ public sealed class AuditNameBook
             ? name
             : AuditNames.Value(entityType, property, value);
 
-    public static async Task<AuditNameBook> LoadAsync(AppDbContext db, IEnumerable<(string EntityType, string EntityId, IReadOnlyList<AuditChange> Changes)> entries, CancellationToken ct)
+    /// <summary>Loads the names; <paramref name="s"/> puts the words the book adds (role names, "คำขอ") in the reader's language.</summary>
+    public static async Task<AuditNameBook> LoadAsync(AppDbContext db, IStringLocalizer s, IEnumerable<(string EntityType, string EntityId, IReadOnlyList<AuditChange> Changes)> entries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(s);
         var wanted = new HashSet<(string Kind, string Id)>();
         foreach (var (type, id, changes) in entries)
         {
@@ -84,13 +87,13 @@ public sealed class AuditNameBook
         var categories = Ints(Category);
         var loans = Ints(Loan);
         Add(User, (await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToListAsync(ct)).Select(u => (u.Id, u.FullName)));
-        Add(Role, (await db.Roles.AsNoTracking().Where(r => roles.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, Identity.Roles.Thai(r.Name ?? ""))));
+        Add(Role, (await db.Roles.AsNoTracking().Where(r => roles.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, s[Identity.Roles.Thai(r.Name ?? "")].Value)));
         Add(Borrower, (await db.Borrowers.AsNoTracking().Where(b => borrowers.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync(ct)).Select(b => (b.Id, b.Name)));
         Add(Asset, (await db.Assets.AsNoTracking().Where(a => assets.Contains(a.Id)).Select(a => new { a.Id, a.AssetNumber }).ToListAsync(ct)).Select(a => (a.Id, a.AssetNumber)));
         Add(Item, (await db.CatalogueItems.AsNoTracking().Where(c => items.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)));
         Add(Division, (await db.Divisions.AsNoTracking().Where(d => divisions.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)));
         Add(Category, (await db.Categories.AsNoTracking().Where(c => categories.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)));
-        Add(Loan, (await db.Loans.AsNoTracking().Where(l => loans.Contains(l.Id)).Select(l => new { l.Id, l.Reference }).ToListAsync(ct)).Select(l => (l.Id, "คำขอ " + l.Reference)));
+        Add(Loan, (await db.Loans.AsNoTracking().Where(l => loans.Contains(l.Id)).Select(l => new { l.Id, l.Reference }).ToListAsync(ct)).Select(l => (l.Id, s["คำขอ {0}", l.Reference].Value)));
         return new AuditNameBook(names);
     }
 

@@ -245,6 +245,7 @@ public static class AuditNames
         ["UserId"] = "บัญชีผู้ใช้",
     };
 
-    public static string Roles(string? roles) =>
-        string.IsNullOrEmpty(roles) ? "" : string.Join(", ", roles.Split(',').Select(Identity.Roles.Thai));
+    /// <summary>The actor's roles, in the reader's language.</summary>
+    public static string Roles(string? roles, Microsoft.Extensions.Localization.IStringLocalizer s) =>
+        string.IsNullOrEmpty(roles) ? "" : string.Join(", ", roles.Split(',').Select(Identity.Roles.Thai).Select(t => t.Length == 0 ? t : s[t].Value));
 }

@@ -8,7 +8,7 @@ using Riok.Mapperly.Abstractions;
 namespace AssetLoan.Web.Pages.Audit;
 
 /// <summary>บันทึกการตรวจสอบ: every audit event, filtered by entity, actor and date (Bangkok days), newest first, in pages.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> s) : PageModel
 {
     public const int PageSize = 50;
 
@@ -64,7 +64,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Skip((Query.Page - 1) * PageSize).Take(PageSize)
             .ProjectToRow()
             .ToListAsync(ct);
-        Names = await AuditNameBook.LoadAsync(db, Rows.Select(r => (r.EntityType, r.EntityId, AuditTimeline.Changes(r.Before, r.After))), ct);
+        Names = await AuditNameBook.LoadAsync(db, s, Rows.Select(r => (r.EntityType, r.EntityId, AuditTimeline.Changes(r.Before, r.After))), ct);
     }
 
     /// <summary>The query string with another page number, keeping the filter.</summary>

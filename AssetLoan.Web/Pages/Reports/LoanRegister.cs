@@ -5,6 +5,7 @@ using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Pages.Loans;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AssetLoan.Web.Pages.Reports;
 
@@ -229,35 +230,42 @@ public sealed record RegisterLine(string ItemName, string UnitNoun, int Quantity
         ? $"{ItemName} {Quantity} {UnitNoun}"
         : $"{ItemName} {Quantity} {UnitNoun} ({string.Join(", ", AssetNumbers)})";
 
-    /// <summary>สภาพเมื่อคืน: what came back and how, or nothing while nothing came back.</summary>
-    public string? Condition
+    /// <summary>สภาพเมื่อคืน: what came back and how, or nothing while nothing came back (Thai, as the exports write it).</summary>
+    public string? Condition => ConditionIn(null);
+
+    /// <summary><see cref="Condition"/> in the reader's language (<paramref name="s"/>), or Thai without one.</summary>
+    public string? ConditionIn(IStringLocalizer? s)
     {
-        get
+        if (Good + Damaged + Lost == 0)
         {
-            if (Good + Damaged + Lost == 0)
-            {
-                return null;
-            }
-
-            var parts = new List<string>();
-            if (Good > 0)
-            {
-                parts.Add($"ปกติ {Good}");
-            }
-
-            if (Damaged > 0)
-            {
-                parts.Add($"ชำรุด {Damaged}");
-            }
-
-            if (Lost > 0)
-            {
-                parts.Add($"สูญหาย {Lost}");
-            }
-
-            return $"{ItemName}: {string.Join(" ", parts)} {UnitNoun}";
+            return null;
         }
+
+        var parts = new List<string>();
+        if (Good > 0)
+        {
+            parts.Add(RegisterText.Say(s, "ปกติ {0}", Good));
+        }
+
+        if (Damaged > 0)
+        {
+            parts.Add(RegisterText.Say(s, "ชำรุด {0}", Damaged));
+        }
+
+        if (Lost > 0)
+        {
+            parts.Add(RegisterText.Say(s, "สูญหาย {0}", Lost));
+        }
+
+        return $"{ItemName}: {string.Join(" ", parts)} {UnitNoun}";
     }
+}
+
+/// <summary>The words the register adds around the data: Thai for the exports, or the reader's language on screen.</summary>
+public static class RegisterText
+{
+    public static string Say(IStringLocalizer? s, string format, params object[] args) =>
+        s is null ? string.Format(CultureInfo.InvariantCulture, format, args) : s[format, args].Value;
 }
 
 public sealed record RegisterRow(
@@ -291,26 +299,33 @@ public sealed record RegisterRow(
     bool KeyedIn,
     string? DecisionReason)
 {
-    public string Approval => ApprovedByName is null
+    public string Approval => ApprovalIn(null);
+
+    public string Remarks => RemarksIn(null);
+
+    public string Compensation => CompensationIn(null);
+
+    /// <summary>Who approved, in what role and under which order; Thai without <paramref name="s"/> (exports).</summary>
+    public string ApprovalIn(IStringLocalizer? s) => ApprovedByName is null
         ? ""
         : string.Join(" ", new[]
         {
             ApprovedByName,
-            ApprovedRole is null ? null : $"({LoanText.Role(ApprovedRole)})",
-            DelegationOrder is null ? null : $"ตามคำสั่งมอบอำนาจ {DelegationOrder}",
-            PaperApproval ? "(อนุมัติในกระดาษ)" : null,
+            ApprovedRole is null ? null : $"({RegisterText.Say(s, LoanText.Role(ApprovedRole))})",
+            DelegationOrder is null ? null : RegisterText.Say(s, "ตามคำสั่งมอบอำนาจ {0}", DelegationOrder),
+            PaperApproval ? RegisterText.Say(s, "(อนุมัติในกระดาษ)") : null,
         }.Where(p => p is not null));
 
-    public string Remarks => string.Join("; ", new[]
+    public string RemarksIn(IStringLocalizer? s) => string.Join("; ", new[]
     {
-        LoanText.Status(Status),
-        KeyedIn ? "เจ้าหน้าที่บันทึกแทน" : null,
+        RegisterText.Say(s, LoanText.Status(Status)),
+        KeyedIn ? RegisterText.Say(s, "เจ้าหน้าที่บันทึกแทน") : null,
         Status is LoanStatus.Rejected or LoanStatus.Cancelled or LoanStatus.SentBack ? DecisionReason : null,
     }.Concat(Lines.Select(l => l.ReturnNote)).Where(p => !string.IsNullOrWhiteSpace(p)));
 
-    public string Compensation => CompensationCases == 0
+    public string CompensationIn(IStringLocalizer? s) => CompensationCases == 0
         ? ""
-        : string.Create(CultureInfo.InvariantCulture, $"{CompensationCases} กรณี {CompensationAmount:#,##0.00} บาท (ยุติแล้ว {CompensationSettled})");
+        : RegisterText.Say(s, "{0} กรณี {1} บาท (ยุติแล้ว {2})", CompensationCases, CompensationAmount.ToString("#,##0.00", CultureInfo.InvariantCulture), CompensationSettled);
 }
 
 public sealed record RegisterTotals(int Loans, IReadOnlyDictionary<LoanStatus, int> ByStatus, int QuantityRequested, int QuantityIssued, int QuantityDamaged, int QuantityLost,
