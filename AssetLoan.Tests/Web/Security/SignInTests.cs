@@ -3,9 +3,9 @@ using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data.Seed;
 using AssetLoan.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Tests.Web.Security;
 

@@ -76,11 +76,12 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
         var overdue = await db.Loans.AsNoTracking().Overdue(today, await db.WorkingCalendarAsync(ct)).Select(l => l.Id).ToListAsync(ct);
         var remindedDueTomorrow = await RemindOncePerDayAsync(db, dueTomorrow, NotificationTemplates.DueTomorrow, today, nowUtc, ct);
         var remindedOverdue = await RemindOncePerDayAsync(db, overdue, NotificationTemplates.Overdue, today, nowUtc, ct);
+        var shortNotices = await NoticeShortBeforePickupAsync(db, today, nowUtc, ct);
         await db.SaveChangesAsync(ct);
 
-        log.LogInformation("Daily jobs for {Today}: {Expired} expired, {DueTomorrow} due-tomorrow and {Overdue} overdue reminders queued",
-            today, expired, remindedDueTomorrow, remindedOverdue);
-        return new DailyJobResult(expired, remindedDueTomorrow, remindedOverdue);
+        log.LogInformation("Daily jobs for {Today}: {Expired} expired, {DueTomorrow} due-tomorrow and {Overdue} overdue reminders queued, {Short} approved loans short before pickup",
+            today, expired, remindedDueTomorrow, remindedOverdue, shortNotices);
+        return new DailyJobResult(expired, remindedDueTomorrow, remindedOverdue, ShortBeforePickup: shortNotices);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -118,6 +119,37 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
         return next - nowUtc;
     }
 
+    /// <summary>How far ahead the desk looks for handovers that may be short (issue 11 §3).</summary>
+    public const int ShortLookAheadDays = 14;
+
+    /// <summary>
+    /// Approved loans starting within <see cref="ShortLookAheadDays"/> whose items the shelf check finds short (the same
+    /// question the desk's flags ask): the borrower and the officers are told once per loan, days before the counter.
+    /// </summary>
+    private static async Task<int> NoticeShortBeforePickupAsync(AppDbContext db, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        var horizon = today.AddDays(ShortLookAheadDays);
+        var upcoming = await db.Loans.AsNoTracking().Where(l => l.Status == LoanStatus.Approved && l.StartOn <= horizon).Select(l => l.Id).ToListAsync(ct);
+        if (upcoming.Count == 0)
+        {
+            return 0;
+        }
+
+        var conflicts = await db.ShelfConflictsAsync(upcoming, today, await db.WorkingCalendarAsync(ct), ct);
+        var shortIds = conflicts.Keys.ToList();
+        var told = await db.Notifications.AsNoTracking()
+            .Where(n => n.TemplateKey == NotificationTemplates.ShortBeforePickup && n.LoanId != null && shortIds.Contains(n.LoanId.Value))
+            .Select(n => n.LoanId!.Value).Distinct().ToListAsync(ct);
+        var count = 0;
+        foreach (var id in shortIds.Except(told))
+        {
+            await OutboxWriter.QueueShortBeforePickupAsync(db, id, nowUtc, ct);
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Loans reminded with <paramref name="key"/> today (Bangkok) are skipped, so restarts never send twice.</summary>
     private static async Task<int> RemindOncePerDayAsync(AppDbContext db, IReadOnlyList<int> loanIds, string key, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
@@ -136,7 +168,7 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
 }
 
 /// <summary><paramref name="Ran"/>: false when another instance held the lease and nothing was done here.</summary>
-public sealed record DailyJobResult(int Expired, int DueTomorrowReminders, int OverdueReminders, bool Ran = true)
+public sealed record DailyJobResult(int Expired, int DueTomorrowReminders, int OverdueReminders, bool Ran = true, int ShortBeforePickup = 0)
 {
     public static readonly DailyJobResult Elsewhere = new(0, 0, 0, Ran: false);
 }

@@ -35,6 +35,10 @@ public static class NotificationTemplates
 {
     public const string DueTomorrow = "DueTomorrow";
     public const string Overdue = "Overdue";
+
+    /// <summary>An approved loan whose items may not be on the shelf at pickup (an earlier loan overdue, stock shrank).</summary>
+    public const string ShortBeforePickup = "ShortBeforePickup";
+    public const string ActShortBeforePickup = "Act.ShortBeforePickup";
     public const string ActEndorse = "Act.Endorse";
     public const string ActCheck = "Act.Check";
     public const string ActApprove = "Act.Approve";
@@ -101,6 +105,12 @@ public static class NotificationTemplates
             Overdue => ($"แจ้งเตือน: เกินกำหนดส่งคืนพัสดุ คำขอเลขที่ {r}",
                 $"พัสดุที่ยืมตามคำขอเลขที่ {r} ({f.Items}) ครบกำหนดส่งคืนวันที่ {Date(f.DueOn)} บัดนี้เกินกำหนดแล้ว " +
                 $"{FollowUp.DaysOverdue(f.DueOn, f.Today, f.WorkingDays).ToString(CultureInfo.InvariantCulture)} วัน กรุณาส่งคืนโดยเร็ว"),
+            ShortBeforePickup => ($"พัสดุตามคำขอเลขที่ {r} อาจไม่พร้อมส่งมอบครบในวันรับพัสดุ",
+                $"พัสดุที่ท่านได้รับอนุมัติให้ยืม ({f.Items}) {period} บางรายการอาจไม่พร้อมส่งมอบในวันรับพัสดุ เนื่องจากผู้ยืมรายก่อนยังไม่ส่งคืนหรือพัสดุชำรุด " +
+                "เจ้าหน้าที่พัสดุกำลังจัดหาพัสดุทดแทน และจะติดต่อท่านก่อนวันรับพัสดุ หากมีข้อสงสัยกรุณาติดต่องานพัสดุ กองคลัง"),
+            ActShortBeforePickup => ($"คำขอยืมเลขที่ {r} พัสดุอาจไม่ครบในวันรับ",
+                $"{f.BorrowerName} ได้รับอนุมัติให้ยืม {f.Items} {period} แต่พัสดุบนชั้นอาจไม่พอ (ผู้ยืมรายก่อนยังไม่คืนหรือพัสดุชำรุด) " +
+                "กรุณาตรวจสอบที่โต๊ะงานพัสดุ: สับเปลี่ยนหน่วย ลดจำนวนโดยผู้ยืมยินยอม หรือยกเลิกพร้อมเหตุผล"),
             ActEndorse => ($"คำขอยืมเลขที่ {r} รอท่านให้ความเห็นชอบ", $"{f.BorrowerName} ขอยืม {f.Items} {period} กรุณาพิจารณาให้ความเห็นชอบ"),
             ActCheck => ($"คำขอยืมเลขที่ {r} รอตรวจสอบ", $"{f.BorrowerName} ขอยืม {f.Items} {period} รอเจ้าหน้าที่พัสดุตรวจสอบและจองพัสดุ"),
             ActApprove => ($"คำขอยืมเลขที่ {r} รอท่านอนุมัติ", $"{f.BorrowerName} ขอยืม {f.Items} {period} เจ้าหน้าที่พัสดุตรวจสอบแล้ว รอการอนุมัติ"),

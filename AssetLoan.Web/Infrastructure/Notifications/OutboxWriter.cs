@@ -84,6 +84,24 @@ internal static class OutboxWriter
         return messages.Count;
     }
 
+    /// <summary>
+    /// An approved loan that may be short at pickup (issue 11 §3): the borrower is told (e-mail and in-app) and every
+    /// supplies officer gets it in-app; returns how many messages.
+    /// </summary>
+    public static async Task<int> QueueShortBeforePickupAsync(AppDbContext db, int loanId, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var count = await QueueAsync(db, loanId, NotificationTemplates.ShortBeforePickup, nowUtc, ct);
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId, ct);
+        var settings = await Settings.LoadAsync(db, ct);
+        var recipient = await RecipientAsync(db, loan, ct);
+        var facts = await FactsAsync(db, loan, recipient.Name, settings, null, null, nowUtc, ct);
+        var (subject, body) = NotificationTemplates.Render(NotificationTemplates.ActShortBeforePickup, facts);
+        var officers = (await UsersInRoleAsync(db, nameof(Role.SuppliesOfficer), null, ct)).Where(u => u != loan.BorrowerUserId).ToList();
+        db.Notifications.AddRange(officers.Select(u => Message(NotificationChannel.InApp, NotificationTemplates.ActShortBeforePickup, null, u, loanId, subject, body, nowUtc)));
+        return count + officers.Count;
+    }
+
     private static IEnumerable<NotificationMessage> ForBorrower(Recipient to, int loanId, string key, LoanFacts facts, DateTime nowUtc)
     {
         var (subject, body) = NotificationTemplates.Render(key, facts);
