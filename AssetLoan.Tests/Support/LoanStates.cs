@@ -21,6 +21,29 @@ public static class LoanStates
     public const string Projector = "เครื่องฉายภาพ (โปรเจกเตอร์)";
     public const string Notebook = "เครื่องคอมพิวเตอร์โน้ตบุ๊ก";
 
+    /// <summary>
+    /// The shared clock's weekday depends on which tests of the class ran before. A test whose story needs an ordinary
+    /// week (a Saturday event picked up on Friday, a reminder the day before a weekday due date) moves the clock on to the
+    /// next <paramref name="day"/> from which the next fortnight has no public holiday on a weekday, and gets that day.
+    /// </summary>
+    public static async Task<DateOnly> MoveToOrdinaryWeekAsync(this AppFactory app, DayOfWeek day = DayOfWeek.Wednesday)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var calendar = await app.WithDbAsync(db => db.WorkingCalendarAsync(default));
+        for (var i = 0; i < 400; i++)
+        {
+            var today = BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime);
+            if (today.DayOfWeek == day && Enumerable.Range(0, 15).Select(today.AddDays).All(d => WorkingCalendar.IsWeekend(d) || calendar.IsWorkingDay(d)))
+            {
+                return today;
+            }
+
+            app.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        throw new InvalidOperationException("No ordinary fortnight within 400 days of the test clock.");
+    }
+
     /// <summary>An approved loan for the demo employee from today for three days.</summary>
     public static Task<int> ApprovedAsync(this AppFactory app, params (string Item, int Quantity)[] lines) =>
         app.ApprovedAsync(Demo.Employee, 3, lines);

@@ -106,6 +106,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task DailyJobs_ExpireUnpickedLoansAndRemindOncePerDay()
     {
+        await app.MoveToOrdinaryWeekAsync();
         var notPickedUp = await app.ApprovedAsync(Demo.Employee, 7, (LoanStates.Tent, 1));
         var dueTomorrow = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
         var overdue = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 1));

@@ -7,21 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLoan.Tests.Web;
 
 /// <summary>
-/// Weekend events (issue 10, point 3): the clock starts on Wednesday 25 Nov 2026; a funeral on Saturday 28 Nov is
-/// picked up on Friday and returned on Monday without an overdue flag anywhere overdue is derived.
+/// Weekend events (issue 10, point 3): from a Wednesday of an ordinary week (the clock starts on Wednesday 25 Nov 2026),
+/// a funeral on Saturday is picked up on Friday and returned on Monday without an overdue flag anywhere overdue is derived.
 /// </summary>
 public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task SaturdayFuneral_HandedOverFriday_ReturnedMonday_NeverOverdue()
     {
+        var wednesdayDate = await app.MoveToOrdinaryWeekAsync();
         var id = await app.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanStates.Tent, 2));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         // Wednesday: the form is shown disabled, with the reason and the first allowed day.
         var wednesday = await HtmlForm.GetDocumentAsync(client, $"/supplies/handover/{id}");
         Assert.Equal("not-yet", wednesday.QuerySelector("[data-handover-window]")!.GetAttribute("data-handover-window"));
-        Assert.Contains("วันศุกร์ที่ 27 พฤศจิกายน 2569", wednesday.QuerySelector("#window-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(AssetLoan.Domain.Calendar.ThaiDays.WithDate(wednesdayDate.AddDays(2)), wednesday.QuerySelector("#window-reason")!.TextContent, StringComparison.Ordinal);
         Assert.True(wednesday.QuerySelector("#handover-form fieldset")!.HasAttribute("disabled"));
 
         // A session lasts at most 12 hours: the officer signs in again each day.
@@ -37,7 +38,7 @@ public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(HttpStatusCode.Redirect, handed.StatusCode);
         Assert.Equal(LoanStatus.HandedOver, await app.WithDbAsync(db => db.Loans.Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
 
-        app.Clock.Advance(TimeSpan.FromDays(3)); // Monday 30 Nov
+        app.Clock.Advance(TimeSpan.FromDays(3)); // Monday
         client = await app.CreateClientAsAsync(Demo.Officer);
         var desk = await HtmlForm.GetDocumentAsync(client, "/supplies");
         Assert.Null(desk.QuerySelector($"#overdue a[href='/loans/{id}']"));
@@ -46,7 +47,7 @@ public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFact
         Assert.Null(overdue.QuerySelector($"tr[data-loan='{id}']"));
         var ret = await HtmlForm.GetDocumentAsync(client, $"/supplies/return/{id}");
         Assert.Equal("on-time", ret.QuerySelector("[data-return-timing]")!.GetAttribute("data-return-timing"));
-        var standing = await app.WithDbAsync(async db => await db.StandingAsync(await db.Borrowers.SingleAsync(b => db.Loans.Any(l => l.Id == id && l.BorrowerId == b.Id)), new DateOnly(2026, 11, 30), default));
+        var standing = await app.WithDbAsync(async db => await db.StandingAsync(await db.Borrowers.SingleAsync(b => db.Loans.Any(l => l.Id == id && l.BorrowerId == b.Id)), wednesdayDate.AddDays(5), default));
         Assert.False(standing.Overdue);
 
         app.Clock.Advance(TimeSpan.FromDays(1)); // Tuesday: now it is late
@@ -58,6 +59,8 @@ public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task Track_ApprovedWeekendLoan_StatesTheFridayPickupDay()
     {
+        var wednesday = await app.MoveToOrdinaryWeekAsync();
+        var friday = AssetLoan.Domain.Calendar.ThaiDays.WithDate(wednesday.AddDays(2));
         var id = await app.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanStates.Chairs, 10));
         var facts = await app.WithDbAsync(async db =>
         {
@@ -66,12 +69,12 @@ public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFact
             return AssetLoan.Web.Infrastructure.PickupDays.When(loan.HandoverWindow(calendar), calendar);
         });
 
-        Assert.Equal("วันศุกร์ที่ 27 พฤศจิกายน 2569", facts);
+        Assert.Equal(friday, facts);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var page = await HtmlForm.GetDocumentAsync(client, $"/loans/{id}");
-        Assert.Contains("วันศุกร์ที่ 27 พฤศจิกายน 2569", page.QuerySelector("[data-pickup-days]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(friday, page.QuerySelector("[data-pickup-days]")!.TextContent, StringComparison.Ordinal);
         var message = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.LoanId == id && n.TemplateKey == "Approved").Select(n => n.Body).FirstAsync());
-        Assert.Contains("วันศุกร์ที่ 27 พฤศจิกายน 2569", message, StringComparison.Ordinal);
+        Assert.Contains(friday, message, StringComparison.Ordinal);
     }
 
     [Fact]
