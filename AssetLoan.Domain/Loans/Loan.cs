@@ -475,6 +475,56 @@ public sealed class Loan
     }
 
     /// <summary>
+    /// The borrower agreed to take fewer items (issue 11 §3: the shelf will be short on the day, or the officer asked):
+    /// before the handover a supplies officer lowers line quantities — to none drops the line — and writes down how the
+    /// borrower agreed. A numbered line keeps exactly the reserved units named. Quantities only go down here; more needs
+    /// a new check and approval. The loan keeps its number, status and approval.
+    /// </summary>
+    public void ReduceByAgreement(Actor officer, IReadOnlyList<LineReduction> reductions, string agreement, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(reductions);
+        LoanTransitions.Require(Status, LoanAction.Reduce);
+        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.ReduceOfficerOnly", "Only a supplies officer records a reduction.");
+        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(agreement), "Loan.AgreementRequired", "Write down how and when the borrower agreed.");
+
+        var changed = new List<(LoanLine Line, LineReduction To)>();
+        foreach (var r in reductions)
+        {
+            var line = _lines.SingleOrDefault(l => l.Id == r.LineId)
+                ?? throw new DomainRuleException("Loan.UnknownLine", "The line is not part of this loan.");
+            DomainRuleException.ThrowIf(r.Quantity < 0 || r.Quantity > line.Quantity, "Loan.ReduceOnlyDown",
+                $"Between 0 and {line.Quantity} {line.UnitNoun}: a reduction never adds.", line.Id);
+            if (r.Quantity == line.Quantity)
+            {
+                continue;
+            }
+
+            if (!line.IsPooled && line.Units.Count > 0)
+            {
+                var keep = r.KeepAssetIds ?? [];
+                DomainRuleException.ThrowIf(keep.Count != r.Quantity || keep.Distinct().Count() != keep.Count || keep.Any(id => line.Units.All(u => u.AssetId != id)),
+                    "Loan.ReduceUnitsMismatch", $"Choose {r.Quantity} of the reserved units to keep.", line.Id);
+            }
+
+            changed.Add((line, r));
+        }
+
+        DomainRuleException.ThrowIf(changed.Count == 0, "Loan.NothingReduced", "No quantity was lowered.");
+        DomainRuleException.ThrowIf(_lines.All(l => changed.Any(c => c.Line == l && c.To.Quantity == 0)), "Loan.ReduceToNothing",
+            "Nothing would be left: cancel the request with a reason instead.");
+
+        var note = string.Join("; ", changed.Select(c => $"{c.Line.ItemName} {c.Line.Quantity} → {c.To.Quantity} {c.Line.UnitNoun}"));
+        foreach (var (line, to) in changed)
+        {
+            line.ReduceTo(to.Quantity, to.KeepAssetIds);
+        }
+
+        _lines.RemoveAll(l => l.Quantity == 0);
+        Move(LoanAction.Reduce, Status, officer, nameof(Role.SuppliesOfficer), nowUtc, $"{note} — {agreement.Trim()}");
+    }
+
+    /// <summary>
     /// Approved but not picked up <paramref name="afterDays"/> days after the start date, or not by the due date (after
     /// which a handover is no longer allowed, so the reservation would only block others); or never decided although
     /// the start date has passed (a request nobody approved in time cannot be approved any more, domain.md §5).
@@ -1016,6 +1066,9 @@ public sealed record LoanRequest(
 public sealed record RequestedLine(int CatalogueItemId, int Quantity);
 
 public sealed record LoanRequestEdit(string Purpose, string Place, DateOnly StartOn, DateOnly DueOn);
+
+/// <param name="KeepAssetIds">A numbered line: the reserved units it keeps (exactly <paramref name="Quantity"/> of them).</param>
+public sealed record LineReduction(int LineId, int Quantity, IReadOnlyList<int>? KeepAssetIds = null);
 
 public sealed record LineIssue(int LineId, IReadOnlyList<int> AssetIds, int PoolQuantity, string? Note);
 

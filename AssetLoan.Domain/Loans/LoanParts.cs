@@ -117,6 +117,16 @@ public sealed class LoanLine
         AppendNote(note);
     }
 
+    internal void ReduceTo(int quantity, IReadOnlyList<int>? keepAssetIds)
+    {
+        Quantity = quantity;
+        if (!IsPooled)
+        {
+            var keep = (keepAssetIds ?? []).ToHashSet();
+            _units.RemoveAll(u => u.IssuedAtUtc is null && !keep.Contains(u.AssetId));
+        }
+    }
+
     internal void ReceiveInKind(int quantity, string description, string receivedByName, DateOnly receivedOn, DateTime nowUtc, string? note)
     {
         ReceivePool(quantity, 0, 0, note);

@@ -57,6 +57,9 @@ public enum LoanAction
     DecideCompensation,
     ConfirmCompensation,
     SettleCompensation,
+
+    /// <summary>Before the handover, fewer items with the borrower's agreement (a shortage on the shelf).</summary>
+    Reduce,
 }
 
 /// <summary>ข้อ ๒๐๘ / ๒๑๐: the case decides who approves.</summary>

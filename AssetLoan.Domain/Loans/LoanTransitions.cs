@@ -36,12 +36,14 @@ public static class LoanTransitions
             [LoanAction.SendBack] = [LoanStatus.SentBack],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],
             [LoanAction.Expire] = [LoanStatus.Expired],
+            [LoanAction.Reduce] = [LoanStatus.Checked],
         },
         [LoanStatus.Approved] = new()
         {
             [LoanAction.HandOver] = [LoanStatus.HandedOver],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],
             [LoanAction.Expire] = [LoanStatus.Expired],
+            [LoanAction.Reduce] = [LoanStatus.Approved],
         },
         [LoanStatus.HandedOver] = new()
         {

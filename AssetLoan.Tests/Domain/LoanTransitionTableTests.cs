@@ -170,6 +170,11 @@ public sealed class LoanTransitionTableTests
 
                 loan.SettleCompensation(caseId, Actors.Officer, today, null, "ซ่อมแล้ว", now);
                 break;
+            case LoanAction.Reduce:
+                var line = loan.Lines.OrderByDescending(l => l.Quantity).First();
+                loan.ReduceByAgreement(Actors.Officer, [new LineReduction(line.Id, line.Quantity - 1, line.Units.Take(line.Quantity - 1).Select(u => u.AssetId).ToList())],
+                    "ผู้ยืมยินยอมทางโทรศัพท์", now);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action));
         }

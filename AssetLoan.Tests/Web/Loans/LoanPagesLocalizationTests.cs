@@ -12,7 +12,7 @@ public sealed partial class LoanPagesLocalizationTests(AppFactory app) : IClassF
     [
         "Loans/Index.cshtml", "Loans/New.cshtml", "Loans/Details.cshtml", "Loans/_ItemTable.cshtml", "Loans/_LoanSummary.cshtml",
         "Endorsements/Index.cshtml", "Endorsements/Review.cshtml",
-        "Supplies/Index.cshtml", "Supplies/_QueueTable.cshtml", "Supplies/Check.cshtml", "Supplies/Walkin.cshtml", "Supplies/Paper.cshtml",
+        "Supplies/Index.cshtml", "Supplies/_QueueTable.cshtml", "Supplies/Check.cshtml", "Supplies/Walkin.cshtml", "Supplies/Paper.cshtml", "Supplies/Reduce.cshtml",
         "Approvals/Index.cshtml", "Approvals/Review.cshtml", "Catalogue/Calendar.cshtml", "Admin/Settings.cshtml",
     ];
 

@@ -40,6 +40,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public bool MayCancel => View.Can(LoanAction.Cancel) && (IsOwn || IsOfficer);
 
+    public bool MayReduce => View.Can(LoanAction.Reduce) && IsOfficer && !IsOwn;
+
     public bool MayExtend => View.Can(LoanAction.RequestExtension) && (IsOwn || IsOfficer) && Today <= View.DueOn && View.PendingExtension is null;
 
     public bool MayResubmit => View.Can(LoanAction.Resubmit) && (IsOwn || IsOfficer);

@@ -71,6 +71,7 @@ public static class LoanText
         "Approved.Paper" => "บันทึกการอนุมัติตามเอกสารที่ลงนามแล้ว",
         nameof(LoanAction.Reject) => "ไม่อนุมัติ",
         nameof(LoanAction.Cancel) => "ยกเลิกคำขอ",
+        nameof(LoanAction.Reduce) => "ลดจำนวนตามที่ผู้ยืมยินยอม",
         nameof(LoanAction.Expire) => "หมดอายุเนื่องจากไม่มารับพัสดุ",
         Loan.ExpiredUndecidedSummary => "หมดอายุเนื่องจากพ้นวันเริ่มยืมก่อนได้รับอนุมัติ",
         Loan.UnitSubstitutedSummary => "ส่งมอบครุภัณฑ์อื่นแทนครุภัณฑ์ที่จองไว้",

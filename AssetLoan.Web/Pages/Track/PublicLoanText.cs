@@ -68,6 +68,7 @@ public static class PublicLoanText
         "Approve" or "Approved.Paper" => "อนุมัติ",
         "Reject" => "ไม่อนุมัติ",
         "Cancel" => "ยกเลิกคำขอ",
+        "Reduce" => "ลดจำนวนพัสดุตามที่ท่านยินยอม",
         "Expire" => "หมดอายุ (ไม่มารับพัสดุตามกำหนด)",
         Loan.ExpiredUndecidedSummary => "หมดอายุ (พ้นวันเริ่มยืมก่อนได้รับอนุมัติ)",
         "HandOver" => "รับพัสดุแล้ว",
