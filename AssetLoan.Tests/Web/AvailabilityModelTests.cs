@@ -49,7 +49,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
     private static readonly Gen<Op> Kinds = Gen.Frequency(
         (5, Gen.Const(Op.Submit)), (1, Gen.Const(Op.Endorse)), (5, Gen.Const(Op.Check)), (5, Gen.Const(Op.Approve)), (1, Gen.Const(Op.Reject)),
         (1, Gen.Const(Op.Cancel)), (5, Gen.Const(Op.HandOver)), (3, Gen.Const(Op.Return)), (1, Gen.Const(Op.Repair)), (1, Gen.Const(Op.WriteOff)),
-        (2, Gen.Const(Op.Extend)), (1, Gen.Const(Op.Expire)), (2, Gen.Const(Op.DaysPass)), (1, Gen.Const(Op.Break)));
+        (2, Gen.Const(Op.Extend)), (1, Gen.Const(Op.Expire)), (2, Gen.Const(Op.DaysPass)), (1, Gen.Const(Op.Break)), (1, Gen.Const(Op.Reduce)));
 
     private static readonly Gen<Step[]> Steps =
         Gen.Select(Kinds, Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 99], (k, a, b, c) => new Step(k, a, b, c)).Array[2, 16];
@@ -70,6 +70,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
         Expire,
         DaysPass,
         Break,
+        Reduce,
     }
 
     [Fact]
@@ -221,6 +222,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
                     Op.Extend => ExtendAsync(db, step),
                     Op.Expire => db.ExpireStaleAsync(Now, null, default),
                     Op.DaysPass => Advance(step),
+                    Op.Reduce => OnLoanAsync(db, step, db.Loans.Where(l => l.Status == LoanStatus.Checked || l.Status == LoanStatus.Approved), loan => Reduce(loan, step)),
                     _ => BreakAsync(db, step),
                 });
                 Outcomes.AddOrUpdate($"{step.Kind} {(_skipped ? "skipped" : "done")}", 1, (_, n) => n + 1);
@@ -513,6 +515,14 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
             }
 
             await db.SaveChangesAsync();
+        }
+
+        /// <summary>The borrower agrees to take fewer of one line (to none drops it; all to none is refused).</summary>
+        private void Reduce(Loan loan, Step step)
+        {
+            var line = loan.Lines[step.B % loan.Lines.Count];
+            var to = step.C % line.Quantity;
+            loan.ReduceByAgreement(Officer, [new LineReduction(line.Id, to, line.Units.Take(to).Select(u => u.AssetId).ToList())], "ผู้ยืมยินยอมทางโทรศัพท์", Now);
         }
 
         /// <summary>An officer marks a unit on the shelf broken: stock shrinks after approvals (no worse-check after it).</summary>
