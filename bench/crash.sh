@@ -4,8 +4,8 @@
 #   bench/crash.sh            CRASH_ROUNDS=20 by default
 #
 # Builds the app in Release, then bench/crash.py starts it on a fresh SQLite database with the demo data, files public
-# applications from four client threads and kills the app with SIGKILL at a random moment, ROUNDS times; after each
-# kill it checks PRAGMA integrity_check, that every application the client saw acknowledged is stored, and (after the
+# applications from three client threads while the officer and the director check, approve and hand them over through the forms, and kills the app with SIGKILL at a random moment, ROUNDS times; after each
+# kill it checks PRAGMA integrity_check, that every application and step the client saw acknowledged is stored, that the outbox lost no e-mail and wrote none twice, and (after the
 # restart) that the auditor's /audit/verify finds the chain intact. Loopback only. Needs python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
