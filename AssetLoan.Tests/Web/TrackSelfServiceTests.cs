@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Builders;
@@ -15,7 +16,7 @@ namespace AssetLoan.Tests.Web;
 /// Issue 16 §1–2 through the real pipeline: an outside borrower, with only the private tracking link and the phone
 /// number on file, corrects a sent-back application, asks for more days, and takes the pickup and return days home.
 /// </summary>
-public sealed class TrackSelfServiceTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class TrackSelfServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string ResubmitForm = "form[action*='handler=Resubmit']";
     private const string ExtendForm = "form[action*='handler=Extend']";
@@ -234,6 +235,25 @@ public sealed class TrackSelfServiceTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(LoanStatus.Submitted, loan.Status);
         Assert.Equal("โต๊ะพับ (ทดสอบแก้ไข) 4 → 8 ตัว", loan.History[^1].Note);
     }
+
+    [Fact]
+    public void TrackingPage_EveryThaiText_HasItsEnglish()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "AssetLoan.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        var view = File.ReadAllText(Path.Combine(root.FullName, "AssetLoan.Web", "Pages", "Track", "Application.cshtml"));
+        var english = System.Xml.Linq.XDocument.Load(Path.Combine(root.FullName, "AssetLoan.Web", "Resources", "Pages", "Track", "Application.en.resx"))
+            .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+        var missing = ViewKey().Matches(view).Select(m => m.Groups[1].Value).Where(k => !english.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+        Assert.True(missing.Count == 0, "no English for " + string.Join(" | ", missing));
+    }
+
+    [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ViewKey();
 
     private static string Display(DateOnly day) => ThaiDate.Format(day);
 
