@@ -55,6 +55,29 @@ public sealed partial class TrackSelfServiceTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Resubmit_AddsAnItemAndDropsAnother_TheApplicationCarriesTheNewItems()
+    {
+        await LoanSetup.NewPoolAsync(app, "โต๊ะพับ (เพิ่มทางลิงก์ติดตาม)", 20);
+        var client = app.CreateAnonymousClient();
+        var phone = PublicApplication.NewPhone();
+        var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone));
+        var loanId = await PublicApplication.LoanIdAsync(app, token);
+        await SendBackAsync(loanId, "ใช้โต๊ะแทนเต็นท์ได้");
+
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", ResubmitForm);
+        Assert.Equal("0", form.Value(PublicApplication.QuantityField(form, "โต๊ะพับ (เพิ่มทางลิงก์ติดตาม)")));
+        form.Quantity("โต๊ะพับ (เพิ่มทางลิงก์ติดตาม)", 5).Quantity(PublicApplication.Tent, 0).Set("Fix.Phone", phone);
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var loan = await LoanSetup.LoanAsync(app, loanId);
+        Assert.Equal(new[] { "เก้าอี้พลาสติก", "โต๊ะพับ (เพิ่มทางลิงก์ติดตาม)" }, loan.Lines.Select(l => l.ItemName).Order(StringComparer.Ordinal));
+        Assert.Equal(5, loan.Lines.Single(l => l.ItemName.StartsWith("โต๊ะพับ", StringComparison.Ordinal)).Quantity);
+        Assert.Contains("โต๊ะพับ (เพิ่มทางลิงก์ติดตาม) 0 → 5 ตัว", loan.History[^1].Note, StringComparison.Ordinal);
+        Assert.Contains($"{PublicApplication.Tent} 2 → 0", loan.History[^1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Resubmit_MoreThanIsFree_RefusedBesideTheQuantityKeepingWhatWasTyped()
     {
         var client = app.CreateAnonymousClient();

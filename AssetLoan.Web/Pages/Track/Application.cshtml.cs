@@ -88,7 +88,8 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             Place = Loan.Place,
             StartOn = Loan.StartOn < Today ? Today : Loan.StartOn,
             DueOn = Loan.DueOn < Today ? Today : Loan.DueOn,
-            Lines = Loan.Lines.Select(l => new FixLine { ItemId = l.CatalogueItemId, Quantity = l.Quantity }).ToList(),
+            Lines = Loan.Lines.Select(l => new FixLine { ItemId = l.CatalogueItemId, Quantity = l.Quantity })
+                .Concat(OtherItems.Select(i => new FixLine { ItemId = i.Id, Quantity = 0 })).ToList(),
         };
         Extend = new ExtendInput { NewDueOn = Loan.DueOn.AddDays(1) };
         return Page();
@@ -121,7 +122,8 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
                 foreach (var shortage in shortages)
                 {
                     var i = Fix.Lines.FindIndex(l => l.ItemId == shortage.CatalogueItemId);
-                    var unit = loan.Lines.FirstOrDefault(l => l.CatalogueItemId == shortage.CatalogueItemId)?.UnitNoun ?? "";
+                    var unit = loan.Lines.FirstOrDefault(l => l.CatalogueItemId == shortage.CatalogueItemId)?.UnitNoun
+                        ?? (await db.CatalogueItems.AsNoTracking().Where(c => c.Id == shortage.CatalogueItemId).Select(c => c.UnitNoun).FirstOrDefaultAsync(ct)) ?? "";
                     ModelState.AddModelError($"Fix.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
                         s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], shortage.Free, unit));
                 }
@@ -317,6 +319,15 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         PhoneTail = loan.Phone is { Length: >= 4 } phone ? phone[^4..] : "";
         Settings = await Settings.LoadAsync(db, ct);
         Calendar = await db.WorkingCalendarAsync(ct);
+        if (loan.Status == LoanStatus.SentBack && await db.CatalogueItems.CountAsync(ct) <= Apply.IndexModel.ListEveryItemUpTo)
+        {
+            // A municipality's catalogue is small: the correction may add items the application did not have.
+            var onLoan = loan.Lines.Select(l => l.CatalogueItemId).ToHashSet();
+            OtherItems = (await db.PublicCatalogueAsync(loan.StartOn, loan.DueOn, Today, ct))
+                .Where(i => !onLoan.Contains(i.Id) && (loan.Kind == Domain.Borrowers.BorrowerKind.Agency ? i.ForAgencies : i.ForPublic) && !i.IsConsumable)
+                .ToList();
+        }
+
         return true;
     }
 
@@ -325,6 +336,9 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         ? PublicLoanText.StepsDone(from)
         : PublicLoanText.StepsDone(Loan.Status);
 
+
+    /// <summary>Public catalogue items not on a sent-back application, which its correction may add (small catalogues only).</summary>
+    public IReadOnlyList<PublicCatalogueItem> OtherItems { get; private set; } = [];
 
     /// <summary>The last four digits of the phone on file, so the borrower knows which number to type (never more).</summary>
     public string PhoneTail { get; private set; } = "";
