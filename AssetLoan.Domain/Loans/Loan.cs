@@ -325,10 +325,15 @@ public sealed class Loan
     }
 
     /// <summary>
-    /// The borrower corrects a sent-back request and files it again. The new dates obey the same rules as a new
-    /// request, including each item's maximum loan days (<paramref name="items"/> holds the lines' catalogue items).
+    /// The borrower corrects a sent-back request and files it again under the same number: purpose, place, dates and
+    /// — when <see cref="LoanRequestEdit.Lines"/> is given — the items and quantities (0 removes a line). The new
+    /// content obeys the rules of a new request: each item's maximum loan days and audience (<paramref name="items"/>
+    /// holds every catalogue item of the old and new lines), the stock on hand (<paramref name="unitsOnHand"/>, numbered
+    /// items) and, when given, what is free for the new dates (<paramref name="availability"/>, see
+    /// <see cref="ShortLines"/>). The history entry says what changed.
     /// </summary>
-    public void Resubmit(Actor actor, LoanRequestEdit edit, IReadOnlyDictionary<int, CatalogueItem> items, DateOnly today, DateTime nowUtc)
+    public void Resubmit(Actor actor, LoanRequestEdit edit, IReadOnlyDictionary<int, CatalogueItem> items, DateOnly today, DateTime nowUtc,
+        IReadOnlyDictionary<int, int>? unitsOnHand = null, IReadOnlyDictionary<int, ItemAvailability>? availability = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(items);
@@ -337,19 +342,130 @@ public sealed class Loan
             "Loan.NotAllowed", "Only the borrower resubmits a request.");
         ValidateText(edit.Purpose, edit.Place);
         ValidateDates(edit.StartOn, edit.DueOn, today);
+        var wanted = WantedLines(edit);
         var days = edit.DueOn.DayNumber - edit.StartOn.DayNumber + 1;
-        foreach (var line in _lines)
+        foreach (var line in wanted)
         {
-            var max = items.TryGetValue(line.CatalogueItemId, out var item) ? item.MaxLoanDays : int.MaxValue;
-            DomainRuleException.ThrowIf(days > max, "Loan.TooLong", $"{line.ItemName} may be borrowed for at most {max} days.");
+            var old = _lines.FirstOrDefault(l => l.CatalogueItemId == line.CatalogueItemId);
+            if (!items.TryGetValue(line.CatalogueItemId, out var item))
+            {
+                DomainRuleException.ThrowIf(old is null || old.Quantity != line.Quantity, "Loan.UnknownItem", "An item in the request is not in the catalogue.");
+                continue;
+            }
+
+            DomainRuleException.ThrowIf(old is null && item.Retired, "Loan.UnknownItem", "An item in the request is not in the catalogue.");
+            ValidateLine(item, line.Quantity, BorrowerKind, days, unitsOnHand);
         }
 
+        var shortages = availability is null ? [] : ShortLines(wanted, availability);
+        if (shortages.Count > 0)
+        {
+            throw new DomainRuleException("Loan.NotEnoughAvailable", "Not enough of an item is free for these dates.")
+            {
+                Details = shortages.Select(s => s.CatalogueItemId.ToString(CultureInfo.InvariantCulture)).ToList(),
+            };
+        }
+
+        var anyConsumable = wanted.Any(l => items.TryGetValue(l.CatalogueItemId, out var item) ? item.IsConsumable : Case == LoanCase.ConsumableInterAgency);
+        DomainRuleException.ThrowIf(anyConsumable && string.IsNullOrWhiteSpace(UrgencyReason),
+            "Loan.UrgencyReasonRequired", "Borrowing consumables needs an urgency reason.");
+
+        var changes = DescribeChanges(edit, wanted, items);
         Purpose = edit.Purpose.Trim();
         Place = edit.Place.Trim();
         StartOn = edit.StartOn;
         DueOn = edit.DueOn;
+        ReplaceLines(wanted, items);
+        if (anyConsumable != (Case == LoanCase.ConsumableInterAgency))
+        {
+            Case = ApprovalPolicy.Propose(BorrowerKind, OffPremises, anyConsumable);
+        }
+
         DecisionReason = null;
-        Move(LoanAction.Resubmit, LoanStatus.Submitted, actor, null, nowUtc, null);
+        Move(LoanAction.Resubmit, LoanStatus.Submitted, actor, null, nowUtc, changes);
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="lines"/> that ask more than <paramref name="availability"/> leaves free (an item
+    /// missing from it counts as none free), with what is free. The public and staff forms put each beside its field.
+    /// </summary>
+    public static IReadOnlyList<Shortage> ShortLines(IEnumerable<RequestedLine> lines, IReadOnlyDictionary<int, ItemAvailability> availability)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(availability);
+        return lines.Where(l => l.Quantity > 0)
+            .Select(l => new Shortage(l.CatalogueItemId, l.Quantity, availability.TryGetValue(l.CatalogueItemId, out var f) ? f.FreeQuantity : 0))
+            .Where(s => s.Requested > s.Free)
+            .ToList();
+    }
+
+    private List<RequestedLine> WantedLines(LoanRequestEdit edit)
+    {
+        if (edit.Lines is null)
+        {
+            return _lines.Select(l => new RequestedLine(l.CatalogueItemId, l.Quantity)).ToList();
+        }
+
+        DomainRuleException.ThrowIf(edit.Lines.Any(l => l.Quantity < 0), "Loan.QuantityMin", "The quantity must be at least 1.");
+        var wanted = edit.Lines.Where(l => l.Quantity > 0).ToList();
+        DomainRuleException.ThrowIf(wanted.Count == 0, "Loan.NoItems", "Choose at least one item.");
+        DomainRuleException.ThrowIf(wanted.GroupBy(l => l.CatalogueItemId).Any(g => g.Count() > 1),
+            "Loan.DuplicateItem", "Each item appears once; change its quantity instead.");
+        return wanted;
+    }
+
+    /// <summary>"เก้าอี้พลาสติก 100 → 60 ตัว; วันที่ 5–7 ธ.ค. 2569 → 12–13 ธ.ค. 2569; แก้ไขวัตถุประสงค์" (the history note; no free text of the borrower).</summary>
+    private string? DescribeChanges(LoanRequestEdit edit, IReadOnlyList<RequestedLine> wanted, IReadOnlyDictionary<int, CatalogueItem> items)
+    {
+        var changes = new List<string>();
+        foreach (var line in _lines)
+        {
+            var now = wanted.FirstOrDefault(w => w.CatalogueItemId == line.CatalogueItemId)?.Quantity ?? 0;
+            if (now != line.Quantity)
+            {
+                changes.Add(string.Create(CultureInfo.InvariantCulture, $"{line.ItemName} {line.Quantity} → {now} {line.UnitNoun}"));
+            }
+        }
+
+        foreach (var line in wanted.Where(w => _lines.All(l => l.CatalogueItemId != w.CatalogueItemId)))
+        {
+            var item = items[line.CatalogueItemId];
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"{item.Name} 0 → {line.Quantity} {item.UnitNoun}"));
+        }
+
+        if (edit.StartOn != StartOn || edit.DueOn != DueOn)
+        {
+            changes.Add($"วันที่ {Calendar.ThaiDate.Format(StartOn)} – {Calendar.ThaiDate.Format(DueOn)} → {Calendar.ThaiDate.Format(edit.StartOn)} – {Calendar.ThaiDate.Format(edit.DueOn)}");
+        }
+
+        if (edit.Purpose.Trim() != Purpose)
+        {
+            changes.Add("แก้ไขวัตถุประสงค์");
+        }
+
+        if (edit.Place.Trim() != Place)
+        {
+            changes.Add("แก้ไขสถานที่นำไปใช้");
+        }
+
+        return changes.Count == 0 ? null : string.Join("; ", changes);
+    }
+
+    private void ReplaceLines(IReadOnlyList<RequestedLine> wanted, IReadOnlyDictionary<int, CatalogueItem> items)
+    {
+        _lines.RemoveAll(l => wanted.All(w => w.CatalogueItemId != l.CatalogueItemId));
+        foreach (var line in wanted)
+        {
+            var existing = _lines.FirstOrDefault(l => l.CatalogueItemId == line.CatalogueItemId);
+            if (existing is null)
+            {
+                _lines.Add(new LoanLine(items[line.CatalogueItemId], line.Quantity));
+            }
+            else
+            {
+                existing.ChangeQuantity(line.Quantity);
+            }
+        }
     }
 
     /// <summary>
@@ -371,7 +487,7 @@ public sealed class Loan
         DomainRuleException.ThrowIf(BorrowerKind == BorrowerKind.Agency && confirmedCase is LoanCase.OnPremises or LoanCase.OffPremises,
             "Loan.AgencyCase", "A government agency borrows inter-agency.");
 
-        // The lines cannot change after filing, so the case proposed at submission tells whether consumables are borrowed.
+        // Lines change only on resubmission, which proposes the case again, so the proposed case tells whether consumables are borrowed.
         DomainRuleException.ThrowIf((Case == LoanCase.ConsumableInterAgency) != (confirmedCase == LoanCase.ConsumableInterAgency),
             "Loan.ConsumableCase", "Consumables are the consumable inter-agency case, and only they are.");
 
@@ -794,7 +910,9 @@ public sealed class Loan
     public ExtensionRequest RequestExtension(Actor actor, DateOnly newDueOn, string reason, DateOnly today, DateTime nowUtc)
     {
         LoanTransitions.Require(Status, LoanAction.RequestExtension);
-        DomainRuleException.ThrowIf(!IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer), "Loan.NotAllowed", "Only the borrower asks for an extension.");
+        // An outside borrower has no account: they ask through their private tracking link, as the applicant.
+        var outsiderThroughLink = actor.UserId is null && BorrowerUserId is null;
+        DomainRuleException.ThrowIf(!outsiderThroughLink && !IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer), "Loan.NotAllowed", "Only the borrower asks for an extension.");
         DomainRuleException.ThrowIf(today > DueOn, "Loan.ExtensionAfterDue", "An extension is asked for before the due date.");
         DomainRuleException.ThrowIf(newDueOn <= DueOn, "Loan.ExtensionNotLater", "The new due date must be after the current one.");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
@@ -971,15 +1089,19 @@ public sealed class Loan
 
     private void AddLine(CatalogueItem item, int quantity, BorrowerKind kind, IReadOnlyDictionary<int, int>? unitsOnHand)
     {
+        ValidateLine(item, quantity, kind, Days, unitsOnHand);
+        _lines.Add(new LoanLine(item, quantity));
+    }
+
+    private static void ValidateLine(CatalogueItem item, int quantity, BorrowerKind kind, int days, IReadOnlyDictionary<int, int>? unitsOnHand)
+    {
         DomainRuleException.ThrowIf(quantity < 1, "Loan.QuantityMin", "The quantity must be at least 1.");
         DomainRuleException.ThrowIf(!item.MayBeBorrowedBy(kind), "Loan.ItemNotForBorrower", $"{item.Name} cannot be lent to this kind of borrower.");
         DomainRuleException.ThrowIf(item.IsConsumable && kind != BorrowerKind.Agency, "Loan.ConsumableOnlyToAgencies",
             "Consumables are lent only to government agencies.");
-        DomainRuleException.ThrowIf(Days > item.MaxLoanDays, "Loan.TooLong", $"{item.Name} may be borrowed for at most {item.MaxLoanDays} days.");
+        DomainRuleException.ThrowIf(days > item.MaxLoanDays, "Loan.TooLong", $"{item.Name} may be borrowed for at most {item.MaxLoanDays} days.");
         var onHand = item.IsPooled ? item.PoolLendable : unitsOnHand?.GetValueOrDefault(item.Id);
         DomainRuleException.ThrowIf(quantity > onHand, "Loan.QuantityOverStock", $"The municipality has only {onHand} {item.UnitNoun}.");
-
-        _lines.Add(new LoanLine(item, quantity));
     }
 
     private void EnsureStillAvailable(IReadOnlyDictionary<int, ItemAvailability> firmAvailability, IReadOnlyDictionary<int, Asset> reservedAssets)
@@ -1065,7 +1187,11 @@ public sealed record LoanRequest(
 
 public sealed record RequestedLine(int CatalogueItemId, int Quantity);
 
-public sealed record LoanRequestEdit(string Purpose, string Place, DateOnly StartOn, DateOnly DueOn);
+/// <summary>A sent-back request corrected by its borrower; <paramref name="Lines"/> null keeps the items as they are.</summary>
+public sealed record LoanRequestEdit(string Purpose, string Place, DateOnly StartOn, DateOnly DueOn, IReadOnlyList<RequestedLine>? Lines = null);
+
+/// <summary>A requested line that asks more than is free for the dates.</summary>
+public sealed record Shortage(int CatalogueItemId, int Requested, int Free);
 
 /// <param name="KeepAssetIds">A numbered line: the reserved units it keeps (exactly <paramref name="Quantity"/> of them).</param>
 public sealed record LineReduction(int LineId, int Quantity, IReadOnlyList<int>? KeepAssetIds = null);

@@ -71,6 +71,9 @@ public sealed class LoanLine
     /// <summary>The quantity this line claims while the loan holds: requested until issue, then what is still out.</summary>
     public int HeldQuantity(LoanStatus status) => LoanTransitions.IsOut(status) ? Outstanding : Quantity;
 
+    /// <summary>A sent-back request corrected by its borrower (no units are reserved then).</summary>
+    internal void ChangeQuantity(int quantity) => Quantity = quantity;
+
     internal void Reserve(IReadOnlyList<Asset> units)
     {
         _units.RemoveAll(u => u.IssuedAtUtc is null);

@@ -54,6 +54,38 @@ public static class LoanTransactions
     }
 
     /// <summary>
+    /// A sent-back request corrected and filed again (issue 16 §1), inside the reservation transaction: the new
+    /// content is checked against the stock on hand and what every holding loan leaves free for the new dates, as a
+    /// new request is. Returns the lines that ask more than is free (nothing saved then) or an empty list when saved.
+    /// The staff page and the outside borrower's tracking page both call this.
+    /// </summary>
+    public static Task<IReadOnlyList<Shortage>> ResubmitLoanAsync(this AppDbContext db, Loan loan, Actor actor, LoanRequestEdit edit, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(edit);
+        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).Concat(edit.Lines?.Select(l => l.CatalogueItemId) ?? []).Distinct().ToList();
+        return db.InReservationAsync(itemIds, async () =>
+        {
+            var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var unitsOnHand = await db.UnitsOnHandAsync(itemIds, ct);
+            var free = edit.DueOn >= edit.StartOn
+                ? await db.AvailabilityAsync(itemIds, edit.StartOn, edit.DueOn, today, firmOnly: false, excludeLoanId: loan.Id, ct)
+                : null;
+            var wanted = edit.Lines ?? loan.Lines.Select(l => new RequestedLine(l.CatalogueItemId, l.Quantity)).ToList();
+            var shortages = free is null ? [] : Loan.ShortLines(wanted, free);
+            if (shortages.Count > 0)
+            {
+                return shortages;
+            }
+
+            loan.Resubmit(actor, edit, items, today, nowUtc, unitsOnHand, free);
+            await db.SaveChangesAsync(ct);
+            return (IReadOnlyList<Shortage>)[];
+        }, ct);
+    }
+
+    /// <summary>
     /// The next request number of the fiscal year that contains <paramref name="today"/>, gapless: call it inside the
     /// transaction that saves the loan, so a rollback gives the number back.
     /// </summary>

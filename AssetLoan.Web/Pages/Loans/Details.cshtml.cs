@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssetLoan.Domain;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
@@ -65,6 +66,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             Place = View.Place,
             StartOn = View.StartOn < Today ? Today : View.StartOn,
             DueOn = View.DueOn < Today ? Today : View.DueOn,
+            Lines = View.Lines.Select(l => new ResubmitLine { ItemId = l.CatalogueItemId, Quantity = l.Quantity }).ToList(),
         };
         Extend = new ExtendInput { NewDueOn = View.DueOn.AddDays(1) };
         return Page();
@@ -111,8 +113,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public async Task<IActionResult> OnPostResubmitAsync(int id, CancellationToken ct)
     {
-        var itemIds = await db.LoanLines.Where(x => x.LoanId == id).Select(x => x.CatalogueItemId).ToListAsync(ct);
-        var items = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var (start, due) = (Resubmit.StartOn, Resubmit.DueOn);
         foreach (var (value, field) in new[] { (start, "Resubmit.StartOn"), (due, "Resubmit.DueOn") })
         {
@@ -122,14 +122,36 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             }
         }
 
-        return await CommandAsync(id, "", loan => loan.Resubmit(Me, new LoanRequestEdit(Resubmit.Purpose ?? "", Resubmit.Place ?? "", start!.Value, due!.Value), items, Today, Now),
-            s["ยื่นคำขออีกครั้งแล้ว"], ct, code => LoanForm.FieldFor(code, "Resubmit") is { Length: > 0 } f ? f : null);
+        // Items and quantities change too (issue 16 §1); a form without them keeps the lines.
+        var lines = Resubmit.Lines.Count == 0 ? null : Resubmit.Lines.Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList();
+        return await CommandAsync(id, "", async loan =>
+        {
+            var shortages = await db.ResubmitLoanAsync(loan, Me, new LoanRequestEdit(Resubmit.Purpose ?? "", Resubmit.Place ?? "", start!.Value, due!.Value, lines), Today, Now, ct);
+            foreach (var shortage in shortages)
+            {
+                var i = Resubmit.Lines.FindIndex(l => l.ItemId == shortage.CatalogueItemId);
+                var unit = loan.Lines.FirstOrDefault(l => l.CatalogueItemId == shortage.CatalogueItemId)?.UnitNoun ?? "";
+                ModelState.AddModelError($"Resubmit.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                    s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], shortage.Free, unit));
+            }
+
+            return shortages.Count == 0;
+        }, s["ยื่นคำขออีกครั้งแล้ว"], ct, code => LoanForm.FieldFor(code, "Resubmit") is { Length: > 0 } f ? (f == "Resubmit.Quantities" ? "Resubmit.Lines" : f) : null);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Load tracked, one domain call, save once; a broken rule goes back to the form beside its field.</summary>
-    private async Task<IActionResult> CommandAsync(int id, string reasonField, Action<Loan> act, string flash, CancellationToken ct, Func<string, string?>? fieldFor = null)
+    private Task<IActionResult> CommandAsync(int id, string reasonField, Action<Loan> act, string flash, CancellationToken ct, Func<string, string?>? fieldFor = null) =>
+        CommandAsync(id, reasonField, async loan =>
+        {
+            act(loan);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, flash, ct, fieldFor);
+
+    /// <summary>As above, for a command that saves itself and may refuse without a rule exception (false: back to the form).</summary>
+    private async Task<IActionResult> CommandAsync(int id, string reasonField, Func<Loan, Task<bool>> act, string flash, CancellationToken ct, Func<string, string?>? fieldFor = null)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
@@ -145,10 +167,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             .AsSplitQuery().SingleAsync(l => l.Id == id, ct);
         try
         {
-            act(loan);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = flash;
-            return Redirect($"/loans/{id}");
+            if (await act(loan))
+            {
+                TempData["Flash"] = flash;
+                return Redirect($"/loans/{id}");
+            }
         }
         catch (DomainRuleException ex)
         {
@@ -204,5 +227,15 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
         [BuddhistDate]
         public DateOnly? DueOn { get; set; }
+
+        public List<ResubmitLine> Lines { get; set; } = [];
+    }
+
+    public sealed class ResubmitLine
+    {
+        public int ItemId { get; set; }
+
+        [Range(0, 100_000)]
+        public int Quantity { get; set; }
     }
 }

@@ -14,7 +14,11 @@ namespace AssetLoan.Web.Pages.Track;
 
 /// <summary>
 /// /track/{token}: the applicant's private view of one application — progress, reasons, pickup instructions and due
-/// date — and cancelling it before handover. Shows no personal data: whoever holds the link sees only the loan.
+/// date — and cancelling it before handover. Shows no personal data: whoever holds the link sees only the loan (and the
+/// last four digits of the phone number on file). Issue 16 §2: with the phone number on file as a second factor, the
+/// outside borrower corrects and resubmits a sent-back application, asks for more days before the due date, and
+/// downloads the pickup and return days as a calendar file; each action is audited and a wrong number counts against
+/// the link (<see cref="TrackingLinkAudit"/>).
 /// </summary>
 public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
@@ -30,7 +34,21 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     [Display(Name = "เหตุผลที่ยกเลิก (ถ้ามี)")]
     public string? CancelReason { get; set; }
 
+    [BindProperty]
+    public FixInput Fix { get; set; } = new();
+
+    [BindProperty]
+    public ExtendInput Extend { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(30)]
+    public string? CalendarPhone { get; set; }
+
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static Actor Applicant => Actor.Applicant(Apply.IndexModel.ApplicantActorName);
 
     /// <summary>The last day to pick the items up before the approval expires.</summary>
     public DateOnly PickupBy => Domain.Loans.Loan.PickupDeadline(Loan.StartOn, Loan.DueOn, Settings.Policy.ExpireAfterDays);
@@ -44,8 +62,153 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
     public bool CanCancel => LoanTransitions.Allows(Loan.Status, LoanAction.Cancel);
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
-        await LoadAsync(token, ct) ? Page() : NotFound();
+    public bool CanResubmit => LoanTransitions.Allows(Loan.Status, LoanAction.Resubmit);
+
+    public bool CanExtend => LoanTransitions.Allows(Loan.Status, LoanAction.RequestExtension) && Today <= Loan.DueOn && Loan.PendingExtensionTo is null;
+
+    /// <summary>The pickup is still ahead (approved) or the items are out: the calendar file has something to say.</summary>
+    public bool HasCalendar => Loan.Status == LoanStatus.Approved || LoanTransitions.IsOut(Loan.Status);
+
+    /// <summary>The first day the items may be picked up (the day the calendar file names).</summary>
+    public DateOnly PickupOn => Pickup.WorkingDays(Calendar)?.First ?? Pickup.From;
+
+    /// <summary>The last on-time return day: the due date, or the first working day after it.</summary>
+    public DateOnly ReturnOn => Calendar.ReturnBy(Loan.DueOn);
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct))
+        {
+            return NotFound();
+        }
+
+        Fix = new FixInput
+        {
+            Purpose = Loan.Purpose,
+            Place = Loan.Place,
+            StartOn = Loan.StartOn < Today ? Today : Loan.StartOn,
+            DueOn = Loan.DueOn < Today ? Today : Loan.DueOn,
+            Lines = Loan.Lines.Select(l => new FixLine { ItemId = l.CatalogueItemId, Quantity = l.Quantity })
+                .Concat(OtherItems.Select(i => new FixLine { ItemId = i.Id, Quantity = 0 })).ToList(),
+        };
+        Extend = new ExtendInput { NewDueOn = Loan.DueOn.AddDays(1) };
+        return Page();
+    }
+
+    /// <summary>A sent-back application corrected and filed again under the same number (issue 16 §2a).</summary>
+    public async Task<IActionResult> OnPostResubmitAsync(string token, CancellationToken ct)
+    {
+        var loan = await TrackedLoanAsync(token, ct);
+        if (loan is null)
+        {
+            return NotFound();
+        }
+
+        foreach (var (value, field) in new[] { (Fix.StartOn, "Fix.StartOn"), (Fix.DueOn, "Fix.DueOn") })
+        {
+            if (value is null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(field, s[Loans.LoanForm.DateFormatMessage]);
+            }
+        }
+
+        if (await PhoneMatchesAsync(loan, Fix.Phone, "Fix.Phone", ct) && ModelState.IsValid)
+        {
+            var lines = Fix.Lines.Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList();
+            var edit = new LoanRequestEdit(Fix.Purpose ?? "", Fix.Place ?? "", Fix.StartOn!.Value, Fix.DueOn!.Value, lines);
+            if (await TryAsync(async () =>
+            {
+                var shortages = await db.ResubmitLoanAsync(loan, Applicant, edit, Today, Now, ct);
+                foreach (var shortage in shortages)
+                {
+                    var i = Fix.Lines.FindIndex(l => l.ItemId == shortage.CatalogueItemId);
+                    var unit = loan.Lines.FirstOrDefault(l => l.CatalogueItemId == shortage.CatalogueItemId)?.UnitNoun
+                        ?? (await db.CatalogueItems.AsNoTracking().Where(c => c.Id == shortage.CatalogueItemId).Select(c => c.UnitNoun).FirstOrDefaultAsync(ct)) ?? "";
+                    ModelState.AddModelError($"Fix.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                        s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], shortage.Free, unit));
+                }
+
+                return shortages.Count == 0;
+            }, code => Loans.LoanForm.FieldFor(code, "Fix") is { Length: > 0 } f ? (f == "Fix.Quantities" ? "Fix.Lines" : f) : ""))
+            {
+                TempData["Flash"] = s["ยื่นคำขออีกครั้งแล้ว"].Value;
+                return Redirect($"/track/{token}");
+            }
+        }
+
+        await LoadAsync(token, ct);
+        return Page();
+    }
+
+    /// <summary>More days asked before the due date, decided by the loan's own approving authority (issue 16 §2b).</summary>
+    public async Task<IActionResult> OnPostExtendAsync(string token, CancellationToken ct)
+    {
+        var loan = await TrackedLoanAsync(token, ct);
+        if (loan is null)
+        {
+            return NotFound();
+        }
+
+        if (Extend.NewDueOn is null && ModelState.GetFieldValidationState("Extend.NewDueOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError("Extend.NewDueOn", s["กรุณาระบุวันส่งคืนใหม่"]);
+        }
+
+        if (await PhoneMatchesAsync(loan, Extend.Phone, "Extend.Phone", ct) && ModelState.IsValid
+            && await TryAsync(async () =>
+            {
+                loan.RequestExtension(Applicant, Extend.NewDueOn!.Value, Extend.Reason ?? "", Today, Now);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, code => code switch
+            {
+                "Loan.ExtensionNotLater" or "Loan.ExtensionAfterDue" => "Extend.NewDueOn",
+                "Loan.ReasonRequired" => "Extend.Reason",
+                _ => "",
+            }))
+        {
+            TempData["Flash"] = s["ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา"].Value;
+            return Redirect($"/track/{token}");
+        }
+
+        await LoadAsync(token, ct);
+        return Page();
+    }
+
+    /// <summary>The pickup and return days as an .ics file for the phone's calendar (issue 16 §2d).</summary>
+    public async Task<IActionResult> OnPostCalendarAsync(string token, CancellationToken ct)
+    {
+        var loan = await db.Loans.AsNoTracking().SingleOrDefaultAsync(l => l.TrackingToken == token && token.Length >= 22, ct);
+        if (loan is null || !await LoadAsync(token, ct))
+        {
+            return NotFound();
+        }
+
+        if (!HasCalendar)
+        {
+            ModelState.AddModelError("", s["ทำรายการนี้ไม่ได้ในสถานะปัจจุบันของคำขอ"]);
+            return Page();
+        }
+
+        if (!await PhoneMatchesAsync(loan, CalendarPhone, nameof(CalendarPhone), ct))
+        {
+            return Page();
+        }
+
+        var visits = new List<LoanCalendarFile.Visit>();
+        var uid = $"{Loan.Reference.Replace('/', '-')}-{loan.Id}";
+        if (Loan.Status == LoanStatus.Approved)
+        {
+            visits.Add(new LoanCalendarFile.Visit($"{uid}-pickup@assetloan", PickupOn, $"รับพัสดุที่ยืม คำขอเลขที่ {Loan.Reference}",
+                $"มารับพัสดุได้{PickupDays.When(Pickup, Calendar)} เวลา 08.30–16.30 น. แจ้งเลขที่คำขอ {Loan.Reference} แก่เจ้าหน้าที่"));
+        }
+
+        visits.Add(new LoanCalendarFile.Visit($"{uid}-return@assetloan", ReturnOn, $"ส่งคืนพัสดุที่ยืม คำขอเลขที่ {Loan.Reference}",
+            $"กำหนดส่งคืน {ThaiDate.FormatLong(Loan.DueOn)}{PickupDays.ReturnNote(Loan.DueOn, Calendar)} เวลา 08.30–16.30 น."));
+        var text = LoanCalendarFile.Write(visits, $"งานพัสดุ กองคลัง {Settings.MunicipalityName}", Now);
+        await db.RecordAsync(loan.Id, TrackingLinkAudit.CalendarAction, ct);
+        return File(System.Text.Encoding.UTF8.GetBytes(text), LoanCalendarFile.ContentType, $"loan-{Loan.Reference.Replace('/', '-')}.ics");
+    }
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
     {
@@ -79,6 +242,57 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         return Page();
     }
 
+    private Task<Domain.Loans.Loan?> TrackedLoanAsync(string token, CancellationToken ct) =>
+        token.Length < 22
+            ? Task.FromResult<Domain.Loans.Loan?>(null)
+            : db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
+                .AsSplitQuery().SingleOrDefaultAsync(l => l.TrackingToken == token, ct);
+
+    /// <summary>
+    /// The second factor: the phone typed matches the one on file (normalised digits). A wrong number is refused beside
+    /// <paramref name="field"/>, audited, and counts against the link; the stored number is never shown.
+    /// </summary>
+    private async Task<bool> PhoneMatchesAsync(Domain.Loans.Loan loan, string? typed, string field, CancellationToken ct)
+    {
+        if (await db.LockedAsync(loan.Id, Now, ct))
+        {
+            ModelState.AddModelError(field, s["กรอกเบอร์โทรศัพท์ไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่"]);
+            return false;
+        }
+
+        var onFile = await db.Borrowers.AsNoTracking().Where(b => b.Id == loan.BorrowerId).Select(b => b.Phone).SingleOrDefaultAsync(ct);
+        var phone = Apply.ThaiPhone.Normalize(typed);
+        if (phone is not null && onFile is not null && phone == Apply.ThaiPhone.Normalize(onFile))
+        {
+            return true;
+        }
+
+        await db.RecordAsync(loan.Id, TrackingLinkAudit.WrongPhoneAction, ct);
+        ModelState.AddModelError(field, string.IsNullOrWhiteSpace(typed)
+            ? s["กรุณากรอกเบอร์โทรศัพท์ที่ให้ไว้ในคำขอ"]
+            : s["เบอร์โทรศัพท์ไม่ตรงกับที่ให้ไว้ในคำขอ"]);
+        return false;
+    }
+
+    /// <summary>One domain call and its save; a broken rule goes back to the form beside its field.</summary>
+    private async Task<bool> TryAsync(Func<Task<bool>> act, Func<string, string> fieldFor)
+    {
+        try
+        {
+            return await act();
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddDomainError(ex, s, fieldFor(ex.Code));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+        }
+
+        return false;
+    }
+
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {
         if (token.Length < 22)
@@ -90,8 +304,10 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             .Where(l => l.TrackingToken == token)
             .Select(l => new TrackedLoan(l.Reference, l.Status, l.BorrowerKind, l.Purpose, l.Place, l.OffPremises, l.StartOn, l.DueOn,
                 l.DecisionReason, l.HandedOverOn, l.ReturnedOn,
-                l.Lines.Select(x => new TrackedLine(x.ItemName, x.Quantity, x.UnitNoun, x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost)).ToList(),
-                l.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new TrackedStep(h.AtUtc, h.Summary, h.FromStatus)).ToList()))
+                l.Lines.Select(x => new TrackedLine(x.CatalogueItemId, x.ItemName, x.Quantity, x.UnitNoun, x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost)).ToList(),
+                l.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new TrackedStep(h.AtUtc, h.Summary, h.FromStatus, h.Action == LoanAction.Resubmit ? h.Note : null)).ToList(),
+                l.Extensions.Where(e => e.Status == ExtensionStatus.Pending).Select(e => (DateOnly?)e.RequestedDueOn).FirstOrDefault(),
+                db.Borrowers.Where(b => b.Id == l.BorrowerId).Select(b => b.Phone).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
         if (loan is null)
         {
@@ -100,8 +316,18 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
         Loan = loan;
         Token = token;
+        PhoneTail = loan.Phone is { Length: >= 4 } phone ? phone[^4..] : "";
         Settings = await Settings.LoadAsync(db, ct);
         Calendar = await db.WorkingCalendarAsync(ct);
+        if (loan.Status == LoanStatus.SentBack && await db.CatalogueItems.CountAsync(ct) <= Apply.IndexModel.ListEveryItemUpTo)
+        {
+            // A municipality's catalogue is small: the correction may add items the application did not have.
+            var onLoan = loan.Lines.Select(l => l.CatalogueItemId).ToHashSet();
+            OtherItems = (await db.PublicCatalogueAsync(loan.StartOn, loan.DueOn, Today, ct))
+                .Where(i => !onLoan.Contains(i.Id) && (loan.Kind == Domain.Borrowers.BorrowerKind.Agency ? i.ForAgencies : i.ForPublic) && !i.IsConsumable)
+                .ToList();
+        }
+
         return true;
     }
 
@@ -111,10 +337,68 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         : PublicLoanText.StepsDone(Loan.Status);
 
 
+    /// <summary>Public catalogue items not on a sent-back application, which its correction may add (small catalogues only).</summary>
+    public IReadOnlyList<PublicCatalogueItem> OtherItems { get; private set; } = [];
+
+    /// <summary>The last four digits of the phone on file, so the borrower knows which number to type (never more).</summary>
+    public string PhoneTail { get; private set; } = "";
+
+    /// <summary><see cref="Phone"/> stays inside the page model: only <see cref="PhoneTail"/> reaches the view.</summary>
     public sealed record TrackedLoan(string Reference, LoanStatus Status, Domain.Borrowers.BorrowerKind Kind, string Purpose, string Place, bool OffPremises,
-        DateOnly StartOn, DateOnly DueOn, string? DecisionReason, DateOnly? HandedOverOn, DateOnly? ReturnedOn, IReadOnlyList<TrackedLine> Lines, IReadOnlyList<TrackedStep> History);
+        DateOnly StartOn, DateOnly DueOn, string? DecisionReason, DateOnly? HandedOverOn, DateOnly? ReturnedOn, IReadOnlyList<TrackedLine> Lines, IReadOnlyList<TrackedStep> History,
+        DateOnly? PendingExtensionTo, string? Phone);
 
-    public sealed record TrackedLine(string ItemName, int Quantity, string UnitNoun, int Issued, int Returned);
+    public sealed record TrackedLine(int CatalogueItemId, string ItemName, int Quantity, string UnitNoun, int Issued, int Returned);
 
-    public sealed record TrackedStep(DateTime AtUtc, string Summary, LoanStatus? From);
+    /// <summary><paramref name="Changes"/>: what a resubmission changed ("เก้าอี้พลาสติก 100 → 60 ตัว").</summary>
+    public sealed record TrackedStep(DateTime AtUtc, string Summary, LoanStatus? From, string? Changes);
+
+    public sealed class FixInput
+    {
+        [StringLength(Domain.Loans.Loan.PurposeMaxLength, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "วัตถุประสงค์")]
+        public string? Purpose { get; set; }
+
+        [StringLength(Domain.Loans.Loan.PlaceMaxLength, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "สถานที่นำไปใช้")]
+        public string? Place { get; set; }
+
+        [BuddhistDate]
+        [Display(Name = "วันที่เริ่มยืม")]
+        public DateOnly? StartOn { get; set; }
+
+        [BuddhistDate]
+        [Display(Name = "วันที่ส่งคืน")]
+        public DateOnly? DueOn { get; set; }
+
+        public List<FixLine> Lines { get; set; } = [];
+
+        [StringLength(30, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เบอร์โทรศัพท์ที่ให้ไว้ในคำขอ")]
+        public string? Phone { get; set; }
+    }
+
+    public sealed class FixLine
+    {
+        public int ItemId { get; set; }
+
+        [Range(0, 100_000, ErrorMessage = "{0} ต้องอยู่ระหว่าง {1} ถึง {2}")]
+        [Display(Name = "จำนวน")]
+        public int Quantity { get; set; }
+    }
+
+    public sealed class ExtendInput
+    {
+        [BuddhistDate]
+        [Display(Name = "วันส่งคืนใหม่")]
+        public DateOnly? NewDueOn { get; set; }
+
+        [StringLength(500, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เหตุผลที่ขอขยายเวลา")]
+        public string? Reason { get; set; }
+
+        [StringLength(30, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+        [Display(Name = "เบอร์โทรศัพท์ที่ให้ไว้ในคำขอ")]
+        public string? Phone { get; set; }
+    }
 }
