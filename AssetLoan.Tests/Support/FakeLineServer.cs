@@ -43,7 +43,7 @@ public sealed class FakeLineServer : IAsyncDisposable
         var server = new FakeLineServer(app) { Token = token };
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return server;
     }
 

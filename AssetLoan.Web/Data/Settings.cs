@@ -83,6 +83,11 @@ public sealed record Settings
         public const string OpenApplicationCap = "Apply.OpenApplicationCap";
         public const string RegulationMarkdown = "Transparency.Regulation";
         public const string LineApiBaseUrl = "Line.ApiBaseUrl";
+    }
+
+    /// <summary>Settings stored only protected (Infrastructure/Line/LineSecrets.cs), written only when the Admin types one.</summary>
+    public static class SecretKeys
+    {
         public const string LineChannelToken = "Line.ChannelToken";
         public const string LineChannelSecret = "Line.ChannelSecret";
     }
@@ -120,8 +125,8 @@ public sealed record Settings
             OpenApplicationCap = Int(rows, Keys.OpenApplicationCap, d.OpenApplicationCap),
             RegulationMarkdown = Text(rows, Keys.RegulationMarkdown, d.RegulationMarkdown),
             LineApiBaseUrl = Text(rows, Keys.LineApiBaseUrl, d.LineApiBaseUrl) is { Length: > 0 } line ? line : d.LineApiBaseUrl,
-            LineChannelTokenProtected = Text(rows, Keys.LineChannelToken, ""),
-            LineChannelSecretProtected = Text(rows, Keys.LineChannelSecret, ""),
+            LineChannelTokenProtected = Text(rows, SecretKeys.LineChannelToken, ""),
+            LineChannelSecretProtected = Text(rows, SecretKeys.LineChannelSecret, ""),
         };
     }
 

@@ -66,7 +66,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
     /// <summary>A blank secret field keeps what is stored; "turn LINE off" removes both. Stored only protected.</summary>
     private async Task SetLineSecretsAsync(CancellationToken ct)
     {
-        foreach (var (key, value) in new[] { (Data.Settings.Keys.LineChannelToken, Input.LineChannelToken), (Data.Settings.Keys.LineChannelSecret, Input.LineChannelSecret) })
+        foreach (var (key, value) in new[] { (Data.Settings.SecretKeys.LineChannelToken, Input.LineChannelToken), (Data.Settings.SecretKeys.LineChannelSecret, Input.LineChannelSecret) })
         {
             if (Input.LineOff)
             {
