@@ -183,6 +183,40 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Webhook_CodeFromTheProfile_LinksTheStaffAccount()
+    {
+        await TurnLineOnAsync("http://127.0.0.1:9");
+        await SetEmployeeAsync(null, ContactChannel.Email);
+        var employee = await app.CreateClientAsAsync(Demo.Employee);
+        var form = await HtmlForm.LoadAsync(employee, "/account/profile", "form[action*='handler=LineCode']");
+        using var asked = await form.SubmitAsync(employee);
+        var code = (await HtmlForm.GetDocumentAsync(employee, "/account/profile")).QuerySelector("#line-code")!.TextContent.Trim();
+
+        using var linked = await PostWebhookAsync(TextEvent(EmployeeLine, code.ToLowerInvariant()), Secret);
+
+        var user = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == Demo.Employee));
+        Assert.Equal((EmployeeLine, ContactChannel.Line), (user.LineUserId, user.PreferredChannel));
+    }
+
+    [Fact]
+    public async Task Webhook_FiveWrongCodesInAnHour_IgnoreThatLineAccountsNextCode()
+    {
+        await TurnLineOnAsync("http://127.0.0.1:9");
+        const string guesser = "Ubbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+        var client = app.CreateAnonymousClient();
+        var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client));
+        for (var i = 0; i < LineLinkCode.PerHour; i++)
+        {
+            using var wrong = await PostWebhookAsync(TextEvent(guesser, $"AAAA-AAA{LineLinkCode.Alphabet[i]}"), Secret);
+        }
+
+        using var right = await PostWebhookAsync(TextEvent(guesser, await LinkCodeAsync(client, token)), Secret);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Null((await BorrowerAsync(token)).LineUserId);
+    }
+
+    [Fact]
     public async Task Webhook_ExpiredCode_LinksNothing()
     {
         await TurnLineOnAsync("http://127.0.0.1:9");
