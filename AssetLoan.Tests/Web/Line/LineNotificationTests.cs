@@ -145,6 +145,10 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         var page = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
         Assert.Equal("Ufedc…3210", page.QuerySelector("#line-user")!.TextContent);
         Assert.DoesNotContain(OutsiderLine, page.Body!.InnerHtml, StringComparison.Ordinal);
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var detail = await HtmlForm.GetDocumentAsync(officer, $"/supplies/borrower/{borrower.Id}");
+        Assert.Equal("Ufedc…3210", detail.QuerySelector("#borrower-line")!.TextContent.Trim());
+        Assert.DoesNotContain(OutsiderLine, detail.Body!.InnerHtml, StringComparison.Ordinal);
 
         // The code is used: sent again from another LINE account, it links nothing.
         using var again = await PostWebhookAsync(TextEvent("U" + new string('a', 32), code), Secret);

@@ -7,7 +7,7 @@ namespace AssetLoan.Tests.Web.Line;
 /// <summary>Thai first, English complete, for the pages where people choose their channel and link LINE.</summary>
 public sealed partial class LinePagesLocalizationTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    public static TheoryData<string> Views() => ["Account/Profile.cshtml", "Track/Application.cshtml", "Apply/Index.cshtml", "Admin/Settings.cshtml"];
+    public static TheoryData<string> Views() => ["Account/Profile.cshtml", "Track/Application.cshtml", "Apply/Index.cshtml", "Admin/Settings.cshtml", "Borrowers/Detail.cshtml"];
 
     [Theory]
     [MemberData(nameof(Views))]

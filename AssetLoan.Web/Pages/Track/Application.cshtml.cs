@@ -16,7 +16,9 @@ namespace AssetLoan.Web.Pages.Track;
 
 /// <summary>
 /// /track/{token}: the applicant's private view of one application — progress, reasons, pickup instructions and due
-/// date — and cancelling it before handover. Shows no personal data: whoever holds the link sees only the loan.
+/// date — and cancelling it before handover; an outside borrower also chooses how they are told (LINE, e-mail, none)
+/// and links LINE by a one-time code. Shows no personal data: whoever holds the link sees only the loan (the LINE user
+/// id only masked).
 /// </summary>
 public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
