@@ -20,11 +20,22 @@ public sealed class DomainRuleException : Exception
     /// </summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>The loan line the rule is about, when it is about one (the web layer shows the message beside that line).</summary>
+    public int? LineId { get; init; }
+
     public static void ThrowIf(bool condition, string code, string message)
     {
         if (condition)
         {
             throw new DomainRuleException(code, message);
+        }
+    }
+
+    public static void ThrowIf(bool condition, string code, string message, int lineId)
+    {
+        if (condition)
+        {
+            throw new DomainRuleException(code, message) { LineId = lineId };
         }
     }
 }

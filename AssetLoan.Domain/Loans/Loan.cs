@@ -658,7 +658,23 @@ public sealed class Loan
                 var count = ret.PoolGood + ret.PoolDamaged + ret.PoolLost;
                 DomainRuleException.ThrowIf(ret.PoolGood < 0 || ret.PoolDamaged < 0 || ret.PoolLost < 0, "Loan.ReturnNegative", "Quantities cannot be negative.");
                 DomainRuleException.ThrowIf(count > line.Outstanding, "Loan.ReturnOverIssued",
-                    $"Only {line.Outstanding} {line.UnitNoun} of {line.ItemName} are still out.");
+                    $"Only {line.Outstanding} {line.UnitNoun} of {line.ItemName} are still out.", line.Id);
+                if (line.ReturnsInKind)
+                {
+                    // ใช้สิ้นเปลือง: what was lent is used up; the same kind and quantity comes back, and what came back is written down.
+                    DomainRuleException.ThrowIf(ret.PoolDamaged + ret.PoolLost > 0, "Loan.InKindCountsOnly",
+                        "Consumables come back in kind: record only the quantity given back.", line.Id);
+                    DomainRuleException.ThrowIf(ret.PoolGood == 0, "Loan.InKindQuantityRequired",
+                        "Enter how many were given back in kind.", line.Id);
+                    DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(ret.InKind), "Loan.InKindDescriptionRequired",
+                        "Describe what was given back in kind (kind, brand, size).", line.Id);
+                    DomainRuleException.ThrowIf(ret.InKind!.Trim().Length > InKindReceipt.DescriptionMaxLength, "Loan.InKindDescriptionTooLong",
+                        "The description of what came back is too long.", line.Id);
+                    line.ReceiveInKind(ret.PoolGood, ret.InKind, officer.Name, today, nowUtc, ret.Note);
+                    received += count;
+                    continue;
+                }
+
                 line.ReceivePool(ret.PoolGood, ret.PoolDamaged, ret.PoolLost, ret.Note);
                 if (ret.PoolDamaged > 0)
                 {
@@ -1005,4 +1021,5 @@ public sealed record LineIssue(int LineId, IReadOnlyList<int> AssetIds, int Pool
 
 public sealed record UnitReturn(int AssetId, ReturnCondition Condition, string? Note);
 
-public sealed record LineReturn(int LineId, IReadOnlyList<UnitReturn> Units, int PoolGood, int PoolDamaged, int PoolLost, IReadOnlyList<string> MissingParts, string? Note);
+/// <param name="InKind">For a consumable line: what was given back in kind (kind, brand, size), required with a quantity.</param>
+public sealed record LineReturn(int LineId, IReadOnlyList<UnitReturn> Units, int PoolGood, int PoolDamaged, int PoolLost, IReadOnlyList<string> MissingParts, string? Note, string? InKind = null);

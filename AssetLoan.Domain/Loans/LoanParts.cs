@@ -7,12 +7,15 @@ public sealed class LoanLine
 {
     private readonly List<LoanUnit> _units = [];
 
+    private readonly List<InKindReceipt> _inKind = [];
+
     internal LoanLine(CatalogueItem item, int quantity)
     {
         CatalogueItemId = item.Id;
         ItemName = item.Name;
         UnitNoun = item.UnitNoun;
         IsPooled = item.IsPooled;
+        ReturnsInKind = item.IsConsumable;
         Quantity = quantity;
     }
 
@@ -33,6 +36,12 @@ public sealed class LoanLine
 
     public bool IsPooled { get; private set; }
 
+    /// <summary>
+    /// ใช้สิ้นเปลือง (snapshot at request): the borrowing agency uses the items up and gives back the same kind and
+    /// quantity, recorded receipt by receipt in <see cref="InKindReceipts"/>.
+    /// </summary>
+    public bool ReturnsInKind { get; private set; }
+
     public int Quantity { get; private set; }
 
     public int IssuedQuantity { get; private set; }
@@ -51,6 +60,9 @@ public sealed class LoanLine
     public string? ReturnNote { get; private set; }
 
     public IReadOnlyList<LoanUnit> Units => _units;
+
+    /// <summary>What came back in kind, one receipt per visit (consumable lines only).</summary>
+    public IReadOnlyList<InKindReceipt> InKindReceipts => _inKind;
 
     public int ReturnedQuantity => ReturnedGood + ReturnedDamaged + ReturnedLost;
 
@@ -105,6 +117,12 @@ public sealed class LoanLine
         AppendNote(note);
     }
 
+    internal void ReceiveInKind(int quantity, string description, string receivedByName, DateOnly receivedOn, DateTime nowUtc, string? note)
+    {
+        ReceivePool(quantity, 0, 0, note);
+        _inKind.Add(new InKindReceipt(receivedOn, quantity, description.Trim(), receivedByName, nowUtc));
+    }
+
     internal void ReceiveUnit(LoanUnit unit, ReturnCondition condition, string? note, DateTime nowUtc)
     {
         unit.Receive(condition, note, nowUtc);
@@ -123,6 +141,15 @@ public sealed class LoanLine
             ReturnNote = ReturnNote is null ? note.Trim() : $"{ReturnNote}; {note.Trim()}";
         }
     }
+}
+
+/// <summary>
+/// One receipt of consumables given back in kind: how many, what exactly (kind, brand, size, lot), who received them and
+/// when. The quantity counts back into the pool like any return in good condition.
+/// </summary>
+public sealed record InKindReceipt(DateOnly ReceivedOn, int Quantity, string Description, string ReceivedByName, DateTime ReceivedAtUtc)
+{
+    public const int DescriptionMaxLength = 300;
 }
 
 /// <summary>A numbered unit reserved for, then issued on, a loan line.</summary>

@@ -36,6 +36,11 @@ internal sealed class LoanScenario
             new CatalogueItemDetails("เครื่องฉายภาพ", 1, "เครื่อง", null, LendingNature.Durable, BudgetClass.Equipment, BorrowerAudience.Everyone, 7, 5, 1m),
             TrackingMode.Numbered, Tags.NewTag());
         SetId(Projector, 3);
+        Sandbags = new CatalogueItem(
+            new CatalogueItemDetails("กระสอบทราย", 1, "ใบ", null, LendingNature.Consumable, BudgetClass.Material, BorrowerAudience.Agencies, 30, 0, 0m),
+            TrackingMode.Pooled, Tags.NewTag());
+        Sandbags.SetPool(500, 12m, new DateOnly(2024, 7, 1));
+        SetId(Sandbags, 4);
 
         for (var i = 1; i <= 4; i++)
         {
@@ -57,6 +62,9 @@ internal sealed class LoanScenario
 
     public CatalogueItem Projector { get; }
 
+    /// <summary>ใช้สิ้นเปลือง: lent to government agencies only, returned in kind.</summary>
+    public CatalogueItem Sandbags { get; }
+
     public List<Asset> Tents { get; } = [];
 
     public Asset ProjectorUnit { get; }
@@ -73,7 +81,9 @@ internal sealed class LoanScenario
 
     public Actor Director { get; } = new("u-director", "นายสมศักดิ์ รักษ์ทรัพย์", new HashSet<Role> { Role.FinanceDirector, Role.Employee }, 2);
 
-    public IReadOnlyDictionary<int, CatalogueItem> Items => new Dictionary<int, CatalogueItem> { [Tent.Id] = Tent, [Chairs.Id] = Chairs, [Projector.Id] = Projector };
+    public Actor Executive { get; } = new("u-executive", "นายกเทศมนตรีตำบลแม่คือ", new HashSet<Role> { Role.Executive }, null);
+
+    public IReadOnlyDictionary<int, CatalogueItem> Items => new Dictionary<int, CatalogueItem> { [Tent.Id] = Tent, [Chairs.Id] = Chairs, [Projector.Id] = Projector, [Sandbags.Id] = Sandbags };
 
     public IReadOnlyDictionary<int, Asset> Assets => Tents.Append(ProjectorUnit).ToDictionary(a => a.Id);
 
@@ -123,6 +133,28 @@ internal sealed class LoanScenario
         return loan;
     }
 
+    /// <summary>
+    /// Sandbags lent to another agency in an emergency (ใช้สิ้นเปลือง ระหว่างหน่วยงานของรัฐ): filed with an urgency
+    /// reason, checked, approved by the executive and handed over today.
+    /// </summary>
+    public Loan HandedOverSandbags(int sandbags)
+    {
+        var agency = new Borrower(BorrowerKind.Agency, "องค์การบริหารส่วนตำบลทดสอบ", new BorrowerContact("053000000", null, null, null, "แม่คือ", "ดอยสะเก็ด", "เชียงใหม่"));
+        SetId(agency, 2);
+        var request = new LoanRequest("ทำคันกั้นน้ำ", "หมู่ 3", true, Today, Today.AddDays(14), [new RequestedLine(Sandbags.Id, sandbags)], "น้ำป่าไหลหลาก", "ชม 12345/678", Today);
+        var loan = Loan.Submit(request, agency, Items, Actor.Applicant(agency.Name), 13, FiscalYear.Of(Today), Today, Now);
+        SetId(loan, 2);
+        foreach (var line in loan.Lines)
+        {
+            SetId(line, _nextLineId++);
+        }
+
+        loan.Check(Officer, LoanCase.ConsumableInterAgency, new Dictionary<int, IReadOnlyList<Asset>>(), Free(), Today, Now);
+        loan.Approve(Executive, ApprovalPolicy.Default, null, false, Free(), Assets, Now);
+        loan.HandOver(Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), "นายปลัด อบต.", true, null, Today, Now, WorkingCalendar.WeekendsOnly);
+        return loan;
+    }
+
     public static IReadOnlyList<LineIssue> IssueAll(Loan loan) =>
         loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
 
@@ -145,5 +177,6 @@ internal sealed class LoanScenario
         [Tent.Id] = new(Tent.Id, 4, new HashSet<int>()),
         [Chairs.Id] = new(Chairs.Id, 300, new HashSet<int>()),
         [Projector.Id] = new(Projector.Id, 1, new HashSet<int>()),
+        [Sandbags.Id] = new(Sandbags.Id, 500, new HashSet<int>()),
     };
 }

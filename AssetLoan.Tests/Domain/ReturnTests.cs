@@ -210,4 +210,53 @@ public sealed class ReturnTests
     private static List<LineReturn> AllGood(Loan loan) =>
         loan.Lines.Select(l => new LineReturn(l.Id, l.Units.Where(u => u.IsOut).Select(u => new UnitReturn(u.AssetId, ReturnCondition.Good, null)).ToList(),
             l.IsPooled ? l.Outstanding : 0, 0, 0, [], null)).ToList();
+
+    [Fact]
+    public void Return_ConsumablesInKind_RecordsEachReceiptAndCountsThemBack()
+    {
+        var loan = _s.HandedOverSandbags(200);
+        var line = Assert.Single(loan.Lines);
+        Assert.True(line.ReturnsInKind);
+
+        loan.Return(_s.Officer, [new LineReturn(line.Id, [], 120, 0, 0, [], null, "กระสอบทรายใหม่ ขนาด 45×75 ซม. 120 ใบ")], _s.Assets, _s.Items, Later, LaterUtc);
+        loan.Return(_s.Officer, [new LineReturn(line.Id, [], 80, 0, 0, [], null, "  กระสอบป่านใหม่ 80 ใบ  ")], _s.Assets, _s.Items, Later.AddDays(3), LaterUtc.AddDays(3));
+
+        Assert.Equal(LoanStatus.Closed, loan.Status);
+        Assert.Equal(200, line.ReturnedGood);
+        Assert.Equal(
+            [(Later, 120, "กระสอบทรายใหม่ ขนาด 45×75 ซม. 120 ใบ", "นางสาวพัชรี ใจดี"), (Later.AddDays(3), 80, "กระสอบป่านใหม่ 80 ใบ", "นางสาวพัชรี ใจดี")],
+            line.InKindReceipts.Select(r => (r.ReceivedOn, r.Quantity, r.Description, r.ReceivedByName)));
+        Assert.Empty(loan.Compensations);
+    }
+
+    [Theory]
+    [InlineData(10, 0, 0, null, "Loan.InKindDescriptionRequired")]
+    [InlineData(10, 0, 0, "   ", "Loan.InKindDescriptionRequired")]
+    [InlineData(8, 2, 0, "กระสอบทราย 8 ใบ", "Loan.InKindCountsOnly")]
+    [InlineData(0, 0, 5, "กระสอบทราย", "Loan.InKindCountsOnly")]
+    [InlineData(0, 0, 0, "กระสอบทราย 10 ใบ", "Loan.InKindQuantityRequired")]
+    [InlineData(201, 0, 0, "กระสอบทราย", "Loan.ReturnOverIssued")]
+    public void Return_ConsumablesInKind_NeedAQuantityAndADescriptionAndNothingElse(int good, int damaged, int lost, string? inKind, string code)
+    {
+        var loan = _s.HandedOverSandbags(200);
+        var line = Assert.Single(loan.Lines);
+
+        var ex = Assert.Throws<DomainRuleException>(() =>
+            loan.Return(_s.Officer, [new LineReturn(line.Id, [], good, damaged, lost, [], null, inKind)], _s.Assets, _s.Items, Later, LaterUtc));
+
+        Assert.Equal((code, line.Id), (ex.Code, ex.LineId));
+        Assert.Equal(LoanStatus.HandedOver, loan.Status);
+        Assert.Empty(line.InKindReceipts);
+    }
+
+    [Fact]
+    public void Return_DurableLine_IsNotAnInKindLine()
+    {
+        var loan = _s.HandedOver(tents: 0, chairs: 10);
+
+        loan.Return(_s.Officer, [new LineReturn(_s.ChairLine(loan).Id, [], 10, 0, 0, [], null)], _s.Assets, _s.Items, Later, LaterUtc);
+
+        Assert.False(_s.ChairLine(loan).ReturnsInKind);
+        Assert.Empty(_s.ChairLine(loan).InKindReceipts);
+    }
 }

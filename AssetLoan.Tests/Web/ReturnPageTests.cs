@@ -1,13 +1,66 @@
 using System.Net;
 using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
+using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
+using AssetLoan.Tests.Web.Loans;
+using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Tests.Web;
 
 public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>
+    /// Issue 11 §5: sandbags lent to another agency come back in kind. Before, the page offered good / damaged / lost
+    /// and kept no record of what came back; now each receipt is written down (quantity and what exactly) and the
+    /// quantity counts back into the pool.
+    /// </summary>
+    [Fact]
+    public async Task Post_ConsumablesReturnedInKind_AreRecordedLineByLineAndCountBack()
+    {
+        var today = LoanSetup.Today(app);
+        var sandbags = await LoanSetup.ItemIdAsync(app, PublicApplication.Sandbags);
+        var freeBefore = await FreeSandbagsAsync();
+        var id = await LoanSetup.SubmitOutsiderAsync(app, [(sandbags, 200)], today, today.AddDays(14), offPremises: true, kind: BorrowerKind.Agency, urgencyReason: "น้ำป่าไหลหลาก");
+        await LoanSetup.CheckAsync(app, id, LoanCase.ConsumableInterAgency);
+        await LoanSetup.ApproveAsync(app, id, Demo.Mayor);
+        await LoanSetup.HandOverAsync(app, id);
+        var lendableBefore = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Id == sandbags).Select(c => c.PoolQuantity).SingleAsync());
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
+        Assert.Null(form.Document.QuerySelector("input[name='Input.Lines[0].PoolDamaged']"));
+        var missing = await HtmlForm.ParseAsync(await form.Set("Input.Lines[0].PoolGood", "150").SubmitAsync(client));
+        Assert.Contains("กรุณาระบุสิ่งของที่รับคืน", missing.QuerySelector("[data-valmsg-for='Input.Lines[0].InKind']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("150", missing.QuerySelector("input[name='Input.Lines[0].PoolGood']")!.GetAttribute("value"));
+
+        var first = HtmlForm.From(missing, "#return-form", $"/supplies/return/{id}").Set("Input.Lines[0].InKind", "กระสอบทรายใหม่ 45×75 ซม.");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(client)).StatusCode);
+        var rest = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
+        var over = await HtmlForm.ParseAsync(await rest.Set("Input.Lines[0].PoolGood", "60").Set("Input.Lines[0].InKind", "กระสอบป่าน").SubmitAsync(client));
+        Assert.Contains("จำนวนที่รับคืนเกินจำนวนที่ยังค้างอยู่", over.QuerySelector("[data-valmsg-for='Input.Lines[0].PoolGood']")!.TextContent, StringComparison.Ordinal);
+        var second = HtmlForm.From(over, "#return-form", $"/supplies/return/{id}").Set("Input.Lines[0].PoolGood", "50");
+        Assert.Equal(HttpStatusCode.Redirect, (await second.SubmitAsync(client)).StatusCode);
+
+        var loan = await LoanSetup.LoanAsync(app, id);
+        Assert.Equal(LoanStatus.Closed, loan.Status);
+        var page = await HtmlForm.GetDocumentAsync(client, $"/loans/{id}");
+        var rows = page.QuerySelectorAll("tr[data-in-kind]").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("150 ใบ", rows[0], StringComparison.Ordinal);
+        Assert.Contains("กระสอบทรายใหม่ 45×75 ซม.", rows[0], StringComparison.Ordinal);
+        Assert.Contains("กระสอบป่าน", rows[1], StringComparison.Ordinal);
+        var receipts = await app.WithDbAsync(db => db.LoanLines.AsNoTracking().Where(l => l.LoanId == id).SelectMany(l => l.InKindReceipts).ToListAsync());
+        Assert.Equal([150, 50], receipts.Select(r => r.Quantity));
+        Assert.Equal(lendableBefore, await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Id == sandbags).Select(c => c.PoolQuantity).SingleAsync()));
+        Assert.Equal(freeBefore, await FreeSandbagsAsync());
+
+        Task<int> FreeSandbagsAsync() =>
+            app.WithDbAsync(async db => (await db.AvailabilityAsync([sandbags], today, today.AddDays(14), today, firmOnly: false, null, default))[sandbags].FreeQuantity);
+    }
+
     [Fact]
     public async Task Post_OneDamagedTent_KeepsTheLoanOpenAndOpensACase()
     {

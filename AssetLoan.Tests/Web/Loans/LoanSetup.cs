@@ -88,11 +88,11 @@ public static class LoanSetup
         });
 
     /// <summary>An outsider's request (a citizen by default), as the public application files it.</summary>
-    public static Task<int> SubmitOutsiderAsync(AppFactory app, IReadOnlyList<(int ItemId, int Quantity)> lines, DateOnly start, DateOnly due, bool offPremises = false, BorrowerKind kind = BorrowerKind.Person) =>
+    public static Task<int> SubmitOutsiderAsync(AppFactory app, IReadOnlyList<(int ItemId, int Quantity)> lines, DateOnly start, DateOnly due, bool offPremises = false, BorrowerKind kind = BorrowerKind.Person, string? urgencyReason = null) =>
         app.WithDbAsync(async db =>
         {
             var borrower = new Borrower(kind, kind == BorrowerKind.Person ? "นางบัวผัน ทองดี" : "โรงเรียนบ้านแม่คือ", new BorrowerContact("0811111111", null, "9", "2", "แม่คือ", "ดอยสะเก็ด", "เชียงใหม่"));
-            var request = new LoanRequest("งานบุญประจำปีของหมู่บ้าน", "ศาลาประชาคมหมู่ 2", offPremises, start, due, lines.Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList());
+            var request = new LoanRequest("งานบุญประจำปีของหมู่บ้าน", "ศาลาประชาคมหมู่ 2", offPremises, start, due, lines.Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList(), urgencyReason);
             var loan = await db.SubmitLoanAsync(borrower, request, Actor.Applicant(borrower.Name), ApprovalPolicy.Default, Today(app), app.Clock.GetUtcNow().UtcDateTime, default);
             return loan.Id;
         });

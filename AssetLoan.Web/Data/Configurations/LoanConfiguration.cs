@@ -72,6 +72,16 @@ public sealed class LoanLineConfiguration : IEntityTypeConfiguration<LoanLine>
         b.HasOne<CatalogueItem>().WithMany().HasForeignKey(x => x.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.LoanLineId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Units).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(x => x.InKindReceipts, r =>
+        {
+            r.ToTable("LoanLineInKindReceipts");
+            r.WithOwner().HasForeignKey("LoanLineId");
+            r.Property<int>("Id");
+            r.HasKey("Id");
+            r.Property(x => x.Description).HasMaxLength(InKindReceipt.DescriptionMaxLength);
+            r.Property(x => x.ReceivedByName).HasMaxLength(200);
+        });
+        b.Navigation(x => x.InKindReceipts).HasField("_inKind").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => x.CatalogueItemId);
     }
 }

@@ -905,6 +905,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<int>("ReturnedLost")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ReturnsInKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitNoun")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1504,6 +1507,46 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasForeignKey("LoanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("AssetLoan.Domain.Loans.InKindReceipt", "InKindReceipts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LoanLineId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ReceivedAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReceivedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LoanLineId");
+
+                            b1.ToTable("LoanLineInKindReceipts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LoanLineId");
+                        });
+
+                    b.Navigation("InKindReceipts");
                 });
 
             modelBuilder.Entity("AssetLoan.Domain.Loans.LoanUnit", b =>

@@ -934,6 +934,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<int>("ReturnedLost")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ReturnsInKind")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("UnitNoun")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1547,6 +1550,48 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasForeignKey("LoanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("AssetLoan.Domain.Loans.InKindReceipt", "InKindReceipts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<int>("LoanLineId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("ReceivedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ReceivedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LoanLineId");
+
+                            b1.ToTable("LoanLineInKindReceipts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LoanLineId");
+                        });
+
+                    b.Navigation("InKindReceipts");
                 });
 
             modelBuilder.Entity("AssetLoan.Domain.Loans.LoanUnit", b =>

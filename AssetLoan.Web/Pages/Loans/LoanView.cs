@@ -98,7 +98,8 @@ public sealed record LoanView(
         var b0 = head.Borrower;
         var lines = await db.LoanLines.AsNoTracking().Where(x => x.LoanId == id).OrderBy(x => x.Id)
             .Select(x => new LoanLineView(x.Id, x.CatalogueItemId, x.ItemName, x.Quantity, x.UnitNoun, x.IsPooled,
-                x.Units.OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToList(), x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost))
+                x.Units.OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToList(), x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
+                x.ReturnsInKind, x.InKindReceipts.OrderBy(r => r.ReceivedAtUtc).ToList()))
             .ToListAsync(ct);
         var history = await db.Set<LoanHistoryEntry>().AsNoTracking().Where(h => h.LoanId == id).OrderBy(h => h.Id).ProjectToRow().ToListAsync(ct);
         var extensions = await db.Set<ExtensionRequest>().AsNoTracking().Where(e => e.LoanId == id).OrderBy(e => e.Id).ProjectToRow().ToListAsync(ct);
@@ -111,7 +112,8 @@ public sealed record LoanView(
     }
 }
 
-public sealed record LoanLineView(int Id, int CatalogueItemId, string ItemName, int Quantity, string UnitNoun, bool IsPooled, IReadOnlyList<string> AssetNumbers, int IssuedQuantity, int ReturnedQuantity);
+public sealed record LoanLineView(int Id, int CatalogueItemId, string ItemName, int Quantity, string UnitNoun, bool IsPooled, IReadOnlyList<string> AssetNumbers, int IssuedQuantity, int ReturnedQuantity,
+    bool ReturnsInKind = false, IReadOnlyList<InKindReceipt>? InKindReceipts = null);
 
 public sealed record HistoryRow(DateTime AtUtc, string ActorName, string? ActingRole, string Summary, LoanStatus? FromStatus, LoanStatus? ToStatus, string? Note, string? OnAuthorityOf);
 

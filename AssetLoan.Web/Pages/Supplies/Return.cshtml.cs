@@ -91,7 +91,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddDomainError(ex, s);
+            ModelState.AddDomainError(ex, s, FieldOf(ex));
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -112,6 +112,18 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
             ? s["รับคืนครบถ้วนและปิดรายการยืมแล้ว"].Value
             : s["บันทึกการรับคืนแล้ว"].Value;
         return Redirect($"/supplies/return/{id}");
+    }
+
+    /// <summary>A rule about one line is shown beside that line's field: the description of what came back, else its quantity.</summary>
+    private string FieldOf(DomainRuleException ex)
+    {
+        var index = ex.LineId is { } lineId ? Input.Lines.FindIndex(l => l.LineId == lineId) : -1;
+        if (index < 0)
+        {
+            return "";
+        }
+
+        return ex.Code.StartsWith("Loan.InKindDescription", StringComparison.Ordinal) ? $"Input.Lines[{index}].InKind" : $"Input.Lines[{index}].PoolGood";
     }
 
     private void WarnIfOwnLoan(AssetLoan.Domain.Loans.Loan loan)
@@ -140,7 +152,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
         var tags = await db.Assets.AsNoTracking().Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Tag, ct);
         Lines = loan.Lines.OrderBy(l => l.Id).Select(l => new ReturnLine(
-                l.Id, l.ItemName, l.UnitNoun, l.IsPooled, l.IssuedQuantity, l.Outstanding, l.ReturnedGood, l.ReturnedDamaged, l.ReturnedLost,
+                l.Id, l.ItemName, l.UnitNoun, l.IsPooled, l.ReturnsInKind, l.InKindReceipts, l.IssuedQuantity, l.Outstanding, l.ReturnedGood, l.ReturnedDamaged, l.ReturnedLost,
                 checklists.GetValueOrDefault(l.CatalogueItemId, "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 l.Units.Where(u => u.IsOut).OrderBy(u => u.AssetNumber).Select(u => new OutUnit(u.AssetId, u.AssetNumber, tags.GetValueOrDefault(u.AssetId, ""))).ToList(),
                 l.Units.Where(u => u.ReturnedAtUtc is not null).OrderBy(u => u.AssetNumber).Select(u => new BackUnit(u.AssetNumber, u.ReturnCondition!.Value, u.ReturnNote, u.ReturnedAtUtc!.Value)).ToList(),
@@ -187,7 +199,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         }
     }
 
-    public sealed record ReturnLine(int LineId, string ItemName, string UnitNoun, bool IsPooled, int Issued, int Outstanding, int Good, int Damaged, int Lost,
+    public sealed record ReturnLine(int LineId, string ItemName, string UnitNoun, bool IsPooled, bool ReturnsInKind, IReadOnlyList<InKindReceipt> InKindReceipts, int Issued, int Outstanding, int Good, int Damaged, int Lost,
         IReadOnlyList<string> Checklist, IReadOnlyList<OutUnit> OutUnits, IReadOnlyList<BackUnit> BackUnits, string? ReturnNote);
 
     public sealed record OutUnit(int AssetId, string AssetNumber, string Tag);
@@ -206,8 +218,9 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
                     l.Units.Where(u => u.Condition is not null).Select(u => new UnitReturn(u.AssetId, u.Condition!.Value, u.Note)).ToList(),
                     l.PoolGood, l.PoolDamaged, l.PoolLost,
                     l.MissingParts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList(),
-                    l.Note))
-                .Where(r => r.Units.Count > 0 || r.PoolGood + r.PoolDamaged + r.PoolLost > 0 || r.MissingParts.Count > 0)
+                    l.Note,
+                    l.InKind))
+                .Where(r => r.Units.Count > 0 || r.PoolGood + r.PoolDamaged + r.PoolLost > 0 || r.MissingParts.Count > 0 || !string.IsNullOrWhiteSpace(r.InKind))
                 .ToList();
     }
 
@@ -233,6 +246,10 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
 
         [StringLength(1000, ErrorMessage = "หมายเหตุยาวเกินไป")]
         public string? Note { get; set; }
+
+        /// <summary>Consumable lines: what was given back in kind (kind, brand, size).</summary>
+        [StringLength(InKindReceipt.DescriptionMaxLength, ErrorMessage = "รายละเอียดสิ่งของที่รับคืนยาวเกิน 300 ตัวอักษร")]
+        public string? InKind { get; set; }
     }
 
     public sealed class UnitInput
