@@ -29,6 +29,9 @@ public sealed class FakeLineServer : IAsyncDisposable
     /// <summary>Pushes accepted (and answered 200).</summary>
     public ConcurrentQueue<Push> Received { get; } = new();
 
+    /// <summary>Replies accepted (reply token, text).</summary>
+    public ConcurrentQueue<(string ReplyToken, string Text)> Replies { get; } = new();
+
     /// <summary>Every request that reached the server, accepted or not.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
@@ -52,6 +55,14 @@ public sealed class FakeLineServer : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         Requests.Enqueue($"{http.Request.Method} {http.Request.Path}");
+        if (http.Request.Method == "POST" && http.Request.Path == "/v2/bot/message/reply" && http.Request.Headers.Authorization.ToString() == $"Bearer {Token}")
+        {
+            using var reply = JsonDocument.Parse(body);
+            Replies.Enqueue((reply.RootElement.GetProperty("replyToken").GetString()!, reply.RootElement.GetProperty("messages")[0].GetProperty("text").GetString()!));
+            await http.Response.WriteAsync("{}");
+            return;
+        }
+
         if (http.Request.Method != "POST" || http.Request.Path != "/v2/bot/message/push")
         {
             http.Response.StatusCode = 404;

@@ -155,6 +155,12 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(OutsiderLine, (await BorrowerAsync(token)).LineUserId);
 
+        // Each sender was answered in Thai through the reply API.
+        Assert.Equal(2, line.Replies.Count);
+        Assert.All(line.Replies, r => Assert.Equal("reply-token", r.ReplyToken));
+        Assert.StartsWith("เชื่อมต่อ LINE กับระบบยืม–คืนพัสดุ", line.Replies.First().Text, StringComparison.Ordinal);
+        Assert.StartsWith("รหัสเชื่อมต่อไม่ถูกต้อง", line.Replies.Last().Text, StringComparison.Ordinal);
+
         var loanId = await PublicApplication.LoanIdAsync(app, token);
         await PublicApplication.CheckAsync(app, loanId);
         await PublicApplication.RejectAsync(app, loanId, "พัสดุไม่ว่างในวันดังกล่าว");

@@ -39,6 +39,25 @@ public sealed class LinePush(IHttpClientFactory clients, LineSecrets secrets)
         throw new LineDeliveryException($"{(int)response.StatusCode} {(detail.Length > 500 ? detail[..500] : detail)}");
     }
 
+    /// <summary>
+    /// A reply to a message the person just sent (the webhook's reply token, valid about a minute): best effort, outside
+    /// the outbox, because it only confirms what the person did a moment ago; false when LINE did not take it.
+    /// </summary>
+    public async Task<bool> ReplyAsync(Settings settings, string replyToken, string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (secrets.Unprotect(settings.LineChannelTokenProtected) is not { } token)
+        {
+            return false;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.LineApiBaseUrl.TrimEnd('/') + "/"), "v2/bot/message/reply"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Content = JsonContent.Create(new ReplyBody(replyToken, [new TextMessage("text", text)]));
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
+        return response.IsSuccessStatusCode;
+    }
+
     /// <summary>The subject as the first line, then the same body as the e-mail.</summary>
     public static string Text(NotificationMessage message)
     {
@@ -58,6 +77,10 @@ public sealed class LinePush(IHttpClientFactory clients, LineSecrets secrets)
 
     private sealed record PushBody(
         [property: System.Text.Json.Serialization.JsonPropertyName("to")] string To,
+        [property: System.Text.Json.Serialization.JsonPropertyName("messages")] IReadOnlyList<TextMessage> Messages);
+
+    private sealed record ReplyBody(
+        [property: System.Text.Json.Serialization.JsonPropertyName("replyToken")] string ReplyToken,
         [property: System.Text.Json.Serialization.JsonPropertyName("messages")] IReadOnlyList<TextMessage> Messages);
 
     private sealed record TextMessage(

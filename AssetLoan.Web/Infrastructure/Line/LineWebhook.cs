@@ -8,7 +8,8 @@ namespace AssetLoan.Web.Infrastructure.Line;
 /// <summary>
 /// <c>POST /line/webhook</c>: the LINE platform's calls for the Official Account. Only a body signed with the channel
 /// secret (<c>x-line-signature</c> = base64 HMAC-SHA256 of the body) is read; a text message carrying a link code
-/// links its sender (<see cref="LineLinking"/>). Every other event is acknowledged and ignored. LINE off (no secret): 404.
+/// links its sender (<see cref="LineLinking"/>), and the sender gets a reply saying whether it worked (best effort).
+/// Every other event is acknowledged and ignored. LINE off (no secret): 404.
 /// </summary>
 public static class LineWebhook
 {
@@ -26,7 +27,7 @@ public static class LineWebhook
     public static string Sign(string secret, byte[] body) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    private static async Task<IResult> HandleAsync(HttpContext http, AppDbContext db, LineSecrets secrets, LineLinkThrottle throttle, TimeProvider time, ILoggerFactory logs)
+    private static async Task<IResult> HandleAsync(HttpContext http, AppDbContext db, LineSecrets secrets, LineLinkThrottle throttle, LinePush line, TimeProvider time, ILoggerFactory logs)
     {
         var ct = http.RequestAborted;
         var settings = await Settings.LoadAsync(db, ct);
@@ -50,7 +51,7 @@ public static class LineWebhook
 
         var log = logs.CreateLogger(typeof(LineWebhook));
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        foreach (var (userId, text) in TextMessages(body))
+        foreach (var (userId, text, replyToken) in TextMessages(body))
         {
             if (throttle.IsThrottled(userId))
             {
@@ -64,9 +65,35 @@ public static class LineWebhook
             }
 
             log.LogInformation("LINE webhook: a text message, {Outcome}", outcome);
+            if (outcome != LinkOutcome.NotACode && replyToken is not null)
+            {
+                await ReplyAsync(line, settings, replyToken, outcome, log, ct);
+            }
         }
 
         return Results.Ok();
+    }
+
+    private static async Task ReplyAsync(LinePush line, Settings settings, string replyToken, LinkOutcome outcome, ILogger log, CancellationToken ct)
+    {
+        var text = outcome == LinkOutcome.Linked
+            ? $"เชื่อมต่อ LINE กับระบบยืม–คืนพัสดุของ{settings.MunicipalityName}เรียบร้อยแล้ว ท่านจะได้รับการแจ้งความคืบหน้าของคำขอยืมพัสดุทางช่องทางนี้ เปลี่ยนช่องทางหรือยกเลิกได้ที่หน้าติดตามคำขอ"
+            : "รหัสเชื่อมต่อไม่ถูกต้อง ใช้ไปแล้ว หรือหมดอายุ (ใช้ได้ภายใน 30 นาที) กรุณาขอรหัสใหม่ที่หน้าติดตามคำขอ";
+        try
+        {
+            if (!await line.ReplyAsync(settings, replyToken, text, ct))
+            {
+                log.LogWarning("LINE webhook: the reply was not accepted");
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            log.LogWarning(ex, "LINE webhook: the reply could not be sent");
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "LINE webhook: the reply timed out");
+        }
     }
 
     private static bool SignatureMatches(string header, string secret, byte[] body)
@@ -76,10 +103,10 @@ public static class LineWebhook
             && CryptographicOperations.FixedTimeEquals(given[..length], HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
     }
 
-    /// <summary>(source userId, text) of each text message event; anything else in the body is ignored.</summary>
-    private static List<(string UserId, string Text)> TextMessages(byte[] body)
+    /// <summary>(source userId, text, reply token) of each text message event; anything else in the body is ignored.</summary>
+    private static List<(string UserId, string Text, string? ReplyToken)> TextMessages(byte[] body)
     {
-        var found = new List<(string, string)>();
+        var found = new List<(string, string, string?)>();
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -93,7 +120,7 @@ public static class LineWebhook
                 if (Str(e, "type") == "message" && e.TryGetProperty("message", out var m) && Str(m, "type") == "text"
                     && e.TryGetProperty("source", out var source) && Str(source, "userId") is { } userId && Str(m, "text") is { } text)
                 {
-                    found.Add((userId, text));
+                    found.Add((userId, text, Str(e, "replyToken")));
                 }
             }
         }
