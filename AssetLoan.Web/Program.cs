@@ -2,6 +2,7 @@ using AssetLoan.Web;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
 using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Infrastructure.Line;
 using AssetLoan.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ app.UseAuthorization();
 app.UseAssetLoanPublicCache(); // after authentication: a signed-in request never sees a cached anonymous page
 app.MapAssetLoanEndpoints();
 app.MapQrEndpoints();
+app.MapLineWebhook(); // /line/webhook: the LINE Official Account links accounts by one-time code
 app.MapBenchCeiling(); // bench/run only (Bench:Ceiling)
 app.MapRazorPages();
 

@@ -59,6 +59,31 @@ public sealed class Borrower
 
     public DateTime? AnonymisedAtUtc { get; private set; }
 
+    /// <summary>The LINE account linked by a one-time code (personal data: shown masked, removed by retention).</summary>
+    public string? LineUserId { get; private set; }
+
+    public ContactChannel PreferredChannel { get; private set; } = ContactChannel.Email;
+
+    /// <summary>Links a LINE account (the person sent their one-time code from it) and makes LINE their channel.</summary>
+    public void LinkLine(string lineUserId)
+    {
+        DomainRuleException.ThrowIf(!ContactChannels.IsLineUserId(lineUserId), "Borrower.LineUserIdInvalid", "Not a LINE user id.");
+        DomainRuleException.ThrowIf(AnonymisedAtUtc is not null, "Borrower.Anonymised", "The borrower's personal data was removed.");
+        LineUserId = lineUserId;
+        PreferredChannel = ContactChannel.Line;
+    }
+
+    public void UnlinkLine()
+    {
+        LineUserId = null;
+        if (PreferredChannel == ContactChannel.Line)
+        {
+            PreferredChannel = ContactChannel.Email;
+        }
+    }
+
+    public void Prefer(ContactChannel channel) => PreferredChannel = channel;
+
     public static Borrower ForStaff(string userId, string fullName, int? divisionId, string? position, string? phone, string? email)
     {
         var b = new Borrower(BorrowerKind.Staff, fullName, new BorrowerContact(phone, email, null, null, null, null, null))
@@ -182,6 +207,8 @@ public sealed class Borrower
         Email = null;
         HouseNumber = null;
         Moo = null;
+        LineUserId = null;
+        PreferredChannel = ContactChannel.None;
         AnonymisedAtUtc = nowUtc;
     }
 

@@ -61,6 +61,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
 
+    public DbSet<LineLinkRequest> LineLinkRequests => Set<LineLinkRequest>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
@@ -91,7 +93,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
                      typeof(LendingNature), typeof(BudgetClass), typeof(TrackingMode), typeof(BorrowerAudience), typeof(AssetStatus),
                      typeof(ReturnCondition), typeof(BorrowerKind), typeof(LoanStatus), typeof(LoanAction), typeof(LoanCase),
                      typeof(DemandChannel), typeof(ExtensionStatus), typeof(CompensationKind), typeof(CompensationMethod),
-                     typeof(CompensationStatus), typeof(NotificationChannel),
+                     typeof(CompensationStatus), typeof(NotificationChannel), typeof(ContactChannel),
                  })
         {
             configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(40);
@@ -107,6 +109,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
             u.Property(x => x.FullName).HasMaxLength(200);
             u.Property(x => x.Position).HasMaxLength(200);
             u.Property(x => x.DelegationOrder).HasMaxLength(200);
+            u.Property(x => x.LineUserId).HasMaxLength(64);
             u.HasOne<Division>().WithMany().HasForeignKey(x => x.DivisionId).OnDelete(DeleteBehavior.SetNull);
         });
     }

@@ -18,7 +18,7 @@ internal static class AuditWriter
 {
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditEvent), typeof(AuditAnchor), typeof(LoanHistoryEntry), typeof(NotificationMessage), typeof(FiscalSequence),
+        typeof(AuditEvent), typeof(AuditAnchor), typeof(LoanHistoryEntry), typeof(NotificationMessage), typeof(FiscalSequence), typeof(LineLinkRequest),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
@@ -29,6 +29,7 @@ internal static class AuditWriter
     [
         nameof(Borrower.Name), nameof(Borrower.ContactPerson), nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup),
         nameof(Borrower.NationalIdTail), nameof(Borrower.Phone), nameof(Borrower.Email), nameof(Borrower.HouseNumber), nameof(Borrower.Moo),
+        nameof(Borrower.LineUserId),
     ];
 
     // The same for what a loan says about private people (retention erases it from the loan; the trail never had it).
@@ -40,7 +41,7 @@ internal static class AuditWriter
     private static readonly HashSet<string> HiddenProperties =
     [
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "LockoutEnd", "NormalizedEmail",
-        "NormalizedUserName", nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup), "Version",
+        "NormalizedUserName", nameof(Borrower.NationalIdCipher), nameof(Borrower.NationalIdLookup), "Version", nameof(Borrower.LineUserId),
     ];
 
     // Enums as their names ("Status":"HandedOver"), as the database stores them, so the trail reads without a code table.

@@ -46,6 +46,30 @@ public enum NotificationChannel
 {
     Email,
     InApp,
+
+    /// <summary>A LINE push message; <see cref="NotificationMessage.ToAddress"/> holds the LINE user id.</summary>
+    Line,
+}
+
+/// <summary>
+/// A one-time code to link a LINE account (Infrastructure/Line/LineLinking.cs), for an outside borrower
+/// (<see cref="BorrowerId"/>) or a staff account (<see cref="UserId"/>). Only the code's SHA-256 is kept.
+/// </summary>
+public sealed class LineLinkRequest
+{
+    public long Id { get; set; }
+
+    public string CodeHash { get; set; } = "";
+
+    public int? BorrowerId { get; set; }
+
+    public string? UserId { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime ExpiresAtUtc { get; set; }
+
+    public DateTime? UsedAtUtc { get; set; }
 }
 
 /// <summary>

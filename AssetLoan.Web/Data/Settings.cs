@@ -33,6 +33,20 @@ public sealed record Settings
     /// <summary>How many open applications one national ID or phone may hold.</summary>
     public int OpenApplicationCap { get; init; } = 3;
 
+    /// <summary>The LINE Messaging API's address (a fake server in tests).</summary>
+    public string LineApiBaseUrl { get; init; } = DefaultLineApiBaseUrl;
+
+    /// <summary>The channel access token, protected with Data Protection (Infrastructure/Line/LineSecrets.cs); empty: LINE is off.</summary>
+    public string LineChannelTokenProtected { get; init; } = "";
+
+    /// <summary>The channel secret that signs webhook calls, protected like the token.</summary>
+    public string LineChannelSecretProtected { get; init; } = "";
+
+    /// <summary>LINE notices are queued only while a channel token is set.</summary>
+    public bool LineOn => LineChannelTokenProtected.Length > 0;
+
+    public const string DefaultLineApiBaseUrl = "https://api.line.me";
+
     /// <summary>The published borrowing regulation (Markdown).</summary>
     public string RegulationMarkdown { get; init; } = DefaultRegulation;
 
@@ -68,6 +82,14 @@ public sealed record Settings
         public const string RetentionDays = "Privacy.RetentionDays";
         public const string OpenApplicationCap = "Apply.OpenApplicationCap";
         public const string RegulationMarkdown = "Transparency.Regulation";
+        public const string LineApiBaseUrl = "Line.ApiBaseUrl";
+    }
+
+    /// <summary>Settings stored only protected (Infrastructure/Line/LineSecrets.cs), written only when the Admin types one.</summary>
+    public static class SecretKeys
+    {
+        public const string LineChannelToken = "Line.ChannelToken";
+        public const string LineChannelSecret = "Line.ChannelSecret";
     }
 
     public static async Task<Settings> LoadAsync(AppDbContext db, CancellationToken ct)
@@ -102,6 +124,9 @@ public sealed record Settings
             RetentionDays = Int(rows, Keys.RetentionDays, d.RetentionDays),
             OpenApplicationCap = Int(rows, Keys.OpenApplicationCap, d.OpenApplicationCap),
             RegulationMarkdown = Text(rows, Keys.RegulationMarkdown, d.RegulationMarkdown),
+            LineApiBaseUrl = Text(rows, Keys.LineApiBaseUrl, d.LineApiBaseUrl) is { Length: > 0 } line ? line : d.LineApiBaseUrl,
+            LineChannelTokenProtected = Text(rows, SecretKeys.LineChannelToken, ""),
+            LineChannelSecretProtected = Text(rows, SecretKeys.LineChannelSecret, ""),
         };
     }
 

@@ -17,4 +17,10 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set when an admin typed the password: the user must choose their own at the next sign-in.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>The LINE account the user linked on their profile (personal data: shown masked).</summary>
+    public string? LineUserId { get; set; }
+
+    /// <summary>How the user's own loan notices reach them besides the in-app list.</summary>
+    public AssetLoan.Domain.Borrowers.ContactChannel PreferredChannel { get; set; } = AssetLoan.Domain.Borrowers.ContactChannel.Email;
 }

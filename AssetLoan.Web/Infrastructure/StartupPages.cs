@@ -89,9 +89,10 @@ public static class StartupPages
             // Anonymous POSTs (apply, track, cancel) are limited per client address; pages for reading are not.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                // Sign-in has its own throttle (Security/SignInThrottle.cs), so a crowd applying does not block staff.
+                // Sign-in has its own throttle (Security/SignInThrottle.cs), so a crowd applying does not block staff; the LINE
+                // webhook comes from LINE's few addresses, is signed, and throttles wrong link codes per LINE account.
                 if (!HttpMethods.IsPost(http.Request.Method) || http.User.Identity?.IsAuthenticated == true || http.Request.Path.StartsWithSegments("/status")
-                    || http.Request.Path.StartsWithSegments("/account/login"))
+                    || http.Request.Path.StartsWithSegments("/account/login") || http.Request.Path.StartsWithSegments(Line.LineWebhook.Path))
                 {
                     return RateLimitPartition.GetNoLimiter("none");
                 }

@@ -23,6 +23,7 @@ public sealed class BorrowerConfiguration : IEntityTypeConfiguration<Borrower>
         b.Property(x => x.Subdistrict).HasMaxLength(100);
         b.Property(x => x.District).HasMaxLength(100);
         b.Property(x => x.Province).HasMaxLength(100);
+        b.Property(x => x.LineUserId).HasMaxLength(64);
         b.HasIndex(x => x.UserId).IsUnique();
         b.HasIndex(x => x.NationalIdLookup);
         b.HasIndex(x => x.Phone);

@@ -1,5 +1,7 @@
 using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Organisation;
+using AssetLoan.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -78,5 +80,20 @@ public sealed class NotificationMessageConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.HasIndex(x => new { x.SentAtUtc, x.NextAttemptAtUtc });
         b.HasIndex(x => new { x.UserId, x.ReadAtUtc });
+    }
+}
+
+public sealed class LineLinkRequestConfiguration : IEntityTypeConfiguration<LineLinkRequest>
+{
+    public void Configure(EntityTypeBuilder<LineLinkRequest> b)
+    {
+        b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.Property(x => x.UsedAtUtc).IsConcurrencyToken();
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.HasIndex(x => x.CodeHash).IsUnique();
+        b.HasIndex(x => x.BorrowerId);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<Borrower>().WithMany().HasForeignKey(x => x.BorrowerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

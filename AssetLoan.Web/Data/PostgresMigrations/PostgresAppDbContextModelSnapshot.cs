@@ -359,6 +359,10 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Moo")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -387,6 +391,11 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<string>("Position")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreferredChannel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Province")
                         .HasMaxLength(100)
@@ -1064,6 +1073,48 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.ToTable("JobLeases", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLoan.Web.Data.LineLinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BorrowerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BorrowerId");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("LineLinkRequests");
+                });
+
             modelBuilder.Entity("AssetLoan.Web.Data.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1185,6 +1236,10 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1214,6 +1269,11 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<string>("Position")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreferredChannel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -1547,6 +1607,19 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasForeignKey("LoanLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AssetLoan.Web.Data.LineLinkRequest", b =>
+                {
+                    b.HasOne("AssetLoan.Domain.Borrowers.Borrower", null)
+                        .WithMany()
+                        .HasForeignKey("BorrowerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AssetLoan.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("AssetLoan.Web.Identity.AppUser", b =>

@@ -181,6 +181,8 @@ public static class JobsRegistration
         services.AddSingleton<JobLeases>();
         services.AddSingleton<DailyJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyJobs>());
+        services.AddHttpClient(Line.LinePush.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<Line.LineSecrets>().AddSingleton<Line.LinePush>().AddSingleton<Line.LineLinkThrottle>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;

@@ -8,7 +8,7 @@ namespace AssetLoan.Web.Infrastructure.Jobs;
 /// <summary>
 /// PDPA retention (domain.md §10): once every loan of an outside borrower has finished (closed, cancelled, rejected or
 /// expired) and <see cref="Settings.RetentionDays"/> have passed since the last of them finished, the borrower's
-/// personal fields are anonymised, and so is every other place that names them: each loan's receiver name and signature
+/// personal fields are anonymised (the linked LINE user id and the LINE link codes with them), and so is every other place that names them: each loan's receiver name and signature
 /// image, free-text purpose and place, the borrower's words in the history, and the notifications about the loans (rows
 /// and <c>.eml</c> files). Kinds, items and dates stay for the statistics. Runs daily in the app itself.
 /// </summary>
@@ -78,6 +78,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
         var loanIds = loans.Select(l => l.Id).ToList();
         var notifications = await db.Notifications.Where(n => n.LoanId != null && loanIds.Contains(n.LoanId.Value)).ToListAsync(ct);
         db.Notifications.RemoveRange(notifications);
+        db.LineLinkRequests.RemoveRange(await db.LineLinkRequests.Where(r => r.BorrowerId != null && ids.Contains(r.BorrowerId.Value)).ToListAsync(ct));
 
         if (due.Count > 0)
         {

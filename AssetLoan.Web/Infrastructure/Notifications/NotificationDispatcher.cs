@@ -7,13 +7,13 @@ using MimeKit;
 namespace AssetLoan.Web.Infrastructure.Notifications;
 
 /// <summary>
-/// Sends the queued e-mail: through SMTP with MailKit when <c>Mail:Host</c> is set, otherwise as <c>.eml</c> files in
-/// <c>Mail:PickupDirectory</c>. A failure never loses a message: it stays queued with Attempts + 1, the error, and a
+/// Sends the queued e-mail and LINE messages: e-mail through SMTP with MailKit when <c>Mail:Host</c> is set, otherwise as
+/// <c>.eml</c> files in <c>Mail:PickupDirectory</c>; LINE as a push message (<see cref="Line.LinePush"/>). A failure never loses a message: it stays queued with Attempts + 1, the error, and a
 /// next attempt after an exponential back-off (1, 2, 4 … minutes, at most 6 hours). Runs every
 /// <c>Mail:DispatchIntervalSeconds</c> (30) unless <c>BackgroundJobs:Enabled</c> is false; tests call
 /// <see cref="RunOnceAsync"/> with the fake clock.
 /// </summary>
-public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment env, TimeProvider time, Jobs.JobLeases leases, ILogger<NotificationDispatcher> log) : BackgroundService
+public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment env, TimeProvider time, Jobs.JobLeases leases, ILogger<NotificationDispatcher> log, Line.LinePush line) : BackgroundService
 {
     public const int BatchSize = 50;
 
@@ -52,7 +52,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var due = await db.Notifications
-            .Where(n => n.Channel == NotificationChannel.Email && n.SentAtUtc == null && n.NextAttemptAtUtc <= nowUtc)
+            .Where(n => (n.Channel == NotificationChannel.Email || n.Channel == NotificationChannel.Line) && n.SentAtUtc == null && n.NextAttemptAtUtc <= nowUtc)
             .OrderBy(n => n.NextAttemptAtUtc).ThenBy(n => n.Id)
             .Take(BatchSize)
             .ToListAsync(ct);
@@ -61,6 +61,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
             return new DispatchResult(0, 0);
         }
 
+        var settings = await Settings.LoadAsync(db, ct);
         var mail = config.GetSection("Mail");
         var host = mail["Host"];
         using var smtp = new SmtpClient { Timeout = mail.GetValue("TimeoutSeconds", 20) * 1000 };
@@ -70,15 +71,22 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
             message.Attempts++;
             try
             {
-                var mime = Build(message, mail["From"] ?? "assetloan@localhost");
-                if (string.IsNullOrWhiteSpace(host))
+                if (message.Channel == NotificationChannel.Line)
                 {
-                    await WritePickupAsync(mime, message, mail["PickupDirectory"] ?? "App_Data/mail", ct);
+                    await line.SendAsync(settings, message, ct);
                 }
                 else
                 {
-                    await EnsureConnectedAsync(smtp, host, mail, ct);
-                    await smtp.SendAsync(mime, ct);
+                    var mime = Build(message, mail["From"] ?? "assetloan@localhost");
+                    if (string.IsNullOrWhiteSpace(host))
+                    {
+                        await WritePickupAsync(mime, message, mail["PickupDirectory"] ?? "App_Data/mail", ct);
+                    }
+                    else
+                    {
+                        await EnsureConnectedAsync(smtp, host, mail, ct);
+                        await smtp.SendAsync(mime, ct);
+                    }
                 }
 
                 message.SentAtUtc = nowUtc;
@@ -92,7 +100,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
                 message.NextAttemptAtUtc = nowUtc + Backoff(message.Attempts);
                 failed++;
                 log.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, error);
-                if (smtp.IsConnected && ex is not SmtpCommandException)
+                if (message.Channel == NotificationChannel.Email && smtp.IsConnected && ex is not SmtpCommandException)
                 {
                     await smtp.DisconnectAsync(false, CancellationToken.None);
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
@@ -11,8 +12,9 @@ namespace AssetLoan.Web.Infrastructure.Notifications;
 /// <summary>
 /// The outbox: every loan history entry added in a save queues its messages in the same transaction (called by
 /// <see cref="AuditWriter"/>), so a message exists exactly when the change it reports was committed. The borrower
-/// gets an e-mail (staff: the account's address; outsiders: the address they gave, if any) and, for staff, an in-app
-/// message; the people who must act next get an in-app message.
+/// gets an e-mail (staff: the account's address; outsiders: the address they gave, if any) or a LINE message, as their
+/// preferred channel says (<see cref="ContactChannels.For"/>; LINE only while a channel token is set), and, for staff,
+/// an in-app message whatever they prefer; the people who must act next get an in-app message.
 /// </summary>
 internal static class OutboxWriter
 {
@@ -55,7 +57,7 @@ internal static class OutboxWriter
             var facts = await FactsAsync(db, loan, recipient.Name, settings, entry.Note, Compensation(loan, entry), nowUtc, ct);
             if (key is not null)
             {
-                db.Notifications.AddRange(ForBorrower(recipient, loan.Id, key, facts, nowUtc));
+                db.Notifications.AddRange(ForBorrower(recipient, loan.Id, key, facts, settings.LineOn, nowUtc));
             }
 
             if (act is { } a)
@@ -79,7 +81,7 @@ internal static class OutboxWriter
         var settings = await Settings.LoadAsync(db, ct);
         var recipient = await RecipientAsync(db, loan, ct);
         var facts = await FactsAsync(db, loan, recipient.Name, settings, null, null, nowUtc, ct);
-        var messages = ForBorrower(recipient, loanId, key, facts, nowUtc).ToList();
+        var messages = ForBorrower(recipient, loanId, key, facts, settings.LineOn, nowUtc).ToList();
         db.Notifications.AddRange(messages);
         return messages.Count;
     }
@@ -102,12 +104,17 @@ internal static class OutboxWriter
         return count + officers.Count;
     }
 
-    private static IEnumerable<NotificationMessage> ForBorrower(Recipient to, int loanId, string key, LoanFacts facts, DateTime nowUtc)
+    private static IEnumerable<NotificationMessage> ForBorrower(Recipient to, int loanId, string key, LoanFacts facts, bool lineOn, DateTime nowUtc)
     {
         var (subject, body) = NotificationTemplates.Render(key, facts);
-        if (!string.IsNullOrWhiteSpace(to.Email))
+        switch (ContactChannels.For(to.Preferred, !string.IsNullOrWhiteSpace(to.Email), to.LineUserId is not null, lineOn))
         {
-            yield return Message(NotificationChannel.Email, key, to.Email, to.UserId, loanId, subject, body, nowUtc);
+            case ContactChannel.Email:
+                yield return Message(NotificationChannel.Email, key, to.Email, to.UserId, loanId, subject, body, nowUtc);
+                break;
+            case ContactChannel.Line:
+                yield return Message(NotificationChannel.Line, key, to.LineUserId, to.UserId, loanId, subject, body, nowUtc);
+                break;
         }
 
         if (to.UserId is not null)
@@ -163,11 +170,16 @@ internal static class OutboxWriter
     private static async Task<Recipient> RecipientAsync(AppDbContext db, Loan loan, CancellationToken ct)
     {
         var borrower = await db.Borrowers.AsNoTracking().Where(b => b.Id == loan.BorrowerId)
-            .Select(b => new { b.Name, b.ContactPerson, b.Email, b.Kind }).SingleAsync(ct);
-        var userEmail = loan.BorrowerUserId is null
+            .Select(b => new { b.Name, b.ContactPerson, b.Email, b.Kind, b.LineUserId, b.PreferredChannel }).SingleAsync(ct);
+        var user = loan.BorrowerUserId is null
             ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == loan.BorrowerUserId && !u.Disabled).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        return new Recipient(borrower.ContactPerson ?? borrower.Name, userEmail ?? borrower.Email, loan.BorrowerUserId);
+            : await db.Users.AsNoTracking().Where(u => u.Id == loan.BorrowerUserId && !u.Disabled)
+                .Select(u => new { u.Email, u.LineUserId, u.PreferredChannel }).SingleOrDefaultAsync(ct);
+
+        // Staff choose on their profile (the account); outsiders on their tracking page (the borrower record).
+        return user is null
+            ? new Recipient(borrower.ContactPerson ?? borrower.Name, borrower.Email, loan.BorrowerUserId, borrower.LineUserId, borrower.PreferredChannel)
+            : new Recipient(borrower.ContactPerson ?? borrower.Name, user.Email ?? borrower.Email, loan.BorrowerUserId, user.LineUserId, user.PreferredChannel);
     }
 
     private static async Task<List<string>> UsersInRoleAsync(AppDbContext db, string role, int? divisionId, CancellationToken ct) =>
@@ -177,5 +189,5 @@ internal static class OutboxWriter
                where r.Name == role && !u.Disabled && (divisionId == null || u.DivisionId == divisionId)
                select u.Id).Distinct().ToListAsync(ct);
 
-    private sealed record Recipient(string Name, string? Email, string? UserId);
+    private sealed record Recipient(string Name, string? Email, string? UserId, string? LineUserId, ContactChannel Preferred);
 }

@@ -15,20 +15,30 @@ namespace AssetLoan.Web.Pages.Admin;
 /// /admin/settings: every choice the regulation leaves to the municipality (<see cref="Data.Settings"/>) except the
 /// published regulation text, which has its own editor (/admin/regulation). Every change is audited on save.
 /// </summary>
-public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResource> s, Infrastructure.Line.LineSecrets lineSecrets) : PageModel
 {
     public static IReadOnlyList<Role> ApproverRoles { get; } = [Role.FinanceDirector, Role.Executive];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => Input = InputModel.From(await Data.Settings.LoadAsync(db, ct));
+    /// <summary>Whether a LINE channel token / secret is stored (their values never come back to the page).</summary>
+    public (bool Token, bool Secret) LineSet { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var settings = await Data.Settings.LoadAsync(db, ct);
+        Input = InputModel.From(settings);
+        LineSet = (settings.LineOn, settings.LineChannelSecretProtected.Length > 0);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Validate();
         if (!ModelState.IsValid)
         {
+            var current = await Data.Settings.LoadAsync(db, ct);
+            LineSet = (current.LineOn, current.LineChannelSecretProtected.Length > 0);
             return Page();
         }
 
@@ -36,6 +46,8 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
         {
             await Data.Settings.SetAsync(db, key, value, ct);
         }
+
+        await SetLineSecretsAsync(ct);
 
         try
         {
@@ -49,6 +61,22 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
 
         TempData["Flash"] = s["บันทึกการตั้งค่าแล้ว"].Value;
         return Redirect("/admin/settings");
+    }
+
+    /// <summary>A blank secret field keeps what is stored; "turn LINE off" removes both. Stored only protected.</summary>
+    private async Task SetLineSecretsAsync(CancellationToken ct)
+    {
+        foreach (var (key, value) in new[] { (Data.Settings.SecretKeys.LineChannelToken, Input.LineChannelToken), (Data.Settings.SecretKeys.LineChannelSecret, Input.LineChannelSecret) })
+        {
+            if (Input.LineOff)
+            {
+                await Data.Settings.SetAsync(db, key, "", ct);
+            }
+            else if (!string.IsNullOrWhiteSpace(value))
+            {
+                await Data.Settings.SetAsync(db, key, lineSecrets.Protect(value.Trim()), ct);
+            }
+        }
     }
 
     /// <summary>Checks beyond the field attributes; each message goes beside its field.</summary>
@@ -89,6 +117,12 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
                                 && string.IsNullOrEmpty(uri.Query)))
         {
             ModelState.AddModelError("Input.PublicBaseUrl", s["กรุณากรอกที่อยู่เว็บไซต์แบบเต็ม เช่น https://loan.maekhue.go.th หรือเว้นว่าง"]);
+        }
+
+        var line = Input.LineApiBaseUrl?.Trim() ?? "";
+        if (line.Length > 0 && !(Uri.TryCreate(line, UriKind.Absolute, out var lineUri) && (lineUri.Scheme == Uri.UriSchemeHttps || lineUri.Scheme == Uri.UriSchemeHttp)))
+        {
+            ModelState.AddModelError("Input.LineApiBaseUrl", s["กรุณากรอกที่อยู่แบบเต็ม เช่น https://api.line.me หรือเว้นว่าง"]);
         }
     }
 
@@ -155,6 +189,23 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
         [Display(Name = "ระยะเวลาเก็บข้อมูลส่วนบุคคลหลังสิ้นสุดการยืม (วัน)")]
         public int RetentionDays { get; set; }
 
+        [StringLength(200, ErrorMessage = "ที่อยู่เว็บไซต์ยาวเกินไป")]
+        [Display(Name = "ที่อยู่ LINE Messaging API")]
+        public string? LineApiBaseUrl { get; set; }
+
+        [StringLength(500, ErrorMessage = "ข้อความยาวเกินไป")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Channel access token ของ LINE Official Account")]
+        public string? LineChannelToken { get; set; }
+
+        [StringLength(200, ErrorMessage = "ข้อความยาวเกินไป")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Channel secret ของ LINE Official Account")]
+        public string? LineChannelSecret { get; set; }
+
+        [Display(Name = "ปิดการแจ้งเตือนทาง LINE (ลบ token และ secret ที่เก็บไว้)")]
+        public bool LineOff { get; set; }
+
         public static InputModel From(Data.Settings settings)
         {
             ArgumentNullException.ThrowIfNull(settings);
@@ -177,6 +228,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
                 AssetNumberTemplate = settings.AssetNumberTemplate,
                 PublicBaseUrl = settings.PublicBaseUrl,
                 RetentionDays = settings.RetentionDays,
+                LineApiBaseUrl = settings.LineApiBaseUrl,
             };
         }
 
@@ -199,6 +251,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             [Data.Settings.Keys.AssetNumberTemplate] = AssetNumberTemplate!.Trim(),
             [Data.Settings.Keys.PublicBaseUrl] = (PublicBaseUrl ?? "").Trim().TrimEnd('/'),
             [Data.Settings.Keys.RetentionDays] = RetentionDays.ToString(CultureInfo.InvariantCulture),
+            [Data.Settings.Keys.LineApiBaseUrl] = (LineApiBaseUrl ?? "").Trim().TrimEnd('/'),
         };
     }
 }

@@ -58,7 +58,7 @@ public sealed class DetailModel(AppDbContext db, NationalIdProtector ids) : Page
         var borrower = await db.Borrowers.AsNoTracking()
             .Where(b => b.Id == id)
             .Select(b => new BorrowerView(b.Id, b.Kind, b.Name, b.ContactPerson, b.Position, b.NationalIdTail, b.NationalIdCipher != null, b.Phone, b.Email,
-                b.HouseNumber, b.Moo, b.Subdistrict, b.District, b.Province, b.AnonymisedAtUtc))
+                b.HouseNumber, b.Moo, b.Subdistrict, b.District, b.Province, b.AnonymisedAtUtc, b.LineUserId, b.PreferredChannel))
             .SingleOrDefaultAsync(ct);
         if (borrower is null)
         {
@@ -75,8 +75,12 @@ public sealed class DetailModel(AppDbContext db, NationalIdProtector ids) : Page
     }
 
     public sealed record BorrowerView(int Id, BorrowerKind Kind, string Name, string? ContactPerson, string? Position, string? NationalIdTail, bool HasNationalId,
-        string? Phone, string? Email, string? HouseNumber, string? Moo, string? Subdistrict, string? District, string? Province, DateTime? AnonymisedAtUtc)
+        string? Phone, string? Email, string? HouseNumber, string? Moo, string? Subdistrict, string? District, string? Province, DateTime? AnonymisedAtUtc,
+        string? LineUserId, ContactChannel PreferredChannel)
     {
+        /// <summary>The LINE user id is shown masked to every role (it is never needed in full: the system sends the messages).</summary>
+        public string MaskedLineUserId => ContactChannels.MaskLineUserId(LineUserId);
+
         public string MaskedNationalId => NationalIdTail is { Length: 3 } t ? $"x-xxxx-xxxxx-{t[..2]}-{t[2]}" : "";
     }
 

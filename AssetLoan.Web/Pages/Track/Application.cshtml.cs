@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using AssetLoan.Domain;
+using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Infrastructure.Line;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +16,21 @@ namespace AssetLoan.Web.Pages.Track;
 
 /// <summary>
 /// /track/{token}: the applicant's private view of one application — progress, reasons, pickup instructions and due
-/// date — and cancelling it before handover. Shows no personal data: whoever holds the link sees only the loan (and the
-/// last four digits of the phone number on file). Issue 16 §2: with the phone number on file as a second factor, the
-/// outside borrower corrects and resubmits a sent-back application, asks for more days before the due date, and
-/// downloads the pickup and return days as a calendar file; each action is audited and a wrong number counts against
-/// the link (<see cref="TrackingLinkAudit"/>).
+/// date — and cancelling it before handover. Shows no personal data: whoever holds the link sees only the loan (the
+/// last four digits of the phone number on file, the LINE user id only masked). Issue 16 §2: with the phone number on
+/// file as a second factor, the outside borrower corrects and resubmits a sent-back application, asks for more days
+/// before the due date, and downloads the pickup and return days as a calendar file; each action is audited and a
+/// wrong number counts against the link (<see cref="TrackingLinkAudit"/>). Issue 16 §3–4: an outside borrower also
+/// chooses how they are told (LINE, e-mail, none) and links LINE by a one-time code.
 /// </summary>
 public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
+    /// <summary>How the outside borrower is told (null for staff loans, whose owner chooses on their profile).</summary>
+    public NoticeChoice? Notices { get; private set; }
+
+    [BindProperty]
+    public ContactChannel Channel { get; set; }
+
     public TrackedLoan Loan { get; private set; } = null!;
 
     /// <summary>Case-sensitive: links to this page are written by hand, as the router would lower-case it.</summary>
@@ -293,6 +302,76 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         return false;
     }
 
+    /// <summary>A one-time code to send to the municipality's LINE Official Account (shown once, on the next page).</summary>
+    public async Task<IActionResult> OnPostLineCodeAsync(string token, CancellationToken ct)
+    {
+        if (await OutsiderAsync(token, ct) is not { } borrower)
+        {
+            return NotFound();
+        }
+
+        var settings = await Settings.LoadAsync(db, ct);
+        var code = settings.LineOn ? await LineLinking.IssueAsync(db, borrower.Id, null, time.GetUtcNow().UtcDateTime, ct) : null;
+        if (code is null)
+        {
+            TempData["FlashError"] = settings.LineOn ? s["ขอรหัสได้ไม่เกิน 5 ครั้งต่อชั่วโมง กรุณาลองใหม่ภายหลัง"].Value : s["ยังไม่เปิดใช้การแจ้งเตือนทาง LINE"].Value;
+        }
+        else
+        {
+            TempData["LineCode"] = LineLinkCode.Display(code);
+        }
+
+        return Redirect($"/track/{token}#notices");
+    }
+
+    public async Task<IActionResult> OnPostChannelAsync(string token, CancellationToken ct)
+    {
+        if (await OutsiderAsync(token, ct) is not { } borrower)
+        {
+            return NotFound();
+        }
+
+        if (Channel == ContactChannel.Line && borrower.LineUserId is null)
+        {
+            TempData["FlashError"] = s["กรุณาเชื่อมต่อ LINE ก่อนเลือกรับการแจ้งเตือนทาง LINE"].Value;
+            return Redirect($"/track/{token}#notices");
+        }
+
+        if (Enum.IsDefined(Channel))
+        {
+            borrower.Prefer(Channel);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = s["บันทึกช่องทางรับการแจ้งเตือนแล้ว"].Value;
+        }
+
+        return Redirect($"/track/{token}#notices");
+    }
+
+    public async Task<IActionResult> OnPostUnlinkLineAsync(string token, CancellationToken ct)
+    {
+        if (await OutsiderAsync(token, ct) is not { } borrower)
+        {
+            return NotFound();
+        }
+
+        borrower.UnlinkLine();
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = s["ยกเลิกการเชื่อมต่อ LINE แล้ว"].Value;
+        return Redirect($"/track/{token}#notices");
+    }
+
+    /// <summary>The outside borrower of the application, tracked; null for an unknown token, a staff loan or anonymised data.</summary>
+    private async Task<Domain.Borrowers.Borrower?> OutsiderAsync(string token, CancellationToken ct)
+    {
+        if (token.Length < 22)
+        {
+            return null;
+        }
+
+        var borrowerId = await db.Loans.Where(l => l.TrackingToken == token && l.BorrowerUserId == null).Select(l => (int?)l.BorrowerId).SingleOrDefaultAsync(ct);
+        return borrowerId is null ? null : await db.Borrowers.SingleOrDefaultAsync(b => b.Id == borrowerId && b.AnonymisedAtUtc == null, ct);
+    }
+
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {
         if (token.Length < 22)
@@ -328,6 +407,10 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
                 .ToList();
         }
 
+        var outsider = await db.Loans.AsNoTracking().Where(l => l.TrackingToken == token && l.BorrowerUserId == null)
+            .Join(db.Borrowers.Where(b => b.AnonymisedAtUtc == null), l => l.BorrowerId, b => b.Id, (l, b) => new { b.PreferredChannel, b.LineUserId, HasEmail = b.Email != null })
+            .SingleOrDefaultAsync(ct);
+        Notices = outsider is null ? null : new NoticeChoice(outsider.PreferredChannel, outsider.LineUserId, outsider.HasEmail, Settings.LineOn);
         return true;
     }
 
@@ -347,6 +430,14 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     public sealed record TrackedLoan(string Reference, LoanStatus Status, Domain.Borrowers.BorrowerKind Kind, string Purpose, string Place, bool OffPremises,
         DateOnly StartOn, DateOnly DueOn, string? DecisionReason, DateOnly? HandedOverOn, DateOnly? ReturnedOn, IReadOnlyList<TrackedLine> Lines, IReadOnlyList<TrackedStep> History,
         DateOnly? PendingExtensionTo, string? Phone);
+
+    /// <summary>What the borrower chose; the LINE user id leaves the page only masked.</summary>
+    public sealed record NoticeChoice(ContactChannel Preferred, string? LineUserId, bool HasEmail, bool LineOn)
+    {
+        public string MaskedLineUserId => ContactChannels.MaskLineUserId(LineUserId);
+
+        public bool LineLinked => LineUserId is not null;
+    }
 
     public sealed record TrackedLine(int CatalogueItemId, string ItemName, int Quantity, string UnitNoun, int Issued, int Returned);
 
