@@ -62,4 +62,38 @@ public sealed class ShortBeforePickupTests(AppFactory app) : IClassFixture<AppFa
         var row = desk.QuerySelector($"#handover-today a[href='/loans/{later}'], #upcoming a[href='/loans/{later}']")!.Closest("tr")!;
         Assert.Contains("เก้าอี้ทดสอบแจ้งล่วงหน้า", row.QuerySelector("[data-shelf-conflict]")!.TextContent, StringComparison.Ordinal);
     }
+
+}
+
+/// <summary>Its own app: the class above counts every notice of its kind.</summary>
+public sealed class ShortBeforePickupOnceTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    /// <summary>
+    /// A villager who left no e-mail gets no notice row of their own; the officers must still be told once, not again
+    /// every morning (the job used to look only for the borrower's row).
+    /// </summary>
+    [Fact]
+    public async Task OutsiderWithoutEmail_OfficersAreToldOnceNotEveryDay()
+    {
+        var today = LoanSetup.Today(app);
+        var pool = await LoanSetup.NewPoolAsync(app, "เต็นท์ทดสอบแจ้งครั้งเดียว", 2);
+        var first = await LoanSetup.SubmitOutsiderAsync(app, [(pool, 2)], today, today.AddDays(1));
+        await LoanSetup.CheckAsync(app, first);
+        await LoanSetup.ApproveAsync(app, first);
+        await LoanSetup.HandOverAsync(app, first);
+        var later = await LoanSetup.SubmitOutsiderAsync(app, [(pool, 2)], today.AddDays(6), today.AddDays(7));
+        await LoanSetup.CheckAsync(app, later);
+        await LoanSetup.ApproveAsync(app, later);
+        var jobs = app.Services.GetRequiredService<DailyJobs>();
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await jobs.RunOnceAsync(app.Clock.GetUtcNow().UtcDateTime);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await jobs.RunOnceAsync(app.Clock.GetUtcNow().UtcDateTime);
+
+        var rows = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.LoanId == later && n.TemplateKey == NotificationTemplates.ActShortBeforePickup).Select(n => n.UserId).ToListAsync());
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Distinct().Count(), rows.Count);
+    }
 }

@@ -138,7 +138,7 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IConfiguration config
         var conflicts = await db.ShelfConflictsAsync(upcoming, today, await db.WorkingCalendarAsync(ct), ct);
         var shortIds = conflicts.Keys.ToList();
         var told = await db.Notifications.AsNoTracking()
-            .Where(n => n.TemplateKey == NotificationTemplates.ShortBeforePickup && n.LoanId != null && shortIds.Contains(n.LoanId.Value))
+            .Where(n => (n.TemplateKey == NotificationTemplates.ShortBeforePickup || n.TemplateKey == NotificationTemplates.ActShortBeforePickup) && n.LoanId != null && shortIds.Contains(n.LoanId.Value))
             .Select(n => n.LoanId!.Value).Distinct().ToListAsync(ct);
         var count = 0;
         foreach (var id in shortIds.Except(told))
