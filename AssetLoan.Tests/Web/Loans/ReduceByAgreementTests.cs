@@ -83,4 +83,33 @@ public sealed class ReduceByAgreementTests(AppFactory app) : IClassFixture<AppFa
         var closed = await HtmlForm.GetDocumentAsync(officer, $"/supplies/reduce/{handed}");
         Assert.Null(closed.QuerySelector("#reduce-form"));
     }
+
+    /// <summary>
+    /// Seen in Chromium: the officer lowered a tent line from 2 to 1 and left both units ticked, and was refused. The
+    /// page keeps the units on the shelf first, then by number; unticking too many is still refused beside the field.
+    /// </summary>
+    [Fact]
+    public async Task NumberedLine_LoweredWithEveryUnitStillTicked_KeepsTheFirstOnTheShelf()
+    {
+        var today = LoanSetup.Today(app);
+        var tents = await LoanSetup.NewNumberedAsync(app, "เต็นท์ทดสอบลดจำนวน", 3, "TR-");
+        var id = await LoanSetup.SubmitAsync(app, Demo.Employee, [(tents, 2)], today.AddDays(2), today.AddDays(3));
+        await LoanSetup.EndorseAsync(app, id);
+        await LoanSetup.CheckAsync(app, id);
+        await LoanSetup.ApproveAsync(app, id);
+        var reserved = (await LoanSetup.LoanAsync(app, id)).Lines.Single().Units.OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToList();
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/reduce/{id}", "#reduce-form");
+        Assert.Equal(2, form.Document.QuerySelectorAll("input[name='Input.Lines[0].Keep'][checked]").Length);
+        var none = await HtmlForm.ParseAsync(await form.Set("Input.Lines[0].Quantity", "1").Remove("Input.Lines[0].Keep").Set("Input.Agreement", "ผู้ยืมยินยอม").SubmitAsync(client));
+        Assert.Contains("เลือกครุภัณฑ์ที่คงไว้", none.QuerySelector("[data-valmsg-for='Input.Lines[0].Quantity']")!.TextContent, StringComparison.Ordinal);
+
+        var both = await HtmlForm.LoadAsync(client, $"/supplies/reduce/{id}", "#reduce-form");
+        var saved = await both.Set("Input.Lines[0].Quantity", "1").Set("Input.Agreement", "โทรแจ้งผู้ยืม ผู้ยืมยินยอมรับ 1 หลัง").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var line = (await LoanSetup.LoanAsync(app, id)).Lines.Single();
+        Assert.Equal((1, reserved[0]), (line.Quantity, line.Units.Single().AssetNumber));
+    }
 }

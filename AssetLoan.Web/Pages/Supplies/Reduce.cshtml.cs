@@ -67,7 +67,7 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
         var nowUtc = time.GetUtcNow().UtcDateTime;
         try
         {
-            var reductions = Input.Lines.Select(l => new LineReduction(l.LineId, l.Quantity ?? -1, l.Keep)).ToList();
+            var reductions = Input.Lines.Select(l => new LineReduction(l.LineId, l.Quantity ?? -1, Kept(l))).ToList();
             loan.ReduceByAgreement(current.Actor, reductions, Input.Agreement ?? "", nowUtc);
             await db.SaveChangesAsync(ct);
         }
@@ -84,6 +84,20 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
 
         TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ลดจำนวนพัสดุตามคำขอเลขที่ {0} ตามที่ผู้ยืมยินยอมแล้ว และแจ้งผู้ยืมแล้ว"].Value, loan.Reference);
         return Redirect($"/loans/{id}");
+    }
+
+    /// <summary>
+    /// The units a numbered line keeps: the ticked ones, and when more are ticked than the new quantity (the officer
+    /// lowered the number and left the boxes), those on the shelf first, then by asset number. Fewer ticked than the
+    /// quantity goes to the domain as it is and is refused there.
+    /// </summary>
+    private List<int> Kept(LineInput line)
+    {
+        var onShelf = Lines.FirstOrDefault(l => l.LineId == line.LineId)?.OnShelfUnitIds ?? [];
+        var ticked = line.Keep.Distinct().ToList();
+        return line.Quantity is { } quantity && ticked.Count > quantity
+            ? ticked.OrderBy(id => onShelf.Contains(id) ? 0 : 1).ThenBy(id => UnitNumbers.GetValueOrDefault(id, ""), StringComparer.Ordinal).Take(Math.Max(0, quantity)).ToList()
+            : ticked;
     }
 
     private string FieldOf(DomainRuleException ex)
