@@ -128,6 +128,25 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains(notices, n => n.Channel == NotificationChannel.InApp);
     }
 
+    /// <summary>Seen on a phone: with no LINE token the tracking page said "LINE: not linked" to a villager who cannot link.</summary>
+    [Fact]
+    public async Task TrackingPage_LineOff_SaysNothingAboutLine_LineOn_OffersTheCode()
+    {
+        await TurnLineOffAsync();
+        var client = app.CreateAnonymousClient();
+        var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client));
+
+        var off = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
+        Assert.Null(off.QuerySelector("#line-status"));
+        Assert.Null(off.QuerySelector("form[action*='handler=LineCode']"));
+        Assert.NotNull(off.QuerySelector("#channel-email"));
+
+        await TurnLineOnAsync("http://127.0.0.1:9");
+        var on = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
+        Assert.Equal("ยังไม่ได้เชื่อมต่อ", on.QuerySelector("#line-status")!.TextContent.Trim());
+        Assert.NotNull(on.QuerySelector("form[action*='handler=LineCode']"));
+    }
+
     [Fact]
     public async Task Webhook_SignedCodeFromTheTrackingPage_LinksTheOutsiderOnce_AndTheirNoticesGoByLine()
     {
