@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -102,45 +101,9 @@ public enum LinkOutcome
 /// </summary>
 public sealed class LineLinkThrottle(TimeProvider time)
 {
-    private const int MaxTracked = 100_000;
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, Queue<DateTime>> _failures = new(StringComparer.Ordinal);
+    private readonly Security.FailureWindow _failures = new(time, TimeSpan.FromHours(1));
 
-    public bool IsThrottled(string lineUserId)
-    {
-        if (!_failures.TryGetValue(lineUserId, out var queue))
-        {
-            return false;
-        }
+    public bool IsThrottled(string lineUserId) => _failures.Count(lineUserId) >= LineLinkCode.PerHour;
 
-        lock (queue)
-        {
-            Expire(queue);
-            return queue.Count >= LineLinkCode.PerHour;
-        }
-    }
-
-    public void RecordFailure(string lineUserId)
-    {
-        if (_failures.Count > MaxTracked)
-        {
-            _failures.Clear();
-        }
-
-        var queue = _failures.GetOrAdd(lineUserId, _ => new Queue<DateTime>());
-        lock (queue)
-        {
-            Expire(queue);
-            queue.Enqueue(time.GetUtcNow().UtcDateTime);
-        }
-    }
-
-    private void Expire(Queue<DateTime> queue)
-    {
-        var since = time.GetUtcNow().UtcDateTime - Window;
-        while (queue.Count > 0 && queue.Peek() <= since)
-        {
-            queue.Dequeue();
-        }
-    }
+    public void RecordFailure(string lineUserId) => _failures.Add(lineUserId);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace AssetLoan.Web.Infrastructure.Security;
 
 /// <summary>
@@ -11,76 +9,20 @@ namespace AssetLoan.Web.Infrastructure.Security;
 /// </summary>
 public sealed class SignInThrottle(TimeProvider time, IConfiguration config)
 {
-    private const int MaxTracked = 100_000;
-    private readonly ConcurrentDictionary<string, Queue<DateTime>> _failures = new(StringComparer.Ordinal);
-
-    private TimeSpan Window => TimeSpan.FromMinutes(config.GetValue("SignIn:WindowMinutes", 15));
+    private readonly FailureWindow _failures = new(time, () => TimeSpan.FromMinutes(config.GetValue("SignIn:WindowMinutes", 15)));
 
     public bool IsThrottled(string account, string address) =>
-        Count("a:" + Normalize(account)) >= config.GetValue("SignIn:FailuresPerAccount", 5)
-        || Count("c:" + address) >= config.GetValue("SignIn:FailuresPerAddress", 20);
+        _failures.Count("a:" + Normalize(account)) >= config.GetValue("SignIn:FailuresPerAccount", 5)
+        || _failures.Count("c:" + address) >= config.GetValue("SignIn:FailuresPerAddress", 20);
 
     public void RecordFailure(string account, string address)
     {
-        if (_failures.Count > MaxTracked)
-        {
-            Prune();
-        }
-
-        Add("a:" + Normalize(account));
-        Add("c:" + address);
+        _failures.Add("a:" + Normalize(account));
+        _failures.Add("c:" + address);
     }
 
     /// <summary>A successful sign-in clears the account's failures (not the address's).</summary>
-    public void RecordSuccess(string account) => _failures.TryRemove("a:" + Normalize(account), out _);
+    public void RecordSuccess(string account) => _failures.Forget("a:" + Normalize(account));
 
     private static string Normalize(string account) => account.Trim().ToUpperInvariant();
-
-    private int Count(string key)
-    {
-        if (!_failures.TryGetValue(key, out var queue))
-        {
-            return 0;
-        }
-
-        lock (queue)
-        {
-            Expire(queue);
-            return queue.Count;
-        }
-    }
-
-    private void Add(string key)
-    {
-        var queue = _failures.GetOrAdd(key, _ => new Queue<DateTime>());
-        lock (queue)
-        {
-            Expire(queue);
-            queue.Enqueue(time.GetUtcNow().UtcDateTime);
-        }
-    }
-
-    private void Expire(Queue<DateTime> queue)
-    {
-        var since = time.GetUtcNow().UtcDateTime - Window;
-        while (queue.Count > 0 && queue.Peek() <= since)
-        {
-            queue.Dequeue();
-        }
-    }
-
-    private void Prune()
-    {
-        foreach (var (key, queue) in _failures)
-        {
-            lock (queue)
-            {
-                Expire(queue);
-                if (queue.Count == 0)
-                {
-                    _failures.TryRemove(key, out _);
-                }
-            }
-        }
-    }
 }
