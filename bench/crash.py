@@ -2,7 +2,7 @@
 """Crash safety (issue 11 §9). Not a test: run by bench/crash.sh, which builds the app first.
 
 The app is started on a fresh SQLite database (demo data); public applications are filed at it by a few client
-threads while the supplies officer checks them, the director approves them and the officer hands them over, each
+threads while the supplies officer checks them, the mayor approves them (off-premises loans are the executive's) and the officer hands them over, each
 through the real forms; the app is killed with SIGKILL at a random moment; this repeats ROUNDS times (default 20).
 After each kill:
   - PRAGMA integrity_check must say ok;
@@ -33,6 +33,8 @@ import urllib.request
 
 DLL, WORK, PORT = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ROUNDS = int(os.environ.get("CRASH_ROUNDS", "20"))
+# Seconds of load before each kill, drawn uniformly (the staff steps need a few seconds to sign in and find work).
+KILL_AFTER = (float(os.environ.get("CRASH_MIN_S", "3")), float(os.environ.get("CRASH_MAX_S", "8")))
 BASE = f"http://127.0.0.1:{PORT}"
 DB = os.path.join(WORK, "crash.db")
 PASSWORD = "Demo#2569-maekhue"
@@ -163,7 +165,7 @@ def loans_in(status):
 # The steps of the loan's life driven here: (who, status the loan must be in, page, form, fields to set, status reached).
 STEPS = [
     ("officer@maekhue.go.th", "Submitted", "/supplies/check/{}", "handler=Reserve", {}, "Checked"),
-    ("director@maekhue.go.th", "Checked", "/approvals/review/{}", "handler=Approve", {}, "Approved"),
+    ("mayor@maekhue.go.th", "Checked", "/approvals/review/{}", "handler=Approve", {}, "Approved"),
     ("officer@maekhue.go.th", "Approved", "/supplies/handover/{}", "handover-form", {"Input.ReceiverName": "ผู้รับทดสอบ", "Input.Acknowledged": "true"}, "HandedOver"),
 ]
 ORDER = ["Submitted", "Checked", "Approved", "HandedOver"]
@@ -224,8 +226,8 @@ def file_applications(stop, acknowledged, lock, seq):
         return
     tok = token_of(html)
     # An item the public may borrow (the list also shows items for agencies only).
-    item = next((m for m in re.finditer(r'data-audience="([^"]*)" data-item-id="(\d+)"', html) if "public" in m.group(1)), None)
-    if not tok or not item:
+    items = [m.group(2) for m in re.finditer(r'data-audience="([^"]*)" data-item-id="(\d+)"', html) if "public" in m.group(1)]
+    if not tok or not items:
         return
     for _ in range(100000):
         if stop.is_set():
@@ -235,11 +237,12 @@ def file_applications(stop, acknowledged, lock, seq):
             n = seq[0]
         form = {
             "__RequestVerificationToken": tok, "Input.Kind": "CommunityGroup", "Input.OrganisationName": f"กลุ่มทดสอบ {n}",
-            "Input.Name": "ผู้ทดสอบ", "Input.Phone": f"09{n % 100000000:08d}", "Input.HouseNumber": "1",
+            "Input.Name": "ผู้ทดสอบ", "Input.Email": f"crash{n}@example.org", "Input.Phone": f"09{n % 100000000:08d}", "Input.HouseNumber": "1",
             "Input.Subdistrict": "แม่คือ", "Input.District": "ดอยสะเก็ด", "Input.Province": "เชียงใหม่",
             "Input.Purpose": f"ทดสอบความทนทาน {n}", "Input.Place": "ศาลา", "Input.OffPremises": "true",
             "Input.StartOn": be_date(0), "Input.DueOn": be_date(1),
-            "Input.Lines[0].ItemId": item.group(2), "Input.Lines[0].Quantity": "1", "Input.PrivacyAcknowledged": "true",
+            # A random public item each time: one small item (four tents) would soon be fully booked and refuse the rest.
+            "Input.Lines[0].ItemId": random.choice(items), "Input.Lines[0].Quantity": "1", "Input.PrivacyAcknowledged": "true",
         }
         try:
             req = urllib.request.Request(BASE + "/apply", data=urllib.parse.urlencode(form).encode(), method="POST")
@@ -279,7 +282,7 @@ def main():
         threads.append(threading.Thread(target=staff_steps, args=(stop, reached, lock)))
         for t in threads:
             t.start()
-        time.sleep(random.uniform(1.5, 5.0))
+        time.sleep(random.uniform(*KILL_AFTER))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         stop.set()
