@@ -92,7 +92,7 @@ public sealed class ScanCameraTests(ScanCameraTests.CameraFixture camera) : ICla
         public async Task<IPage> NewSignedInPageAsync(string email)
         {
             Prerequisites.Chromium();
-            var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+            var context = await BrowserFixture.NewPatientContextAsync(_browser!, new BrowserNewContextOptions
             {
                 ViewportSize = new ViewportSize { Width = 390, Height = 844 },
                 Locale = "th-TH",

@@ -38,13 +38,26 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         Prerequisites.Chromium();
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "th-TH" });
-        // Many browser classes share two cores in CI; a cold app's first page can take longer than Playwright's 30 s.
+        var context = await NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "th-TH" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Every browser context the tests open goes through here, so each gets the same patience.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => NewPatientContextAsync(Browser, options);
+
+    /// <summary>
+    /// Many browser classes share two cores in CI; a cold app's first page, or a sign-in while eight classes
+    /// walk pages, can take longer than Playwright's 30 s (CI of 2be3ab0 failed a sign-in that way).
+    /// </summary>
+    public static async Task<IBrowserContext> NewPatientContextAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         // Assertions retry for up to 20 s (Playwright's 5 s default fails under that load, not because of the app).
         Assertions.SetDefaultExpectTimeout(20_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     public async Task SignInAsync(IPage page, string email)

@@ -60,7 +60,7 @@ public static class PageWalk
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(options);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = options.Width, Height = options.Height },
             Locale = "th-TH",
@@ -93,7 +93,7 @@ public static class PageWalk
             return null;
         }
 
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "th-TH" });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "th-TH" });
         var page = await context.NewPageAsync();
         await browser.SignInAsync(page, user);
         return await context.StorageStateAsync();
