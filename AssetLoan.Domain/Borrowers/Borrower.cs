@@ -212,6 +212,13 @@ public sealed class Borrower
         AnonymisedAtUtc = nowUtc;
     }
 
+    /// <summary>
+    /// The second factor of the private tracking link: the number typed is the one on file, however it is written
+    /// ("081 234 5678" = "0812345678" = "+66812345678"). Never true once the record is anonymised (no phone left).
+    /// </summary>
+    public bool PhoneMatches(string? typed) =>
+        PhoneNumbers.Normalize(Phone) is { } onFile && PhoneNumbers.Normalize(typed) == onFile;
+
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
@@ -226,6 +233,32 @@ public sealed record BorrowerContact(
 
 public static class PhoneNumbers
 {
+    /// <summary>Mobile 0[689]xxxxxxxx (10 digits) or landline 0[2-7]xxxxxxx (9 digits), from what a person types
+    /// ("081 234 5678", "+66 81-234-5678"); null when it is neither.</summary>
+    public static string? Normalize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var text = input.Trim();
+        if (text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '(' or ')' or '.' or '+')))
+        {
+            return null;
+        }
+
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        if (text.StartsWith('+') || (digits.StartsWith("66", StringComparison.Ordinal) && digits.Length is 10 or 11))
+        {
+            digits = digits.StartsWith("66", StringComparison.Ordinal) ? "0" + digits[2..] : "";
+        }
+
+        var mobile = digits.Length == 10 && digits[0] == '0' && digits[1] is '6' or '8' or '9';
+        var landline = digits.Length == 9 && digits[0] == '0' && digits[1] is >= '2' and <= '7';
+        return mobile || landline ? digits : null;
+    }
+
     /// <summary>Printed registers show 08x-xxx-5678.</summary>
     public static string Mask(string? phone)
     {

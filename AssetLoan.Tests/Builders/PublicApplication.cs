@@ -81,6 +81,24 @@ public static class PublicApplication
         return (done.QuerySelector("#reference")!.TextContent.Trim(), link[(link.LastIndexOf('/') + 1)..]);
     }
 
+    /// <summary>The phone on file for the application behind <paramref name="token"/>: the tracking link's second factor.</summary>
+    public static Task<string> PhoneOnFileAsync(AppFactory app, string token) =>
+        app.WithDbAsync(db => db.Loans.Where(l => l.TrackingToken == token)
+            .Select(l => db.Borrowers.Where(b => b.Id == l.BorrowerId).Select(b => b.Phone).Single()!).SingleAsync());
+
+    /// <summary>Cancels through the tracking link as the applicant does: an optional reason and the phone on file.</summary>
+    public static async Task<HttpResponseMessage> CancelAsync(AppFactory app, HttpClient client, string token, string? reason = null)
+    {
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=Cancel']");
+        form.Set("CancelPhone", await PhoneOnFileAsync(app, token));
+        if (reason is not null)
+        {
+            form.Set("CancelReason", reason);
+        }
+
+        return await form.SubmitAsync(client);
+    }
+
     public static Task<int> LoanIdAsync(AppFactory app, string token) =>
         app.WithDbAsync(db => db.Loans.Where(l => l.TrackingToken == token).Select(l => l.Id).SingleAsync());
 

@@ -133,6 +133,13 @@ public sealed class HtmlForm
 
     public string? Value(string name) => _fields.LastOrDefault(f => f.Key == name).Value;
 
+    /// <summary>Submits the form as pressing the button <paramref name="buttonSelector"/> does: to its formaction when it has one.</summary>
+    public Task<HttpResponseMessage> SubmitByAsync(HttpClient client, string buttonSelector)
+    {
+        var button = Document.QuerySelector(buttonSelector) ?? throw new InvalidOperationException($"No button '{buttonSelector}' on the page.");
+        return SubmitAsync(client, button.GetAttribute("formaction"));
+    }
+
     /// <summary>Submits the form; a submit button's name=value can be given as <paramref name="handlerButton"/> ("handler=Approve" style is also fine in the action).</summary>
     public Task<HttpResponseMessage> SubmitAsync(HttpClient client, string? actionOverride = null)
     {

@@ -18,8 +18,7 @@ public sealed class RetentionJobTests(AppFactory app) : IClassFixture<AppFactory
     {
         var client = app.CreateAnonymousClient();
         var (_, cancelledToken) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, name: "นายลบ ข้อมูล"));
-        var cancel = await HtmlForm.LoadAsync(client, $"/track/{cancelledToken}", "form[action*='handler=Cancel']");
-        await cancel.SubmitAsync(client);
+        await PublicApplication.CancelAsync(app, client, cancelledToken);
         var (_, openToken) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, name: "นายยัง ยืมอยู่"));
         var finishedId = await BorrowerOfAsync(cancelledToken);
         var openId = await BorrowerOfAsync(openToken);

@@ -77,9 +77,7 @@ public sealed class TrackTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.CreateAnonymousClient();
         var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client));
-        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=Cancel']");
-        form.Set("CancelReason", "เลื่อนงานออกไป");
-        var response = await form.SubmitAsync(client);
+        var response = await PublicApplication.CancelAsync(app, client, token, "เลื่อนงานออกไป");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/track/{token}", response.Headers.Location!.ToString());
@@ -94,12 +92,32 @@ public sealed class TrackTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(doc.QuerySelector("form[action*='handler=Cancel']"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("0890000000")]
+    public async Task Cancel_WithoutThePhoneOnFile_IsRefusedBesideTheFieldAndNothingChanges(string typed)
+    {
+        // Issue 16 §2: whoever holds the link (a forwarded message, a shared phone) cannot cancel without the number.
+        var client = app.CreateAnonymousClient();
+        var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client));
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=Cancel']");
+        var response = await form.Set("CancelReason", "ลองกดดู").Set("CancelPhone", typed).SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Equal(typed.Length == 0 ? "กรุณากรอกเบอร์โทรศัพท์ที่ให้ไว้ในคำขอ" : "เบอร์โทรศัพท์ไม่ตรงกับที่ให้ไว้ในคำขอ",
+            doc.QuerySelector("[data-valmsg-for='CancelPhone']")!.TextContent.Trim());
+        Assert.Equal("ลองกดดู", doc.QuerySelector("input[name='CancelReason']")!.GetAttribute("value"));
+        Assert.Equal(LoanStatus.Submitted, await app.WithDbAsync(db => db.Loans.Where(l => l.TrackingToken == token).Select(l => l.Status).SingleAsync()));
+    }
+
     [Fact]
     public async Task Cancel_AfterHandoverOrTwice_IsRefusedWithAThaiMessage()
     {
         var client = app.CreateAnonymousClient();
         var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client));
         var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=Cancel']");
+        form.Set("CancelPhone", await PublicApplication.PhoneOnFileAsync(app, token));
         await form.SubmitAsync(client);
 
         var again = await form.SubmitAsync(client);

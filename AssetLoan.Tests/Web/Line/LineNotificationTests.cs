@@ -138,13 +138,13 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
 
         var off = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
         Assert.Null(off.QuerySelector("#line-status"));
-        Assert.Null(off.QuerySelector("form[action*='handler=LineCode']"));
+        Assert.Null(off.QuerySelector("#line-code-button"));
         Assert.NotNull(off.QuerySelector("#channel-email"));
 
         await TurnLineOnAsync("http://127.0.0.1:9");
         var on = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
         Assert.Equal("ยังไม่ได้เชื่อมต่อ", on.QuerySelector("#line-status")!.TextContent.Trim());
-        Assert.NotNull(on.QuerySelector("form[action*='handler=LineCode']"));
+        Assert.NotNull(on.QuerySelector("#line-code-button"));
     }
 
     [Fact]
@@ -271,12 +271,42 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal(LineLinkCode.Length + 1, (await LinkCodeAsync(client, token)).Length);
         }
 
-        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=LineCode']");
-        using var sixth = await form.SubmitAsync(client);
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "#notices-form");
+        using var sixth = await form.Set("NoticesPhone", await PublicApplication.PhoneOnFileAsync(app, token)).SubmitByAsync(client, "#line-code-button");
         var page = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
 
         Assert.Null(page.QuerySelector("#line-code"));
         Assert.Contains("ขอรหัสได้ไม่เกิน 5 ครั้งต่อชั่วโมง", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrackingLinkNotices_WithoutThePhoneOnFile_NoCodeNoChannelNoUnlink()
+    {
+        // Issue 16 §2: a forwarded tracking link must not let someone else's LINE receive the borrower's notices.
+        await TurnLineOnAsync("http://127.0.0.1:9");
+        var client = app.CreateAnonymousClient();
+        var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client));
+        using var linked = await PostWebhookAsync(TextEvent(OutsiderLine, await LinkCodeAsync(client, token)), Secret);
+        Assert.Equal(OutsiderLine, (await BorrowerAsync(token)).LineUserId);
+
+        foreach (var button in new[] { "#line-code-button", "#line-unlink-button" })
+        {
+            var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "#notices-form");
+            using var refused = await form.Set("NoticesPhone", "0890000000").SubmitByAsync(client, button);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var doc = await HtmlForm.ParseAsync(refused);
+            Assert.Equal("เบอร์โทรศัพท์ไม่ตรงกับที่ให้ไว้ในคำขอ", doc.QuerySelector("[data-valmsg-for='NoticesPhone']")!.TextContent.Trim());
+            Assert.Null(doc.QuerySelector("#line-code"));
+        }
+
+        var channel = await HtmlForm.LoadAsync(client, $"/track/{token}", "#notices-form");
+        using var noPhone = await channel.Set("Channel", nameof(ContactChannel.None)).SubmitAsync(client);
+        Assert.Equal("กรุณากรอกเบอร์โทรศัพท์ที่ให้ไว้ในคำขอ",
+            (await HtmlForm.ParseAsync(noPhone)).QuerySelector("[data-valmsg-for='NoticesPhone']")!.TextContent.Trim());
+
+        var borrower = await BorrowerAsync(token);
+        Assert.Equal(OutsiderLine, borrower.LineUserId);
+        Assert.NotEqual(ContactChannel.None, borrower.PreferredChannel);
     }
 
     [Fact]
@@ -356,10 +386,10 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         await db.SaveChangesAsync();
     });
 
-    private static async Task<string> LinkCodeAsync(HttpClient client, string token)
+    private async Task<string> LinkCodeAsync(HttpClient client, string token)
     {
-        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=LineCode']");
-        using var response = await form.SubmitAsync(client);
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", "#notices-form");
+        using var response = await form.Set("NoticesPhone", await PublicApplication.PhoneOnFileAsync(app, token)).SubmitByAsync(client, "#line-code-button");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await HtmlForm.GetDocumentAsync(client, $"/track/{token}");
         return page.QuerySelector("#line-code")!.TextContent.Trim();

@@ -48,8 +48,7 @@ public sealed class RetentionEverywhereTests
             });
             await db.SaveChangesAsync();
         });
-        var cancel = await HtmlForm.LoadAsync(client, $"/track/{token}", "form[action*='handler=Cancel']");
-        await cancel.SubmitAsync(client);
+        await PublicApplication.CancelAsync(app, client, token);
         var mailDir = Path.Combine(app.UploadsPath, "mail");
         await app.Services.GetRequiredService<AssetLoan.Web.Infrastructure.Notifications.NotificationDispatcher>()
             .RunOnceAsync(app.Clock.GetUtcNow().UtcDateTime, TestContext.Current.CancellationToken);

@@ -8,30 +8,8 @@ namespace AssetLoan.Web.Pages.Apply;
 /// </summary>
 public static class ThaiPhone
 {
-    /// <summary>Mobile 0[689]xxxxxxxx (10 digits) or landline 0[2-7]xxxxxxx (9 digits); null when it is neither.</summary>
-    public static string? Normalize(string? input)
-    {
-        if (string.IsNullOrWhiteSpace(input))
-        {
-            return null;
-        }
-
-        var text = input.Trim();
-        if (text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '(' or ')' or '.' or '+')))
-        {
-            return null;
-        }
-
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (text.StartsWith('+') || (digits.StartsWith("66", StringComparison.Ordinal) && digits.Length is 10 or 11))
-        {
-            digits = digits.StartsWith("66", StringComparison.Ordinal) ? "0" + digits[2..] : "";
-        }
-
-        var mobile = digits.Length == 10 && digits[0] == '0' && digits[1] is '6' or '8' or '9';
-        var landline = digits.Length == 9 && digits[0] == '0' && digits[1] is >= '2' and <= '7';
-        return mobile || landline ? digits : null;
-    }
+    /// <summary>The digits of a Thai phone number, or null (the rule lives in the domain).</summary>
+    public static string? Normalize(string? input) => AssetLoan.Domain.Borrowers.PhoneNumbers.Normalize(input);
 
     /// <summary>081-234-5678 / 053-123-456 for reading back to the applicant.</summary>
     public static string Format(string digits) => digits.Length switch

@@ -53,6 +53,15 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     [StringLength(30)]
     public string? CalendarPhone { get; set; }
 
+    [BindProperty]
+    [StringLength(30)]
+    public string? CancelPhone { get; set; }
+
+    /// <summary>The phone for the notices form (channel, LINE link code, unlink): each action needs the second factor.</summary>
+    [BindProperty]
+    [StringLength(30)]
+    public string? NoticesPhone { get; set; }
+
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -228,7 +237,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (await PhoneMatchesAsync(loan, CancelPhone, nameof(CancelPhone), ct) && ModelState.IsValid)
         {
             try
             {
@@ -261,22 +270,24 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     /// The second factor: the phone typed matches the one on file (normalised digits). A wrong number is refused beside
     /// <paramref name="field"/>, audited, and counts against the link; the stored number is never shown.
     /// </summary>
-    private async Task<bool> PhoneMatchesAsync(Domain.Loans.Loan loan, string? typed, string field, CancellationToken ct)
+    private Task<bool> PhoneMatchesAsync(Domain.Loans.Loan loan, string? typed, string field, CancellationToken ct) =>
+        PhoneMatchesAsync(loan.Id, loan.BorrowerId, typed, field, ct);
+
+    private async Task<bool> PhoneMatchesAsync(int loanId, int borrowerId, string? typed, string field, CancellationToken ct)
     {
-        if (await db.LockedAsync(loan.Id, Now, ct))
+        if (await db.LockedAsync(loanId, Now, ct))
         {
             ModelState.AddModelError(field, s["กรอกเบอร์โทรศัพท์ไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่"]);
             return false;
         }
 
-        var onFile = await db.Borrowers.AsNoTracking().Where(b => b.Id == loan.BorrowerId).Select(b => b.Phone).SingleOrDefaultAsync(ct);
-        var phone = Apply.ThaiPhone.Normalize(typed);
-        if (phone is not null && onFile is not null && phone == Apply.ThaiPhone.Normalize(onFile))
+        var borrower = await db.Borrowers.AsNoTracking().SingleOrDefaultAsync(b => b.Id == borrowerId, ct);
+        if (borrower?.PhoneMatches(typed) == true)
         {
             return true;
         }
 
-        await db.RecordAsync(loan.Id, TrackingLinkAudit.WrongPhoneAction, ct);
+        await db.RecordAsync(loanId, TrackingLinkAudit.WrongPhoneAction, ct);
         ModelState.AddModelError(field, string.IsNullOrWhiteSpace(typed)
             ? s["กรุณากรอกเบอร์โทรศัพท์ที่ให้ไว้ในคำขอ"]
             : s["เบอร์โทรศัพท์ไม่ตรงกับที่ให้ไว้ในคำขอ"]);
@@ -305,9 +316,16 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     /// <summary>A one-time code to send to the municipality's LINE Official Account (shown once, on the next page).</summary>
     public async Task<IActionResult> OnPostLineCodeAsync(string token, CancellationToken ct)
     {
-        if (await OutsiderAsync(token, ct) is not { } borrower)
+        if (await OutsiderAsync(token, ct) is not { } found)
         {
             return NotFound();
+        }
+
+        var (borrower, loanId) = found;
+
+        if (!await PhoneMatchesAsync(loanId, borrower.Id, NoticesPhone, nameof(NoticesPhone), ct))
+        {
+            return await NoticesRefusedAsync(token, ct);
         }
 
         var settings = await Settings.LoadAsync(db, ct);
@@ -326,9 +344,16 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
     public async Task<IActionResult> OnPostChannelAsync(string token, CancellationToken ct)
     {
-        if (await OutsiderAsync(token, ct) is not { } borrower)
+        if (await OutsiderAsync(token, ct) is not { } found)
         {
             return NotFound();
+        }
+
+        var (borrower, loanId) = found;
+
+        if (!await PhoneMatchesAsync(loanId, borrower.Id, NoticesPhone, nameof(NoticesPhone), ct))
+        {
+            return await NoticesRefusedAsync(token, ct);
         }
 
         if (Channel == ContactChannel.Line && borrower.LineUserId is null)
@@ -349,9 +374,16 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
     public async Task<IActionResult> OnPostUnlinkLineAsync(string token, CancellationToken ct)
     {
-        if (await OutsiderAsync(token, ct) is not { } borrower)
+        if (await OutsiderAsync(token, ct) is not { } found)
         {
             return NotFound();
+        }
+
+        var (borrower, loanId) = found;
+
+        if (!await PhoneMatchesAsync(loanId, borrower.Id, NoticesPhone, nameof(NoticesPhone), ct))
+        {
+            return await NoticesRefusedAsync(token, ct);
         }
 
         borrower.UnlinkLine();
@@ -360,16 +392,25 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         return Redirect($"/track/{token}#notices");
     }
 
-    /// <summary>The outside borrower of the application, tracked; null for an unknown token, a staff loan or anonymised data.</summary>
-    private async Task<Domain.Borrowers.Borrower?> OutsiderAsync(string token, CancellationToken ct)
+    /// <summary>The outside borrower of the application (tracked) and the loan's id; null for an unknown token, a staff loan or anonymised data.</summary>
+    private async Task<(Domain.Borrowers.Borrower Borrower, int LoanId)?> OutsiderAsync(string token, CancellationToken ct)
     {
         if (token.Length < 22)
         {
             return null;
         }
 
-        var borrowerId = await db.Loans.Where(l => l.TrackingToken == token && l.BorrowerUserId == null).Select(l => (int?)l.BorrowerId).SingleOrDefaultAsync(ct);
-        return borrowerId is null ? null : await db.Borrowers.SingleOrDefaultAsync(b => b.Id == borrowerId && b.AnonymisedAtUtc == null, ct);
+        var ids = await db.Loans.Where(l => l.TrackingToken == token && l.BorrowerUserId == null)
+            .Select(l => new { l.Id, l.BorrowerId }).SingleOrDefaultAsync(ct);
+        var borrower = ids is null ? null : await db.Borrowers.SingleOrDefaultAsync(b => b.Id == ids.BorrowerId && b.AnonymisedAtUtc == null, ct);
+        return borrower is null ? null : (borrower, ids!.Id);
+    }
+
+    /// <summary>A notices action refused for the phone: the page again, with the message beside the phone field.</summary>
+    private async Task<IActionResult> NoticesRefusedAsync(string token, CancellationToken ct)
+    {
+        await LoadAsync(token, ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
