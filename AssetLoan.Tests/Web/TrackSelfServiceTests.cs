@@ -260,6 +260,35 @@ public sealed partial class TrackSelfServiceTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task StaffResubmit_AddsAnItem_SameNumberAndTheNewItemIsCheckedForWhatIsFree()
+    {
+        // Issue 16 §1: "we lend you chairs, not only tables" — the employee adds an item instead of filing anew.
+        var today = LoanSetup.Today(app);
+        var tables = await LoanSetup.NewPoolAsync(app, "โต๊ะพับ (ทดสอบเพิ่มรายการ)", 10);
+        var stools = await LoanSetup.NewPoolAsync(app, "เก้าอี้สตูล (ทดสอบเพิ่มรายการ)", 6);
+        var loanId = await LoanSetup.SubmitAsync(app, Demo.Employee, [(tables, 4)], today.AddDays(7), today.AddDays(8));
+        await LoanSetup.EndorseAsync(app, loanId);
+        await SendBackAsync(loanId, "ขอเก้าอี้สตูลเพิ่มด้วย");
+        var client = await app.CreateClientAsAsync(Demo.Employee);
+
+        var form = await HtmlForm.LoadAsync(client, $"/loans/{loanId}", "form[action*='handler=Resubmit']");
+        var added = form.Document.QuerySelectorAll("#resubmit-add label").Single(l => l.TextContent.Contains("เก้าอี้สตูล (ทดสอบเพิ่มรายการ)", StringComparison.Ordinal));
+        Assert.Contains("ว่าง 6 ตัว", added.TextContent, StringComparison.Ordinal);
+        var field = form.Document.GetElementById(added.GetAttribute("for")!)!.GetAttribute("name")!;
+
+        var over = await form.Set(field, "7").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.OK, over.StatusCode);
+        Assert.Equal("ช่วงวันที่นี้ว่างเพียง 6 ตัว", (await HtmlForm.ParseAsync(over)).QuerySelector($"[data-valmsg-for='{field}']")!.TextContent.Trim());
+
+        var ok = await form.Set(field, "5").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var loan = await LoanSetup.LoanAsync(app, loanId);
+        Assert.Equal([(tables, 4), (stools, 5)], loan.Lines.Select(l => (l.CatalogueItemId, l.Quantity)).OrderBy(x => x.Item1 == tables ? 0 : 1));
+        Assert.Equal(LoanStatus.Submitted, loan.Status);
+        Assert.Equal("เก้าอี้สตูล (ทดสอบเพิ่มรายการ) 0 → 5 ตัว", loan.History[^1].Note);
+    }
+
+    [Fact]
     public void TrackingPage_EveryThaiText_HasItsEnglish()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);

@@ -274,8 +274,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
             if (line.Quantity > 0 && free.TryGetValue(line.ItemId, out var f) && line.Quantity > f.FreeQuantity)
             {
                 var row = Catalogue.First(c => c.Id == line.ItemId);
-                ModelState.AddModelError($"Input.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
-                    s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], f.FreeQuantity, row.UnitNoun));
+                ModelState.AddModelError($"Input.Lines[{i}].Quantity", Loans.LoanForm.OnlyFree(s, f.FreeQuantity, row.UnitNoun));
             }
         }
 

@@ -49,6 +49,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public ApprovalPolicy Policy { get; private set; } = ApprovalPolicy.Default;
 
+    /// <summary>Items not yet on a sent-back request that its borrower may add when correcting it.</summary>
+    public IReadOnlyList<ItemChoice> OtherItems { get; private set; } = [];
+
     /// <summary>The approve/reject (or extension) decision is waiting and the domain would let the signed-in user take it.</summary>
     public bool MayDecide => (View.Can(LoanAction.Approve) || View.PendingExtension is not null)
         && Loan.DecisionRefusal(Me, Policy, View.Case, IsOwn) is null;
@@ -66,7 +69,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             Place = View.Place,
             StartOn = View.StartOn < Today ? Today : View.StartOn,
             DueOn = View.DueOn < Today ? Today : View.DueOn,
-            Lines = View.Lines.Select(l => new ResubmitLine { ItemId = l.CatalogueItemId, Quantity = l.Quantity }).ToList(),
+            Lines = View.Lines.Select(l => new ResubmitLine { ItemId = l.CatalogueItemId, Quantity = l.Quantity })
+                .Concat(OtherItems.Select(i => new ResubmitLine { ItemId = i.Id, Quantity = 0 })).ToList(),
         };
         Extend = new ExtendInput { NewDueOn = View.DueOn.AddDays(1) };
         return Page();
@@ -127,16 +131,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         return await CommandAsync(id, "", async loan =>
         {
             var shortages = await db.ResubmitLoanAsync(loan, Me, new LoanRequestEdit(Resubmit.Purpose ?? "", Resubmit.Place ?? "", start!.Value, due!.Value, lines), Today, Now, ct);
-            foreach (var shortage in shortages)
-            {
-                var i = Resubmit.Lines.FindIndex(l => l.ItemId == shortage.CatalogueItemId);
-                var unit = loan.Lines.FirstOrDefault(l => l.CatalogueItemId == shortage.CatalogueItemId)?.UnitNoun ?? "";
-                ModelState.AddModelError($"Resubmit.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
-                    s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], shortage.Free, unit));
-            }
-
+            LoanForm.AddShortages(ModelState, s, shortages, Resubmit.Lines.Select(l => l.ItemId).ToList(), "Resubmit.Lines",
+                OtherItems.Select(i => (i.Id, i.UnitNoun)).Concat(loan.Lines.Select(l => (Id: l.CatalogueItemId, l.UnitNoun)))
+                    .DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.UnitNoun));
             return shortages.Count == 0;
-        }, s["ยื่นคำขออีกครั้งแล้ว"], ct, code => LoanForm.FieldFor(code, "Resubmit") is { Length: > 0 } f ? (f == "Resubmit.Quantities" ? "Resubmit.Lines" : f) : null);
+        }, s["ยื่นคำขออีกครั้งแล้ว"], ct, code => LoanForm.FieldFor(code, "Resubmit", "Lines") is { Length: > 0 } f ? f : null);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -200,6 +199,13 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
         View = view;
         Policy = (await Settings.LoadAsync(db, ct)).Policy;
+        if (MayResubmit)
+        {
+            // A sent-back request may also gain items (issue 16 §1): what this borrower may borrow, with what is free.
+            OtherItems = (await LoanForm.ChoicesAsync(db, view.BorrowerKind, view.StartOn, view.DueOn, Today, ct))
+                .Where(c => view.Lines.All(l => l.CatalogueItemId != c.Id)).ToList();
+        }
+
         return null;
     }
 

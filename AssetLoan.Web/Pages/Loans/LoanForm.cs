@@ -63,8 +63,35 @@ public static class LoanForm
         return null;
     }
 
-    /// <summary>Which input a broken rule belongs beside (prefix "Input").</summary>
-    public static string FieldFor(string code, string prefix = "Input") => code switch
+    /// <summary>"ช่วงวันที่นี้ว่างเพียง 3 หลัง": what the chosen dates leave free, beside an item's quantity.</summary>
+    public static string OnlyFree(IStringLocalizer s, int free, string unitNoun)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], free, unitNoun);
+    }
+
+    /// <summary>
+    /// Each line that asks more than is free gets <see cref="OnlyFree"/> beside its quantity, <paramref name="linesField"/>[i].Quantity,
+    /// where i is the line's place among <paramref name="itemIdsInForm"/>.
+    /// </summary>
+    public static void AddShortages(ModelStateDictionary modelState, IStringLocalizer s, IEnumerable<Domain.Loans.Shortage> shortages,
+        IReadOnlyList<int> itemIdsInForm, string linesField, IReadOnlyDictionary<int, string> unitNouns)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(shortages);
+        ArgumentNullException.ThrowIfNull(itemIdsInForm);
+        ArgumentNullException.ThrowIfNull(unitNouns);
+        foreach (var shortage in shortages)
+        {
+            var i = itemIdsInForm.ToList().IndexOf(shortage.CatalogueItemId);
+            modelState.AddModelError(i < 0 ? linesField : $"{linesField}[{i}].Quantity",
+                OnlyFree(s, shortage.Free, unitNouns.GetValueOrDefault(shortage.CatalogueItemId, "")));
+        }
+    }
+
+    /// <summary>Which input a broken rule belongs beside: <paramref name="prefix"/>.DueOn, …; a rule about the items goes
+    /// beside <paramref name="prefix"/>.<paramref name="items"/> (the item table's summary field).</summary>
+    public static string FieldFor(string code, string prefix = "Input", string items = "Quantities") => code switch
     {
         "Loan.DueBeforeStart" or "Loan.TooLong" => $"{prefix}.DueOn",
         "Loan.StartInPast" or "Loan.StartBeyondHorizon" => $"{prefix}.StartOn",
@@ -72,7 +99,7 @@ public static class LoanForm
         "Loan.PlaceRequired" or "Loan.PlaceTooLong" => $"{prefix}.Place",
         "Loan.UrgencyReasonRequired" => $"{prefix}.UrgencyReason",
         "Loan.NoItems" or "Loan.QuantityMin" or "Loan.QuantityOverStock" or "Loan.ItemNotForBorrower" or "Loan.UnknownItem"
-            or "Loan.DuplicateItem" or "Loan.ConsumableOnlyToAgencies" => $"{prefix}.Quantities",
+            or "Loan.DuplicateItem" or "Loan.ConsumableOnlyToAgencies" => $"{prefix}.{items}",
         _ => "",
     };
 }

@@ -137,17 +137,15 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             if (await TryAsync(async () =>
             {
                 var shortages = await db.ResubmitLoanAsync(loan, Applicant, edit, Today, Now, ct);
-                foreach (var shortage in shortages)
+                if (shortages.Count > 0)
                 {
-                    var i = Fix.Lines.FindIndex(l => l.ItemId == shortage.CatalogueItemId);
-                    var unit = loan.Lines.FirstOrDefault(l => l.CatalogueItemId == shortage.CatalogueItemId)?.UnitNoun
-                        ?? (await db.CatalogueItems.AsNoTracking().Where(c => c.Id == shortage.CatalogueItemId).Select(c => c.UnitNoun).FirstOrDefaultAsync(ct)) ?? "";
-                    ModelState.AddModelError($"Fix.Lines[{i}].Quantity", string.Format(System.Globalization.CultureInfo.CurrentCulture,
-                        s["ช่วงวันที่นี้ว่างเพียง {0} {1}"], shortage.Free, unit));
+                    var ids = shortages.Select(x => x.CatalogueItemId).ToList();
+                    var units = await db.CatalogueItems.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.UnitNoun, ct);
+                    Loans.LoanForm.AddShortages(ModelState, s, shortages, Fix.Lines.Select(l => l.ItemId).ToList(), "Fix.Lines", units);
                 }
 
                 return shortages.Count == 0;
-            }, code => Loans.LoanForm.FieldFor(code, "Fix") is { Length: > 0 } f ? (f == "Fix.Quantities" ? "Fix.Lines" : f) : ""))
+            }, code => Loans.LoanForm.FieldFor(code, "Fix", "Lines")))
             {
                 TempData["Flash"] = s["ยื่นคำขออีกครั้งแล้ว"].Value;
                 return Redirect($"/track/{token}");
