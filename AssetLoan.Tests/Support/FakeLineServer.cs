@@ -37,6 +37,9 @@ public sealed class FakeLineServer : IAsyncDisposable
 
     public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
 
+    /// <summary>LINE user ids that LINE refuses for good, with the status it answers (400 for an id the channel does not know).</summary>
+    public ConcurrentDictionary<string, int> Refused { get; } = new();
+
     public static async Task<FakeLineServer> StartAsync(string token)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -94,6 +97,13 @@ public sealed class FakeLineServer : IAsyncDisposable
         if (messages.GetArrayLength() != 1 || messages[0].GetProperty("type").GetString() != "text")
         {
             http.Response.StatusCode = 400;
+            return;
+        }
+
+        if (Refused.TryGetValue(root.GetProperty("to").GetString()!, out var refusal))
+        {
+            http.Response.StatusCode = refusal;
+            await http.Response.WriteAsync("{\"message\":\"The property, 'to', in the request body is invalid (line: -, column: -)\"}");
             return;
         }
 

@@ -105,4 +105,7 @@ public sealed class NotificationMessage
     public DateTime? ReadAtUtc { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The channel refused the message for good (LINE 4xx): no more attempts; an e-mail copy was queued where an address is known.</summary>
+    public DateTime? GaveUpAtUtc { get; set; }
 }

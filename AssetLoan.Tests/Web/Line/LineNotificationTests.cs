@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -90,6 +91,38 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(2, sent.Attempts);
         var push = Assert.Single(line.Received, p => p.RetryKey == LinePush.RetryKey(sent.Id).ToString());
         Assert.StartsWith("ส่งมอบพัสดุตามคำขอเลขที่", push.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(403)]
+    public async Task Dispatch_LineRefusesForGood_GivesUpOnceAndSendsTheNoticeByEmail(int status)
+    {
+        // A LINE id the channel no longer reaches (blocked, unfollowed, mistyped) is refused the same way every time:
+        // retrying it every 6 hours for ever hides the failure; the notice must still reach the person.
+        await using var line = await FakeLineServer.StartAsync(Token);
+        await TurnLineOnAsync(line.BaseUrl);
+        await SetEmployeeAsync(EmployeeLine, ContactChannel.Line);
+        line.Refused[EmployeeLine] = status;
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
+        var queued = Assert.Single(await NoticesAsync(id, "HandedOver"), n => n.Channel == NotificationChannel.Line);
+        var now = Now;
+
+        await Dispatcher.RunOnceAsync(now);
+        var pushes = line.Requests.Count(r => r.EndsWith("/push", StringComparison.Ordinal));
+        await Dispatcher.RunOnceAsync(now.AddHours(7));
+        await Dispatcher.RunOnceAsync(now.AddDays(2));
+
+        var refused = await NoticeAsync(queued.Id);
+        Assert.Null(refused.SentAtUtc);
+        Assert.Equal(1, refused.Attempts);
+        Assert.Equal(now, refused.GaveUpAtUtc);
+        Assert.StartsWith(status.ToString(CultureInfo.InvariantCulture), refused.LastError, StringComparison.Ordinal);
+        Assert.Equal(pushes, line.Requests.Count(r => r.EndsWith("/push", StringComparison.Ordinal)));
+        var email = Assert.Single(await NoticesAsync(id, "HandedOver"), n => n.Channel == NotificationChannel.Email && n.UserId == queued.UserId);
+        Assert.Equal(queued.Body, email.Body);
+        Assert.NotNull(email.SentAtUtc);
+        Assert.Equal(await app.WithDbAsync(db => db.Users.Where(u => u.Id == queued.UserId).Select(u => u.Email).SingleAsync()), email.ToAddress);
     }
 
     [Fact]

@@ -36,8 +36,12 @@ public sealed class LinePush(IHttpClientFactory clients, LineSecrets secrets)
         }
 
         var detail = await response.Content.ReadAsStringAsync(ct);
-        throw new LineDeliveryException($"{(int)response.StatusCode} {(detail.Length > 500 ? detail[..500] : detail)}");
+        throw new LineDeliveryException($"{(int)response.StatusCode} {(detail.Length > 500 ? detail[..500] : detail)}", IsPermanent(response.StatusCode));
     }
+
+    /// <summary>4xx means LINE will refuse the same request again, except a timeout (408) and too many requests (429).</summary>
+    public static bool IsPermanent(HttpStatusCode status) =>
+        (int)status is >= 400 and < 500 && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
 
     /// <summary>
     /// A reply to a message the person just sent (the webhook's reply token, valid about a minute): best effort, outside
@@ -88,7 +92,10 @@ public sealed class LinePush(IHttpClientFactory clients, LineSecrets secrets)
         [property: System.Text.Json.Serialization.JsonPropertyName("text")] string Text);
 }
 
-/// <summary>LINE refused or could not take a message; the outbox keeps it and tries again later.</summary>
+/// <summary>
+/// LINE refused or could not take a message. The outbox keeps it and tries again later, unless LINE said it never will
+/// (<see cref="Permanent"/>: a 4xx other than 408 and 429, e.g. the person blocked the Official Account or the id is wrong).
+/// </summary>
 public sealed class LineDeliveryException : Exception
 {
     public LineDeliveryException()
@@ -99,6 +106,12 @@ public sealed class LineDeliveryException : Exception
         : base(message)
     {
     }
+
+    public LineDeliveryException(string message, bool permanent)
+        : base(message) => Permanent = permanent;
+
+    /// <summary>Trying again will not help: the dispatcher gives the message up and sends it by e-mail where it can.</summary>
+    public bool Permanent { get; }
 
     public LineDeliveryException(string message, Exception inner)
         : base(message, inner)

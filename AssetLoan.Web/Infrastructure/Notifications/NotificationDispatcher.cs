@@ -52,7 +52,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var due = await db.Notifications
-            .Where(n => (n.Channel == NotificationChannel.Email || n.Channel == NotificationChannel.Line) && n.SentAtUtc == null && n.NextAttemptAtUtc <= nowUtc)
+            .Where(n => (n.Channel == NotificationChannel.Email || n.Channel == NotificationChannel.Line) && n.SentAtUtc == null && n.GaveUpAtUtc == null && n.NextAttemptAtUtc <= nowUtc)
             .OrderBy(n => n.NextAttemptAtUtc).ThenBy(n => n.Id)
             .Take(BatchSize)
             .ToListAsync(ct);
@@ -92,6 +92,16 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
                 message.SentAtUtc = nowUtc;
                 message.LastError = null;
                 sent++;
+            }
+            catch (Line.LineDeliveryException ex) when (ex.Permanent)
+            {
+                // Retrying a refusal forever would only hide it: give the LINE message up and send the notice by e-mail.
+                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                message.GaveUpAtUtc = nowUtc;
+                failed++;
+                var copy = await EmailCopyAsync(db, message, nowUtc, ct);
+                log.LogWarning("LINE refused notification {Id} for good ({Error}); {Fallback}", message.Id, ex.Message,
+                    copy is null ? "no e-mail address to send it to instead" : "queued by e-mail instead");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -147,6 +157,36 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, IConfigu
 
             await Task.Delay(interval, time, stoppingToken);
         }
+    }
+
+    /// <summary>The same notice by e-mail to the staff member's or the outside borrower's address, when there is one.</summary>
+    private static async Task<NotificationMessage?> EmailCopyAsync(AppDbContext db, NotificationMessage refused, DateTime nowUtc, CancellationToken ct)
+    {
+        var email = refused.UserId is { } userId
+            ? await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct)
+            : refused.LoanId is { } loanId
+                ? await db.Loans.Where(l => l.Id == loanId && l.BorrowerUserId == null)
+                    .Select(l => db.Borrowers.Where(b => b.Id == l.BorrowerId).Select(b => b.Email).FirstOrDefault()).SingleOrDefaultAsync(ct)
+                : null;
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var copy = new NotificationMessage
+        {
+            CreatedAtUtc = nowUtc,
+            Channel = NotificationChannel.Email,
+            TemplateKey = refused.TemplateKey,
+            ToAddress = email,
+            UserId = refused.UserId,
+            LoanId = refused.LoanId,
+            Subject = refused.Subject,
+            Body = refused.Body,
+            NextAttemptAtUtc = nowUtc,
+        };
+        db.Notifications.Add(copy);
+        return copy;
     }
 
     private static MimeMessage Build(NotificationMessage n, string from)
