@@ -56,7 +56,7 @@ public static class StartupOperations
             // The camera only where a QR code is scanned (scan, handover, return); nowhere else.
             h["Permissions-Policy"] = (ScanPaths.Any(p => http.Request.Path.StartsWithSegments(p)) ? "camera=(self)" : "camera=()") + ", microphone=(), geolocation=()";
             h.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+                "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
                 "worker-src 'self' blob:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
             await next();
         });

@@ -22,6 +22,29 @@ public sealed class LowFindingsTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Csp_StyleSrc_AllowsNoInlineStyles()
+    {
+        var response = await app.CreateAnonymousClient().GetAsync("/", TestContext.Current.CancellationToken);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var styleSrc = csp.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("style-src ", StringComparison.Ordinal));
+        Assert.Equal("style-src 'self'", styleSrc);
+        Assert.DoesNotContain("'unsafe-inline'", styleSrc, StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-hashes'", styleSrc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RegulationMarkdown_AlignedTableColumns_BecomeClassesNotStyleAttributes()
+    {
+        var html = SafeMarkdown.ToHtml("| ลำดับ | รายการ | จำนวน |\n|:-:|---|--:|\n| 1 | เต็นท์ | 2 |\n");
+
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<th class=\"text-center\">ลำดับ</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"text-end\">2</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>เต็นท์</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CultureCookie_IsHttpOnlyAndSecureOutsideDevelopment()
     {
         // The default policy outside Development (the shared factory relaxes it because the test server speaks HTTP).

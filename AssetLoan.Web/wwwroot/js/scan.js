@@ -72,13 +72,42 @@
         close.textContent = text('ปิด', 'Close');
         close.addEventListener('click', () => dialog.close());
         bar.append(status, close);
-        dialog.append(video, bar);
+        const overlay = buildOverlay();
+        dialog.append(video, overlay, bar);
         document.body.appendChild(dialog);
-        return { dialog, video, status };
+        return { dialog, video, overlay, status };
+    }
+
+    // The yellow corners around the scan region. qr-scanner would draw them itself, but as markup with a style
+    // attribute, which the CSP (style-src 'self') refuses; the same frame built here is styled through the CSSOM,
+    // which the CSP allows. Given as the overlay option, qr-scanner places it over the video as it did its own.
+    function buildOverlay() {
+        const svgNs = 'http://www.w3.org/2000/svg';
+        const overlay = document.createElement('div');
+        // Out of sight until the video plays (qr-scanner then clears display and sets the frame's place and size).
+        Object.assign(overlay.style, { position: 'absolute', display: 'none', pointerEvents: 'none' });
+        const svg = document.createElementNS(svgNs, 'svg');
+        svg.setAttribute('class', 'scan-region-highlight-svg');
+        svg.setAttribute('viewBox', '0 0 238 238');
+        svg.setAttribute('preserveAspectRatio', 'none');
+        Object.assign(svg.style, {
+            position: 'absolute', width: '100%', height: '100%', left: '0', top: '0',
+            fill: 'none', stroke: '#e9b213', strokeWidth: '4', strokeLinecap: 'round', strokeLinejoin: 'round',
+        });
+        const path = document.createElementNS(svgNs, 'path');
+        path.setAttribute('d', 'M31 2H10a8 8 0 0 0-8 8v21M207 2h21a8 8 0 0 1 8 8v21m0 176v21a8 8 0 0 1-8 8h-21m-176 0H10a8 8 0 0 1-8-8v-21');
+        svg.appendChild(path);
+        overlay.appendChild(svg);
+        try {
+            svg.animate({ transform: ['scale(.98)', 'scale(1.01)'] }, { duration: 400, iterations: Infinity, direction: 'alternate', easing: 'ease-in-out' });
+        } catch {
+            // No Web Animations: the frame stands still.
+        }
+        return overlay;
     }
 
     async function scanInto(input) {
-        const { dialog, video, status } = buildDialog();
+        const { dialog, video, overlay, status } = buildDialog();
         let scanner = null;
         dialog.addEventListener('close', () => {
             if (scanner) {
@@ -122,7 +151,7 @@
                 if (input.dataset.scanTarget === 'submit' && input.form) {
                     input.form.requestSubmit();
                 }
-            }, { returnDetailedScanResult: true, preferredCamera: 'environment', maxScansPerSecond: 10, highlightScanRegion: true });
+            }, { returnDetailedScanResult: true, preferredCamera: 'environment', maxScansPerSecond: 10, highlightScanRegion: true, overlay });
             await scanner.start();
             status.textContent = text('เล็งกล้องไปที่คิวอาร์โค้ดบนป้าย', 'Point the camera at the QR code on the label.');
         } catch (error) {
