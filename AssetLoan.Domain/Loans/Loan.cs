@@ -417,38 +417,38 @@ public sealed class Loan
     /// <summary>"เก้าอี้พลาสติก 100 → 60 ตัว; วันที่ 5–7 ธ.ค. 2569 → 12–13 ธ.ค. 2569; แก้ไขวัตถุประสงค์" (the history note; no free text of the borrower).</summary>
     private string? DescribeChanges(LoanRequestEdit edit, IReadOnlyList<RequestedLine> wanted, IReadOnlyDictionary<int, CatalogueItem> items)
     {
-        var changes = new List<string>();
+        var changes = new List<RequestChange>();
         foreach (var line in _lines)
         {
             var now = wanted.FirstOrDefault(w => w.CatalogueItemId == line.CatalogueItemId)?.Quantity ?? 0;
             if (now != line.Quantity)
             {
-                changes.Add(string.Create(CultureInfo.InvariantCulture, $"{line.ItemName} {line.Quantity} → {now} {line.UnitNoun}"));
+                changes.Add(new RequestChange.Quantity(line.ItemName, line.Quantity, now, line.UnitNoun));
             }
         }
 
         foreach (var line in wanted.Where(w => _lines.All(l => l.CatalogueItemId != w.CatalogueItemId)))
         {
             var item = items[line.CatalogueItemId];
-            changes.Add(string.Create(CultureInfo.InvariantCulture, $"{item.Name} 0 → {line.Quantity} {item.UnitNoun}"));
+            changes.Add(new RequestChange.Quantity(item.Name, 0, line.Quantity, item.UnitNoun));
         }
 
         if (edit.StartOn != StartOn || edit.DueOn != DueOn)
         {
-            changes.Add($"วันที่ {Calendar.ThaiDate.Format(StartOn)} – {Calendar.ThaiDate.Format(DueOn)} → {Calendar.ThaiDate.Format(edit.StartOn)} – {Calendar.ThaiDate.Format(edit.DueOn)}");
+            changes.Add(new RequestChange.Dates(StartOn, DueOn, edit.StartOn, edit.DueOn));
         }
 
         if (edit.Purpose.Trim() != Purpose)
         {
-            changes.Add("แก้ไขวัตถุประสงค์");
+            changes.Add(new RequestChange.Purpose());
         }
 
         if (edit.Place.Trim() != Place)
         {
-            changes.Add("แก้ไขสถานที่นำไปใช้");
+            changes.Add(new RequestChange.Place());
         }
 
-        return changes.Count == 0 ? null : string.Join("; ", changes);
+        return changes.Count == 0 ? null : RequestChangeNote.Write(changes);
     }
 
     private void ReplaceLines(IReadOnlyList<RequestedLine> wanted, IReadOnlyDictionary<int, CatalogueItem> items)

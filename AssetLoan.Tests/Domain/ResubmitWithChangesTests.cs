@@ -1,6 +1,7 @@
 using AssetLoan.Domain;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Builders;
+using CsCheck;
 
 namespace AssetLoan.Tests.Domain;
 
@@ -145,4 +146,22 @@ public sealed class OutsiderExtensionTests
         Assert.Equal("Loan.NotAllowed", Assert.Throws<DomainRuleException>(() =>
             loan.RequestExtension(AssetLoan.Domain.People.Actor.Applicant("ใครก็ได้"), loan.DueOn.AddDays(2), "งานเลื่อน", LoanBuilder.Today, LoanBuilder.NowUtc)).Code);
     }
+
+    [Fact]
+    public void ChangeNote_ReadsBackEveryPartItWrote()
+    {
+        var letters = "กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮะาิีึืุูเแโใไ่้๊๋์ ().×0123456789";
+        var name = Gen.Int[0, letters.Length - 1].Array[1, 40].Select(ix => new string(ix.Select(i => letters[i]).ToArray()).Trim())
+            .Where(n => n.Length > 0);
+        var unit = Gen.Int[0, 3].Select(i => new[] { "ตัว", "หลัง", "ชุด", "เครื่อง" }[i]);
+        var day = Gen.Int[0, 3650].Select(d => new DateOnly(2024, 1, 1).AddDays(d));
+        var quantity = Gen.Select(name, Gen.Int[0, 100_000], Gen.Int[0, 100_000], unit).Select(t => (RequestChange)new RequestChange.Quantity(t.Item1, t.Item2, t.Item3, t.Item4));
+        var dates = Gen.Select(day, day, day, day).Select(t => (RequestChange)new RequestChange.Dates(t.Item1, t.Item2, t.Item3, t.Item4));
+        var change = Gen.Frequency((4, quantity), (2, dates), (1, Gen.Const((RequestChange)new RequestChange.Purpose())), (1, Gen.Const((RequestChange)new RequestChange.Place())));
+        change.Array[1, 6].Sample(changes => RequestChangeNote.Read(RequestChangeNote.Write(changes)).SequenceEqual(changes), iter: 2_000);
+    }
+
+    [Fact]
+    public void ChangeNote_TextItDidNotWrite_ComesBackAsItIs() =>
+        Assert.Equal([new RequestChange.Other("เปลี่ยนผู้รับของ"), new RequestChange.Purpose()], RequestChangeNote.Read("เปลี่ยนผู้รับของ; แก้ไขวัตถุประสงค์"));
 }

@@ -55,6 +55,27 @@ public sealed partial class TrackSelfServiceTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Resubmit_WhatChanged_ReadsInEnglishOnAnEnglishScreen()
+    {
+        // The note is kept in Thai (the office's books, the audit trail) and said again in the reader's language.
+        var client = app.CreateAnonymousClient();
+        var phone = PublicApplication.NewPhone();
+        var (_, token) = await PublicApplication.SubmitAsync(client, await PublicApplication.FilledAsync(client, phone: phone));
+        var loanId = await PublicApplication.LoanIdAsync(app, token);
+        await SendBackAsync(loanId, "กรุณาระบุวัตถุประสงค์ให้ชัด");
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", ResubmitForm);
+        using var done = await form.Set("Fix.DueOn", "08/12/2569").Set("Fix.Purpose", "งานบวชลูกชาย ที่บ้าน").Set("Fix.Phone", phone).SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var english = app.CreateAnonymousClient();
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        var changes = (await HtmlForm.GetDocumentAsync(english, $"/track/{token}")).QuerySelector(".resubmit-changes")!.TextContent.Trim();
+        Assert.Equal("dates 5 Dec 2026 – 7 Dec 2026 → 5 Dec 2026 – 8 Dec 2026; purpose changed", changes);
+        var thai = (await HtmlForm.GetDocumentAsync(client, $"/track/{token}")).QuerySelector(".resubmit-changes")!.TextContent.Trim();
+        Assert.Equal("วันที่ 5 ธ.ค. 2569 – 7 ธ.ค. 2569 → 5 ธ.ค. 2569 – 8 ธ.ค. 2569; แก้ไขวัตถุประสงค์", thai);
+    }
+
+    [Fact]
     public async Task Resubmit_AddsAnItemAndDropsAnother_TheApplicationCarriesTheNewItems()
     {
         await LoanSetup.NewPoolAsync(app, "โต๊ะพับ (เพิ่มทางลิงก์ติดตาม)", 20);
