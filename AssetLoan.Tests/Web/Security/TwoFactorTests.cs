@@ -181,6 +181,23 @@ public sealed partial class TwoFactorTests
     }
 
     [Fact]
+    public async Task Admin_TurnsItOffForAUserWhoLostThePhoneAndTheCodes_Audited()
+    {
+        await using var app = new AppFactory();
+        await EnableAsync(app, Demo.Head);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Head).Select(u => u.Id).SingleAsync());
+        var admin = await app.CreateClientAsAsync(Demo.Admin);
+
+        var form = await HtmlForm.LoadAsync(admin, $"/admin/users/{id}", "form#two-factor-off");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(admin)).StatusCode);
+
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        var trail = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == nameof(AppUser) && e.EntityId == id).Select(e => new { e.ActorName, e.After }).ToListAsync());
+        Assert.Contains(trail, e => e.After != null && e.After.Contains("\"TwoFactorEnabled\":false", StringComparison.Ordinal) && e.ActorName == "ผู้ดูแลระบบ");
+        Assert.Equal("/", (await SignIn.PasswordAsync(app.CreateAnonymousClient(), Demo.Head)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task RenewRecoveryCodes_WithTheCode_ReplacesTheOldOnes()
     {
         await using var app = new AppFactory();
