@@ -45,6 +45,12 @@ public sealed record Settings
     /// <summary>LINE notices are queued only while a channel token is set.</summary>
     public bool LineOn => LineChannelTokenProtected.Length > 0;
 
+    /// <summary>
+    /// The admin, the approvers and the supplies officers must sign in with an authenticator code as well (issue 14 §4);
+    /// off by default so an existing deployment keeps working until its staff are ready.
+    /// </summary>
+    public bool RequireTwoFactor { get; init; }
+
     public const string DefaultLineApiBaseUrl = "https://api.line.me";
 
     /// <summary>The published borrowing regulation (Markdown).</summary>
@@ -83,6 +89,7 @@ public sealed record Settings
         public const string OpenApplicationCap = "Apply.OpenApplicationCap";
         public const string RegulationMarkdown = "Transparency.Regulation";
         public const string LineApiBaseUrl = "Line.ApiBaseUrl";
+        public const string RequireTwoFactor = "Security.RequireTwoFactor";
     }
 
     /// <summary>Settings stored only protected (Infrastructure/Line/LineSecrets.cs), written only when the Admin types one.</summary>
@@ -125,6 +132,7 @@ public sealed record Settings
             OpenApplicationCap = Int(rows, Keys.OpenApplicationCap, d.OpenApplicationCap),
             RegulationMarkdown = Text(rows, Keys.RegulationMarkdown, d.RegulationMarkdown),
             LineApiBaseUrl = Text(rows, Keys.LineApiBaseUrl, d.LineApiBaseUrl) is { Length: > 0 } line ? line : d.LineApiBaseUrl,
+            RequireTwoFactor = Bool(rows, Keys.RequireTwoFactor, d.RequireTwoFactor),
             LineChannelTokenProtected = Text(rows, SecretKeys.LineChannelToken, ""),
             LineChannelSecretProtected = Text(rows, SecretKeys.LineChannelSecret, ""),
         };

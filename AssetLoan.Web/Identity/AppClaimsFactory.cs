@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AssetLoan.Web.Identity;
 
 /// <summary>Adds the full name and division to the cookie so pages need no user look-up per request.</summary>
-public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, Data.AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -22,6 +22,13 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(MustChangePasswordFilter.Claim, "1"));
+        }
+
+        if (!user.TwoFactorEnabled
+            && TwoFactorCodes.RequiredRoles.Any(r => identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, r))
+            && (await Data.Settings.LoadAsync(db, CancellationToken.None)).RequireTwoFactor)
+        {
+            identity.AddClaim(new Claim(TwoFactorSetupFilter.Claim, "1"));
         }
 
         return identity;

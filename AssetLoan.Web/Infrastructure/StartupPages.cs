@@ -45,7 +45,7 @@ public static class StartupPages
             {
                 // Who may open what, in one place. Everything else needs a signed-in user (fallback policy).
                 var c = o.Conventions;
-                foreach (var page in new[] { "/Index", "/Error", "/Status", "/Culture", "/TextSize", "/Account/Login", "/Account/AccessDenied", "/Account/Lockout" })
+                foreach (var page in new[] { "/Index", "/Error", "/Status", "/Culture", "/TextSize", "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/AccessDenied", "/Account/Lockout" })
                 {
                     c.AllowAnonymousToPage(page);
                 }
@@ -89,10 +89,11 @@ public static class StartupPages
             // Anonymous POSTs (apply, track, cancel) are limited per client address; pages for reading are not.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                // Sign-in has its own throttle (Security/SignInThrottle.cs), so a crowd applying does not block staff; the LINE
+                // Sign-in (password, authenticator code, recovery code) has its own throttle (Security/SignInThrottle.cs), so a crowd applying does not block staff; the LINE
                 // webhook comes from LINE's few addresses, is signed, and throttles wrong link codes per LINE account.
                 if (!HttpMethods.IsPost(http.Request.Method) || http.User.Identity?.IsAuthenticated == true || http.Request.Path.StartsWithSegments("/status")
-                    || http.Request.Path.StartsWithSegments("/account/login") || http.Request.Path.StartsWithSegments(Line.LineWebhook.Path))
+                    || http.Request.Path.StartsWithSegments("/account/login") || http.Request.Path.StartsWithSegments("/account/login-2fa")
+                    || http.Request.Path.StartsWithSegments("/account/login-recovery") || http.Request.Path.StartsWithSegments(Line.LineWebhook.Path))
                 {
                     return RateLimitPartition.GetNoLimiter("none");
                 }

@@ -46,7 +46,18 @@ public static class StartupSecurity
         // render a form over plain HTTP.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
-        services.Configure<MvcOptions>(o => o.Filters.Add(new MustChangePasswordFilter()));
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.Add(new MustChangePasswordFilter());
+            o.Filters.Add(new TwoFactorSetupFilter());
+        });
+        // The short-lived cookie between the password and the authenticator code (no "remember this device" cookie is
+        // ever issued: every sign-in asks for the code).
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+        });
 
         services.AddHsts(o =>
         {

@@ -52,6 +52,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle thr
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the account's failures are cleared only once the code is right too.
+            return LocalRedirect($"/account/login-2fa?returnUrl={Uri.EscapeDataString(target)}&rememberMe={Input.RememberMe}");
+        }
+
         if (!result.Succeeded)
         {
             return Failed(email, client);
@@ -59,11 +66,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle thr
 
         throttle.RecordSuccess(email);
         log.LogInformation("User {UserId} signed in", user.Id);
-        var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
-        return user.MustChangePassword
-            ? LocalRedirect("/account/password?returnUrl=" + Uri.EscapeDataString(target))
-            : LocalRedirect(target);
+        return AfterSignIn(user, target);
     }
+
+    /// <summary>Where a completed sign-in goes: the forced password change first, else where the user was going.</summary>
+    internal static LocalRedirectResult AfterSignIn(AppUser user, string target) =>
+        new(user.MustChangePassword ? "/account/password?returnUrl=" + Uri.EscapeDataString(target) : target);
 
     private PageResult Failed(string email, string client)
     {

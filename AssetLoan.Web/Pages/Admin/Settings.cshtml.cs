@@ -206,6 +206,9 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
         [Display(Name = "ปิดการแจ้งเตือนทาง LINE (ลบ token และ secret ที่เก็บไว้)")]
         public bool LineOff { get; set; }
 
+        [Display(Name = "ต้องใช้การยืนยันตัวตนสองขั้นสำหรับผู้ดูแลระบบ ผู้อนุมัติ และเจ้าหน้าที่พัสดุ")]
+        public bool RequireTwoFactor { get; set; }
+
         public static InputModel From(Data.Settings settings)
         {
             ArgumentNullException.ThrowIfNull(settings);
@@ -229,6 +232,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
                 PublicBaseUrl = settings.PublicBaseUrl,
                 RetentionDays = settings.RetentionDays,
                 LineApiBaseUrl = settings.LineApiBaseUrl,
+                RequireTwoFactor = settings.RequireTwoFactor,
             };
         }
 
@@ -252,6 +256,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             [Data.Settings.Keys.PublicBaseUrl] = (PublicBaseUrl ?? "").Trim().TrimEnd('/'),
             [Data.Settings.Keys.RetentionDays] = RetentionDays.ToString(CultureInfo.InvariantCulture),
             [Data.Settings.Keys.LineApiBaseUrl] = (LineApiBaseUrl ?? "").Trim().TrimEnd('/'),
+            [Data.Settings.Keys.RequireTwoFactor] = RequireTwoFactor.ToString(CultureInfo.InvariantCulture),
         };
     }
 }

@@ -108,6 +108,8 @@ public static class AuditNames
         "Modified" => "แก้ไข",
         "Deleted" => "ลบ",
         AccountAudit.PasswordResetAction => "ตั้งรหัสผ่านใหม่",
+        AccountAudit.RecoveryCodeUsedAction => "เข้าสู่ระบบด้วยรหัสกู้คืน",
+        AccountAudit.RecoveryCodesRenewedAction => "สร้างรหัสกู้คืนชุดใหม่",
         _ => action,
     };
 

@@ -205,6 +205,23 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         return Redirect($"/admin/users/{id}");
     }
 
+    /// <summary>
+    /// For a user who lost both the phone and the recovery codes: turns two-factor sign-in off (audited through the
+    /// AppUser capture, with the admin as actor) and drops the key, which also ends the user's sessions.
+    /// </summary>
+    public async Task<IActionResult> OnPostTwoFactorOffAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(Account, false);
+        await users.ResetAuthenticatorKeyAsync(Account);
+        TempData["Flash"] = s["ปิดการยืนยันตัวตนสองขั้นของบัญชี {0} แล้ว", Account.FullName].Value;
+        return Redirect($"/admin/users/{id}");
+    }
+
     private async Task FillProfileAsync() => Input = new UserInput
     {
         FullName = Account.FullName,
