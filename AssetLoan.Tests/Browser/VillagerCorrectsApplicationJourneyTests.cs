@@ -17,6 +17,9 @@ namespace AssetLoan.Tests.Browser;
 /// </summary>
 public sealed class VillagerCorrectsApplicationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    // The tracking page asks for the phone in each form (correct, notices, cancel): the journey types it where it acts.
+    private const string ResubmitForm = "form[action*='handler=Resubmit']";
+
     [Fact]
     public async Task Villager_CorrectsASentBackApplicationOnAPhone_ResubmitsUnderTheSameNumber()
     {
@@ -46,7 +49,7 @@ public sealed class VillagerCorrectsApplicationJourneyTests(BrowserFixture brows
         var due = page.GetByLabel("วันที่ส่งคืน", new() { Exact = true });
         await due.FillAsync("");
         await due.PressSequentiallyAsync("08/12/2569");
-        await page.GetByLabel("เบอร์โทรศัพท์ที่ให้ไว้ในคำขอ").FillAsync("081-000-0000");
+        await page.Locator(ResubmitForm).GetByLabel("เบอร์โทรศัพท์ที่ให้ไว้ในคำขอ").FillAsync("081-000-0000");
         await BrowserFixture.ScreenshotAsync(page, "selfserve-1-correcting-390");
         await page.GetByRole(AriaRole.Button, new() { Name = "ยื่นคำขออีกครั้ง", Exact = true }).ClickAsync();
 
@@ -56,7 +59,7 @@ public sealed class VillagerCorrectsApplicationJourneyTests(BrowserFixture brows
         await Assertions.Expect(page.GetByLabel("วันที่ส่งคืน", new() { Exact = true })).ToHaveValueAsync("08/12/2569");
         await BrowserFixture.ScreenshotAsync(page, "selfserve-2-wrong-phone-390");
 
-        await page.GetByLabel("เบอร์โทรศัพท์ที่ให้ไว้ในคำขอ").FillAsync(phone);
+        await page.Locator(ResubmitForm).GetByLabel("เบอร์โทรศัพท์ที่ให้ไว้ในคำขอ").FillAsync(phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "ยื่นคำขออีกครั้ง", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("ยื่นคำขอแล้ว รอตรวจสอบ");
         await Assertions.Expect(page.Locator("#reference")).ToHaveTextAsync(reference);

@@ -23,6 +23,11 @@ public class AppFactory : WebApplicationFactory<Program>
         // Hundreds of app instances start in one test run; each would watch its configuration files with an inotify
         // instance (the per-user limit is 128 on many machines). Tests never edit appsettings while running.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+        // The same limit, from the other watcher every instance starts: asp-append-version watches wwwroot for changes
+        // (CI of b0b6f93 failed 42 tests at once with "user limit (128) on the number of inotify instances", shared with
+        // the Chromium of every browser class). Polling watches need no inotify instance.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
     public AppFactory()

@@ -50,16 +50,19 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     public ExtendInput Extend { get; set; } = new();
 
     [BindProperty]
-    [StringLength(30)]
+    [StringLength(30, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+    [Display(Name = "เบอร์โทรศัพท์")]
     public string? CalendarPhone { get; set; }
 
     [BindProperty]
-    [StringLength(30)]
+    [StringLength(30, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+    [Display(Name = "เบอร์โทรศัพท์")]
     public string? CancelPhone { get; set; }
 
     /// <summary>The phone for the notices form (channel, LINE link code, unlink): each action needs the second factor.</summary>
     [BindProperty]
-    [StringLength(30)]
+    [StringLength(30, ErrorMessage = "{0} ยาวได้ไม่เกิน {1} ตัวอักษร")]
+    [Display(Name = "เบอร์โทรศัพท์")]
     public string? NoticesPhone { get; set; }
 
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
