@@ -40,25 +40,13 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, SignInThrot
             return Page();
         }
 
-        var email = user.Email ?? user.Id;
-        var client = ClientAddress.Of(HttpContext);
-        if (throttle.IsThrottled(email, client))
+        if (!await SecondSignInStep.TryAsync(this, throttle, user, "Input.Code",
+                () => signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorCodes.Clean(Input.Code), RememberMe, rememberClient: false),
+                s["รหัสไม่ถูกต้องหรือหมดเวลาแล้ว กรุณากรอกรหัส 6 หลักล่าสุดจากแอปยืนยันตัวตน"], s, log))
         {
-            log.LogWarning("Two-factor sign-in throttled for client {Client}", client);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("Input.Code", s["ลองเข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่"]);
             return Page();
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorCodes.Clean(Input.Code), RememberMe, rememberClient: false);
-        if (!result.Succeeded)
-        {
-            throttle.RecordFailure(email, client);
-            ModelState.AddModelError("Input.Code", s["รหัสไม่ถูกต้องหรือหมดเวลาแล้ว กรุณากรอกรหัส 6 หลักล่าสุดจากแอปยืนยันตัวตน"]);
-            return Page();
-        }
-
-        throttle.RecordSuccess(email);
         log.LogInformation("User {UserId} signed in with an authenticator code", user.Id);
         return LoginModel.AfterSignIn(user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

@@ -37,25 +37,13 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, Si
             return Page();
         }
 
-        var email = user.Email ?? user.Id;
-        var client = ClientAddress.Of(HttpContext);
-        if (throttle.IsThrottled(email, client))
+        if (!await SecondSignInStep.TryAsync(this, throttle, user, "Input.RecoveryCode",
+                () => signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorCodes.CleanRecovery(Input.RecoveryCode)),
+                s["รหัสกู้คืนไม่ถูกต้องหรือถูกใช้ไปแล้ว"], s, log))
         {
-            log.LogWarning("Recovery-code sign-in throttled for client {Client}", client);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("Input.RecoveryCode", s["ลองเข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่"]);
             return Page();
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorCodes.CleanRecovery(Input.RecoveryCode));
-        if (!result.Succeeded)
-        {
-            throttle.RecordFailure(email, client);
-            ModelState.AddModelError("Input.RecoveryCode", s["รหัสกู้คืนไม่ถูกต้องหรือถูกใช้ไปแล้ว"]);
-            return Page();
-        }
-
-        throttle.RecordSuccess(email);
         await db.RecordAccountEventAsync(user.Id, AccountAudit.RecoveryCodeUsedAction, ct);
         log.LogWarning("User {UserId} signed in with a recovery code", user.Id);
         return LoginModel.AfterSignIn(user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
