@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AssetLoan.Tests.Support;
+using AssetLoan.Web.Pages.Assets;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -213,6 +214,46 @@ public sealed class AssetImportTests(AppFactory app) : IClassFixture<AppFactory>
         var doc = await HtmlForm.ParseAsync(await UploadAsync(client, "register.csv", big));
 
         Assert.Contains("เกินกำหนด 5 MB", doc.QuerySelector("[data-valmsg-for='Upload']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_XlsxOfBlankRowsPastTheCap_IsRefusedAndImportsNothing()
+    {
+        // Blank rows used not to count toward the 10,000-row cap: a sheet of blank rows was read to its end.
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var rows = Enumerable.Range(0, AssetImport.MaxRows + 5).Select(i => i == 0 ? Row("IMP-Z-0001", "จอรับภาพแบบขาตั้ง", "05/11/2562", 3500, null) : Row("", "", null, null, null));
+        using var xlsx = new MemoryStream();
+        MiniExcel.SaveAs(xlsx, rows);
+        var before = await CountAsync();
+
+        var doc = await HtmlForm.ParseAsync(await UploadAsync(client, "register.xlsx", xlsx.ToArray()));
+
+        Assert.Contains("ไฟล์มีเกิน 10,000 แถว (นับแถวว่างด้วย)", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector("form[action*='handler=Confirm']"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Upload_XlsxThatUnpacksPastTheLimit_IsRefusedBeforeAnyRowIsRead()
+    {
+        // A zip bomb in .xlsx clothing: small on the wire, a huge sheet once unpacked.
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var blank = new byte[1024 * 1024];
+            Array.Fill(blank, (byte)' ');
+            for (var i = 0; i * blank.Length <= AssetImport.MaxUncompressedBytes; i++)
+            {
+                await sheet.WriteAsync(blank);
+            }
+        }
+
+        Assert.True(bomb.Length < AssetImport.MaxBytes, $"the test file should pass the 5 MB upload limit ({bomb.Length} bytes)");
+        var doc = await HtmlForm.ParseAsync(await UploadAsync(client, "register.xlsx", bomb.ToArray()));
+
+        Assert.Contains("เมื่อคลายออกมีขนาดใหญ่เกินกว่าทะเบียนทั่วไป", doc.QuerySelector("[data-valmsg-for='Upload']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

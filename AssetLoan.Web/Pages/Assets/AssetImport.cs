@@ -95,6 +95,12 @@ public static class AssetImport
 
     public const int MaxRows = 10_000;
 
+    /// <summary>
+    /// An .xlsx is a zip: 5 MB on the wire can unpack to gigabytes of blank rows. The parts are measured before any
+    /// row is read; a real register of 10,000 rows unpacks to a few megabytes.
+    /// </summary>
+    public const long MaxUncompressedBytes = 64L * 1024 * 1024;
+
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0];
@@ -153,7 +159,7 @@ public static class AssetImport
 
         if (sheet.TooManyRows)
         {
-            fileErrors.Add(s["ไฟล์มีข้อมูลเกิน {0} แถว กรุณาแบ่งเป็นหลายไฟล์", Display.Number(MaxRows)]);
+            fileErrors.Add(s["ไฟล์มีเกิน {0} แถว (นับแถวว่างด้วย) กรุณาลบแถวว่างหรือแบ่งเป็นหลายไฟล์", Display.Number(MaxRows)]);
         }
         else if (sheet.Rows.Count == 0 && missing.Count == 0)
         {
@@ -416,6 +422,14 @@ public static class AssetImport
     {
         try
         {
+            using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read))
+            {
+                if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes)
+                {
+                    throw new ImportFileException(s["ไฟล์ Excel นี้เมื่อคลายออกมีขนาดใหญ่เกินกว่าทะเบียนทั่วไป (อาจมีแถวหรือคอลัมน์ว่างจำนวนมาก) กรุณาลบแถวว่างหรือบันทึกเป็น CSV UTF-8"]);
+                }
+            }
+
             using var stream = new MemoryStream(content, writable: false);
             var headers = MiniExcel.GetColumns(stream, useHeaderRow: true, excelType: ExcelType.XLSX)?.Select(NormalizeHeader).ToList() ?? [];
             stream.Position = 0;
@@ -425,16 +439,17 @@ public static class AssetImport
             foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX))
             {
                 rowNumber++;
+                if (rowNumber - 1 > MaxRows)
+                {
+                    // Every row read counts, blank or not: a sheet of a million blank rows is refused as soon as it passes the cap.
+                    return new ImportSheet(headers, rows, skipped, TooManyRows: true);
+                }
+
                 var cells = raw.ToDictionary(kv => NormalizeHeader(kv.Key), kv => kv.Value is string t ? t.Trim() : kv.Value);
                 if (cells.Values.All(v => v is null || (v is string t && t.Length == 0)))
                 {
                     skipped++;
                     continue;
-                }
-
-                if (rows.Count == MaxRows)
-                {
-                    return new ImportSheet(headers, rows, skipped, TooManyRows: true);
                 }
 
                 rows.Add(new ImportSourceRow(rowNumber, cells));
@@ -469,17 +484,18 @@ public static class AssetImport
         var headers = records[0].Fields.Select(NormalizeHeader).ToList();
         var rows = new List<ImportSourceRow>();
         var skipped = 0;
+        if (records.Count - 1 > MaxRows)
+        {
+            // As for .xlsx: every line counts, blank or not.
+            return new ImportSheet(headers, rows, 0, TooManyRows: true);
+        }
+
         foreach (var record in records.Skip(1))
         {
             if (record.Fields.All(string.IsNullOrWhiteSpace))
             {
                 skipped++;
                 continue;
-            }
-
-            if (rows.Count == MaxRows)
-            {
-                return new ImportSheet(headers, rows, skipped, TooManyRows: true);
             }
 
             var cells = new Dictionary<string, object?>();
