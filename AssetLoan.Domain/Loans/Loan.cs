@@ -1194,7 +1194,25 @@ public sealed record LoanRequestEdit(string Purpose, string Place, DateOnly Star
 public sealed record Shortage(int CatalogueItemId, int Requested, int Free);
 
 /// <param name="KeepAssetIds">A numbered line: the reserved units it keeps (exactly <paramref name="Quantity"/> of them).</param>
-public sealed record LineReduction(int LineId, int Quantity, IReadOnlyList<int>? KeepAssetIds = null);
+public sealed record LineReduction(int LineId, int Quantity, IReadOnlyList<int>? KeepAssetIds = null)
+{
+    /// <summary>
+    /// The units a numbered line keeps from those ticked: all of them, unless more are ticked than the new quantity
+    /// (the officer lowered the number and left the boxes), then those on the shelf first, then by asset number. Fewer
+    /// ticked than the quantity is kept as it is, and <see cref="Loan.ReduceByAgreement"/> refuses it.
+    /// </summary>
+    public static IReadOnlyList<int> UnitsToKeep(IEnumerable<int> ticked, int? quantity, IReadOnlyCollection<int> onShelf, IReadOnlyDictionary<int, string> assetNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(ticked);
+        ArgumentNullException.ThrowIfNull(onShelf);
+        ArgumentNullException.ThrowIfNull(assetNumbers);
+        var distinct = ticked.Distinct().ToList();
+        return quantity is { } q && distinct.Count > q
+            ? distinct.OrderBy(id => onShelf.Contains(id) ? 0 : 1).ThenBy(id => assetNumbers.GetValueOrDefault(id, ""), StringComparer.Ordinal)
+                .Take(Math.Max(0, q)).ToList()
+            : distinct;
+    }
+}
 
 public sealed record LineIssue(int LineId, IReadOnlyList<int> AssetIds, int PoolQuantity, string? Note);
 

@@ -88,4 +88,14 @@ public sealed class ReductionTests
         Assert.Equal("Loan.IllegalTransition", Assert.Throws<DomainRuleException>(() =>
             out_.ReduceByAgreement(_s.Officer, [new LineReduction(out_.Lines[0].Id, 10)], "ยินยอม", LoanScenario.Now)).Code);
     }
+
+    [Fact]
+    public void UnitsToKeep_MoreTickedThanTheQuantity_KeepsThoseOnTheShelfFirstThenByNumber()
+    {
+        var numbers = new Dictionary<int, string> { [1] = "EQ-003", [2] = "EQ-001", [3] = "EQ-002" };
+        Assert.Equal([3, 2], LineReduction.UnitsToKeep([1, 2, 3, 3], 2, [3], numbers));
+        Assert.Equal([2, 3, 1], LineReduction.UnitsToKeep([2, 3, 1], 3, [], numbers));
+        Assert.Equal([1], LineReduction.UnitsToKeep([1], 2, [], numbers));
+        Assert.Equal([1, 2], LineReduction.UnitsToKeep([1, 2], null, [], numbers));
+    }
 }

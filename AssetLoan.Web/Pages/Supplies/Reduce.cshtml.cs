@@ -86,19 +86,8 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
         return Redirect($"/loans/{id}");
     }
 
-    /// <summary>
-    /// The units a numbered line keeps: the ticked ones, and when more are ticked than the new quantity (the officer
-    /// lowered the number and left the boxes), those on the shelf first, then by asset number. Fewer ticked than the
-    /// quantity goes to the domain as it is and is refused there.
-    /// </summary>
-    private List<int> Kept(LineInput line)
-    {
-        var onShelf = Lines.FirstOrDefault(l => l.LineId == line.LineId)?.OnShelfUnitIds ?? [];
-        var ticked = line.Keep.Distinct().ToList();
-        return line.Quantity is { } quantity && ticked.Count > quantity
-            ? ticked.OrderBy(id => onShelf.Contains(id) ? 0 : 1).ThenBy(id => UnitNumbers.GetValueOrDefault(id, ""), StringComparer.Ordinal).Take(Math.Max(0, quantity)).ToList()
-            : ticked;
-    }
+    private IReadOnlyList<int> Kept(LineInput line) =>
+        LineReduction.UnitsToKeep(line.Keep, line.Quantity, Lines.FirstOrDefault(l => l.LineId == line.LineId)?.OnShelfUnitIds ?? [], UnitNumbers);
 
     private string FieldOf(DomainRuleException ex)
     {
