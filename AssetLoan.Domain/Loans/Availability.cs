@@ -65,6 +65,18 @@ public static class AvailabilityCalculator
         return Math.Max(0, capacity - peak);
     }
 
+    /// <summary>
+    /// Free units of a numbered item: its lendable units less every unit other loans hold. A held unit that broke,
+    /// went missing or was retired on the shelf still counts: the loan holding it was promised a unit and is given a
+    /// free one at its handover, so that one is not free for anybody else. (A unit out on a loan stays on loan, and
+    /// lendable, until it is back: every held unit that is not lendable is a reservation waiting for a substitute.)
+    /// </summary>
+    public static int UnitsFree(int lendableUnits, IReadOnlySet<int> held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return Math.Max(0, lendableUnits - held.Count);
+    }
+
     public static IReadOnlySet<int> UnitsHeld(IEnumerable<Commitment> commitments, DateOnly from, DateOnly to, bool firmOnly, int? excludeLoanId = null) =>
         Relevant(commitments, from, to, firmOnly, excludeLoanId)
             .Where(c => c.AssetId is not null)

@@ -504,6 +504,10 @@ public sealed class Loan
             var units = unitsByLine.TryGetValue(line.Id, out var u) ? u : [];
             DomainRuleException.ThrowIf(units.Count != line.Quantity, "Loan.UnitCountMismatch",
                 $"Choose exactly {line.Quantity} units of {line.ItemName}.");
+
+            // Each unit being free is not enough: another loan whose reserved unit broke on the shelf needs one of them.
+            DomainRuleException.ThrowIf(line.Quantity > free.FreeQuantity, "Loan.NotEnoughAvailable",
+                $"Only {free.FreeQuantity} of {line.ItemName} are free for these dates.");
             DomainRuleException.ThrowIf(units.Select(a => a.Id).Distinct().Count() != units.Count, "Loan.UnitTwice", "A unit is chosen twice.");
             foreach (var asset in units)
             {
@@ -1118,6 +1122,8 @@ public sealed class Loan
                 continue;
             }
 
+            DomainRuleException.ThrowIf(line.Units.Count > free.FreeQuantity, "Loan.NoLongerAvailable",
+                $"Only {free.FreeQuantity} of {line.ItemName} remain for these dates; check the request again.");
             foreach (var unit in line.Units)
             {
                 var gone = free.HeldAssetIds.Contains(unit.AssetId)

@@ -8,6 +8,17 @@ public sealed class AvailabilityCalculatorTests
     private static readonly DateOnly D1 = new(2026, 12, 1);
 
     [Fact]
+    public void UnitsFree_AHeldUnitThatBrokeOnTheShelf_StillCountsAgainstTheGoodOnes()
+    {
+        // Four tents; loan 1 holds units 1 and 2, then units 1 and 3 break: two are lendable and loan 1 needs both
+        // (unit 1 is replaced at its handover), so none is free though unit 4 is held by nobody.
+        Assert.Equal(0, AvailabilityCalculator.UnitsFree(2, new HashSet<int> { 1, 2 }));
+        Assert.Equal(1, AvailabilityCalculator.UnitsFree(3, new HashSet<int> { 1, 2 }));
+        Assert.Equal(0, AvailabilityCalculator.UnitsFree(1, new HashSet<int> { 1, 2 }));
+        Assert.Equal(4, AvailabilityCalculator.UnitsFree(4, new HashSet<int>()));
+    }
+
+    [Fact]
     public void PoolFree_NoCommitments_IsCapacity() =>
         Assert.Equal(300, AvailabilityCalculator.PoolFree(300, [], D1, D1.AddDays(2), firmOnly: false));
 

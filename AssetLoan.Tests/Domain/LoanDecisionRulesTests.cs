@@ -245,6 +245,21 @@ public sealed class LoanDecisionRulesTests
     }
 
     [Fact]
+    public void Check_ChosenUnitHeldByNobodyButNoneFree_Throws()
+    {
+        // Another loan holds a unit that broke on the shelf and needs the unit chosen here as its substitute.
+        var b = new LoanBuilder().ByOutsider().WithNumbered(1, unitsInStock: 3);
+        var loan = b.Build();
+        var line = loan.Lines[0];
+        var others = b.Assets.Values.Take(2).Select(a => a.Id).ToHashSet();
+        var chosen = new Dictionary<int, IReadOnlyList<Asset>> { [line.Id] = [b.Assets.Values.Last()] };
+        var none = new Dictionary<int, ItemAvailability> { [line.CatalogueItemId] = new(line.CatalogueItemId, 0, others) };
+        Assert.Equal("Loan.NotEnoughAvailable", Assert.Throws<DomainRuleException>(() =>
+            loan.Check(Actors.Officer, loan.Case, chosen, none, Today, Now)).Code);
+        Assert.Equal(LoanStatus.Submitted, loan.Status);
+    }
+
+    [Fact]
     public void Check_WrongNumberOfUnits_Throws()
     {
         var b = new LoanBuilder().ByOutsider().WithNumbered(2, unitsInStock: 3);
@@ -421,6 +436,19 @@ public sealed class LoanDecisionRulesTests
         b.Assets.Values.Single().SetStatus(AssetStatus.UnderRepair);
         Assert.Equal("Loan.NoLongerAvailable", Assert.Throws<DomainRuleException>(() =>
             loan.Approve(Actors.Director, b.Policy, null, false, b.AllFree(), b.Assets, Now)).Code);
+    }
+
+    [Fact]
+    public void Approve_ReservedUnitsFreeButAnEarlierApprovalNeedsASubstitute_ThrowsNoLongerAvailable()
+    {
+        var b = new LoanBuilder().WithNumbered(1, unitsInStock: 3).Checked();
+        var loan = b.Build();
+        var item = loan.Lines[0].CatalogueItemId;
+        var mine = loan.Lines[0].Units.Single().AssetId;
+        var firm = new Dictionary<int, ItemAvailability> { [item] = new(item, 0, b.Assets.Keys.Where(id => id != mine).ToHashSet()) };
+        Assert.Equal("Loan.NoLongerAvailable", Assert.Throws<DomainRuleException>(() =>
+            loan.Approve(Actors.Director, b.Policy, null, false, firm, b.Assets, Now)).Code);
+        Assert.Equal(LoanStatus.Checked, loan.Status);
     }
 
     [Fact]

@@ -77,8 +77,9 @@ public static class AvailabilityQueries
     /// <summary>
     /// What is free of each item for [from, to]. <paramref name="firmOnly"/>: count only approved or out loans (the
     /// approval re-check); otherwise every hold, checked reservations included (the request form and the check).
-    /// For numbered items <see cref="ItemAvailability.FreeQuantity"/> counts lendable units not held; a pool starts from
-    /// its quantity on hand less the units waiting for repair.
+    /// For numbered items <see cref="ItemAvailability.FreeQuantity"/> is <see cref="AvailabilityCalculator.UnitsFree"/>:
+    /// lendable units less every unit held, a held unit that broke on the shelf included (its loan needs a substitute);
+    /// a pool starts from its quantity on hand less the units waiting for repair.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, ItemAvailability>> AvailabilityAsync(this AppDbContext db, IReadOnlyCollection<int> itemIds, DateOnly from, DateOnly to, DateOnly today, bool firmOnly, int? excludeLoanId, CancellationToken ct)
     {
@@ -87,15 +88,9 @@ public static class AvailabilityQueries
             .Where(c => itemIds.Contains(c.Id))
             .Select(c => new { c.Id, c.TrackingMode, c.PoolQuantity, c.PoolUnderRepair })
             .ToListAsync(ct);
-        // Counted per item in SQL, not loaded: a province's registry has hundreds of thousands of units, and only the
-        // few held by loans need to be looked at one by one.
+        // Counted per item in SQL, not loaded: a province's registry has hundreds of thousands of units.
         var onHand = await db.UnitsOnHandAsync(itemIds, ct);
         var commitments = await db.CommitmentsAsync(itemIds, from, to, today, ct);
-        var heldIds = commitments.Where(c => c.AssetId != null).Select(c => c.AssetId!.Value).Distinct().ToList();
-        var heldLendable = heldIds.Count == 0 ? [] : (await db.Assets.AsNoTracking().Lendable()
-            .Where(a => heldIds.Contains(a.Id))
-            .Select(a => a.Id)
-            .ToListAsync(ct)).ToHashSet();
 
         var result = new Dictionary<int, ItemAvailability>();
         foreach (var item in items)
@@ -111,8 +106,7 @@ public static class AvailabilityQueries
             }
 
             var held = AvailabilityCalculator.UnitsHeld(mine, from, to, firmOnly, excludeLoanId);
-            var free = onHand.GetValueOrDefault(item.Id) - held.Count(heldLendable.Contains);
-            result[item.Id] = new ItemAvailability(item.Id, free, held, competing);
+            result[item.Id] = new ItemAvailability(item.Id, AvailabilityCalculator.UnitsFree(onHand.GetValueOrDefault(item.Id), held), held, competing);
         }
 
         return result;

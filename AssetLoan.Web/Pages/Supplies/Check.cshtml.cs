@@ -160,7 +160,14 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
 
     public sealed record LineCheck(LoanLineView Line, int Free, IReadOnlyList<UnitChoice> FreeUnits)
     {
-        public bool Enough => Line.IsPooled ? Free >= Line.Quantity : FreeUnits.Count >= Line.Quantity;
+        /// <summary>
+        /// The free count decides for numbered lines too: a unit no loan holds may still be the substitute another
+        /// request needs, whose reserved unit broke on the shelf (<see cref="AvailabilityCalculator.UnitsFree"/>).
+        /// </summary>
+        public bool Enough => Free >= Line.Quantity;
+
+        /// <summary>Units held by nobody that other requests need as substitutes for reserved units no longer on the shelf.</summary>
+        public bool SubstitutesOwed => !Line.IsPooled && FreeUnits.Count > Free;
     }
 
     public sealed record UnitChoice(int Id, string AssetNumber, string? Location, string? Condition, AssetStatus Status);
