@@ -59,8 +59,7 @@ public sealed class ScanCameraTests(ScanCameraTests.CameraFixture camera) : ICla
 
         public async ValueTask InitializeAsync()
         {
-            App.UseKestrel(0);
-            App.StartServer();
+            App.StartOnKestrel();
             BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
             var chromium = Prerequisites.Chromium();
             if (string.IsNullOrEmpty(chromium))

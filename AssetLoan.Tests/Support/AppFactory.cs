@@ -122,6 +122,17 @@ public class AppFactory : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>True once <see cref="StartOnKestrel"/> ran: the app listens on a real port, not the in-memory test server.</summary>
+    public bool OnKestrel { get; private set; }
+
+    /// <summary>Starts the app on a free loopback port (browser tests, HTTP walks); <c>ClientOptions.BaseAddress</c> is its address.</summary>
+    public void StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        OnKestrel = true;
+    }
+
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

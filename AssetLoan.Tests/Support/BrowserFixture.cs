@@ -17,8 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App.UseKestrel(0);
-        App.StartServer();
+        App.StartOnKestrel();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         var chromium = Prerequisites.Chromium();
         if (string.IsNullOrEmpty(chromium))

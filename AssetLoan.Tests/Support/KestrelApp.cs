@@ -7,8 +7,7 @@ public sealed class KestrelApp : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        App.UseKestrel(0);
-        App.StartServer();
+        App.StartOnKestrel();
         return ValueTask.CompletedTask;
     }
 

@@ -211,14 +211,18 @@ public sealed class SitePages
     /// <summary>Where stored text (JSON of audit events, Markdown, lists) splits into the pieces a page shows.</summary>
     private static readonly System.Text.RegularExpressions.Regex Fragments = new("[\\r\\n\"{}\\[\\],:|*#>()]+");
 
-    /// <summary>A client of the running app on Kestrel, signed in through the login form (none for <see cref="Anonymous"/>).</summary>
+    /// <summary>A client of the running app (on Kestrel or the in-memory server), signed in through the login form (none for <see cref="Anonymous"/>).</summary>
     public static async Task<HttpClient> ClientAsync(AppFactory app, string user)
     {
+        ArgumentNullException.ThrowIfNull(app);
+
         // On Kestrel (the browser fixture) the factory's clients follow redirects whatever they are told; this one does not.
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = app.ClientOptions.BaseAddress,
-        };
+        var client = !app.OnKestrel
+            ? app.CreateAnonymousClient()
+            : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+            {
+                BaseAddress = app.ClientOptions.BaseAddress,
+            };
         if (user != Anonymous)
         {
             var form = await HtmlForm.LoadAsync(client, "/account/login");

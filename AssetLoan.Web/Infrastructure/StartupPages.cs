@@ -16,6 +16,9 @@ public static class StartupPages
     /// <summary>A borrower's record (who they are, how to reach them): only the roles that deal with the loan.</summary>
     public const string BorrowerDetailPolicy = "BorrowerDetail";
 
+    /// <summary>Compensation for damage and loss is decided by the head of the finance division alone (domain.md §8).</summary>
+    public const string CompensationPolicy = "Compensation";
+
     public static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
@@ -65,13 +68,15 @@ public static class StartupPages
                 c.AuthorizeFolder("/Loans", StartupIdentity.StaffPolicy);
                 c.AuthorizeFolder("/Endorsements", "DivisionHead");
                 c.AuthorizeFolder("/Supplies", StartupIdentity.SuppliesPolicy);
-                c.AuthorizeFolder("/Borrowers", BorrowerDetailPolicy); // /supplies/borrower/{id}: approvers and the auditor (read-only) see it masked, supplies roles reveal
+                c.AuthorizeFolder("/Borrowers", BorrowerDetailPolicy); // /supplies/borrower/{id}: the supplies roles; the executive and the auditor read it (ReadableBy), masked
                 c.AuthorizeFolder("/Approvals", StartupIdentity.ApproversPolicy);
                 c.AuthorizeFolder("/Audit", StartupIdentity.AuditPolicy);
                 c.AuthorizeFolder("/LoanList", StartupIdentity.LoanListPolicy); // /loans/all
                 c.AuthorizeFolder("/Admin", StartupIdentity.AdminPolicy);
                 c.AuthorizeFolder("/Reports", StartupIdentity.BooksPolicy);
                 c.AuthorizePage("/Assets/History", StartupIdentity.AssetHistoryPolicy);
+                c.AuthorizeFolder("/Approvals/Compensation", CompensationPolicy);
+                c.AddFolderApplicationModelConvention("/", Identity.HandlerRolesAttribute.Convention);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
@@ -79,7 +84,9 @@ public static class StartupPages
 
         services.AddAuthorizationBuilder()
             .AddPolicy("DivisionHead", p => p.RequireRole(Identity.Roles.DivisionHead))
-            .AddPolicy(BorrowerDetailPolicy, p => p.RequireRole(Identity.Roles.SuppliesOfficer, Identity.Roles.FinanceDirector, Identity.Roles.Executive, Identity.Roles.Auditor));
+            .AddPolicy(BorrowerDetailPolicy, Identity.ReadableByAttribute.FolderPolicy(Identity.Roles.SuppliesOfficer, Identity.Roles.FinanceDirector))
+            .AddPolicy(CompensationPolicy, p => p.RequireRole(Identity.Roles.FinanceDirector))
+            .AddPolicy(Identity.HandlerRolesAttribute.Policy, Identity.HandlerRolesAttribute.Build);
         services.AddAntiforgery(o => o.Cookie.Name = "AssetLoan.Af");
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 

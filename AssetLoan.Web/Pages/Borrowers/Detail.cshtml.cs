@@ -14,7 +14,8 @@ namespace AssetLoan.Web.Pages.Borrowers;
 /// supplies roles may reveal it (a POST), and every reveal is an audit event (domain.md §10). Other staff also see the
 /// phone masked and only the district and province of the address.
 /// </summary>
-[ReadableBy(Roles.Auditor)]
+[ReadableBy(Roles.Executive, Roles.Auditor)]
+[HandlerRoles("Reveal", Roles.SuppliesOfficer, Roles.FinanceDirector)]
 public sealed class DetailModel(AppDbContext db, NationalIdProtector ids) : PageModel
 {
     public BorrowerView Borrower { get; private set; } = null!;
@@ -32,11 +33,6 @@ public sealed class DetailModel(AppDbContext db, NationalIdProtector ids) : Page
 
     public async Task<IActionResult> OnPostRevealAsync(int id, CancellationToken ct)
     {
-        if (!IsSuppliesRole)
-        {
-            return Forbid();
-        }
-
         if (!await LoadAsync(id, ct))
         {
             return NotFound();

@@ -18,6 +18,7 @@ namespace AssetLoan.Web.Pages.Loans;
 /// corrects a sent-back request, or asks for more days before the due date.
 /// </summary>
 [ReadableBy(Roles.Auditor)]
+[HandlerRoles("Attachment", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive)]
 public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel
 {
     public LoanView View { get; private set; } = null!;
@@ -79,11 +80,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
     /// <summary>The scanned paper approval, for supplies staff and approvers only.</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(int id, CancellationToken ct)
     {
-        if (!(Me.Has(Role.SuppliesOfficer) || Me.Has(Role.FinanceDirector) || Me.Has(Role.Executive)))
-        {
-            return Forbid();
-        }
-
         var path = await db.Loans.AsNoTracking().Where(l => l.Id == id).Select(l => l.PaperApprovalPath).SingleOrDefaultAsync(ct);
         var full = path is null ? null : files.PathOf(path);
         if (full is null)

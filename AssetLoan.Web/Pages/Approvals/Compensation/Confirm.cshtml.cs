@@ -20,21 +20,11 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
 
     public async Task<IActionResult> OnGetAsync(int loanId, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.FinanceDirector))
-        {
-            return Forbid();
-        }
-
         return await LoadAsync(loanId, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(int loanId, int caseId, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.FinanceDirector))
-        {
-            return Forbid();
-        }
-
         var loan = await db.Loans.Include(l => l.Compensations).SingleOrDefaultAsync(l => l.Id == loanId, ct);
         if (loan is null)
         {

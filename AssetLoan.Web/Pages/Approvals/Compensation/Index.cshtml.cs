@@ -17,11 +17,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.FinanceDirector))
-        {
-            return Forbid();
-        }
-
         Rows = await AwaitingConfirmationAsync(db, ct);
         return Page();
     }
