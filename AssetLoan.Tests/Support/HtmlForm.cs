@@ -133,6 +133,25 @@ public sealed class HtmlForm
 
     public string? Value(string name) => _fields.LastOrDefault(f => f.Key == name).Value;
 
+    /// <summary>
+    /// Whether <see cref="SubmitAsync"/> answers the form's proof-of-work challenge (an input with <c>data-pow-bits</c>)
+    /// when it has no answer yet, as the page's script does in a browser. False posts it as a phone without JavaScript.
+    /// </summary>
+    public bool AnswersChallenge { get; set; } = true;
+
+    private void AnswerChallenge()
+    {
+        if (!AnswersChallenge || Document.QuerySelector("input[data-pow-bits]") is not { } input
+            || input.GetAttribute("name") is not { } name || Value(name) is not { Length: > 0 } challenge
+            || input.GetAttribute("data-pow-answer") is not { } answerName || !string.IsNullOrEmpty(Value(answerName)))
+        {
+            return;
+        }
+
+        var bits = int.Parse(input.GetAttribute("data-pow-bits") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Set(answerName, global::AssetLoan.Web.Infrastructure.Security.ApplyChallenge.Solve(challenge, bits));
+    }
+
     /// <summary>Submits the form as pressing the button <paramref name="buttonSelector"/> does: to its formaction when it has one.</summary>
     public Task<HttpResponseMessage> SubmitByAsync(HttpClient client, string buttonSelector)
     {
@@ -145,6 +164,7 @@ public sealed class HtmlForm
     {
         ArgumentNullException.ThrowIfNull(client);
         var action = actionOverride ?? Action;
+        AnswerChallenge();
         HttpContent content;
         if (Multipart || _files.Count > 0)
         {

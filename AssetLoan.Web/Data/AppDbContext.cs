@@ -69,6 +69,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<PublicDataStamp> PublicDataStamps => Set<PublicDataStamp>();
 
+    public DbSet<ApplyChallengeUse> ApplyChallengeUses => Set<ApplyChallengeUse>();
+
     internal CurrentActor? Actor => _actor;
 
     internal TimeProvider Time => _time ?? TimeProvider.System;

@@ -30,6 +30,23 @@ public sealed class JobLease
 }
 
 /// <summary>
+/// One public application's proof of work (Infrastructure/Security/ApplyChallenge.cs): its challenge, used once; the
+/// client as a keyed hash of its address (or /64), never the address; kept two days for the per-day limits.
+/// </summary>
+public sealed class ApplyChallengeUse
+{
+    public long Id { get; set; }
+
+    public string Nonce { get; set; } = "";
+
+    public string Client { get; set; } = "";
+
+    public bool Solved { get; set; }
+
+    public DateTime UsedAtUtc { get; set; }
+}
+
+/// <summary>
 /// One row whose value changes in the same transaction as any write that public pages show, so that every instance can
 /// tell, with one read by key, that its cached public pages are out of date (Infrastructure/PublicPageCache.cs).
 /// </summary>

@@ -57,6 +57,19 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
     }
 }
 
+public sealed class ApplyChallengeUseConfiguration : IEntityTypeConfiguration<ApplyChallengeUse>
+{
+    public void Configure(EntityTypeBuilder<ApplyChallengeUse> b)
+    {
+        b.ToTable("ApplyChallengeUses");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Nonce).HasMaxLength(40);
+        b.Property(x => x.Client).HasMaxLength(64);
+        b.HasIndex(x => x.Nonce).IsUnique();
+        b.HasIndex(x => new { x.Client, x.UsedAtUtc });
+    }
+}
+
 public sealed class PublicDataStampConfiguration : IEntityTypeConfiguration<PublicDataStamp>
 {
     public void Configure(EntityTypeBuilder<PublicDataStamp> b)

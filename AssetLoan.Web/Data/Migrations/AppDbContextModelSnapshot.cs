@@ -1008,6 +1008,38 @@ namespace AssetLoan.Web.Data.Migrations
                     b.ToTable("Settings");
                 });
 
+            modelBuilder.Entity("AssetLoan.Web.Data.ApplyChallengeUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nonce")
+                        .IsUnique();
+
+                    b.HasIndex("Client", "UsedAtUtc");
+
+                    b.ToTable("ApplyChallengeUses", (string)null);
+                });
+
             modelBuilder.Entity("AssetLoan.Web.Data.FiscalSequence", b =>
                 {
                     b.Property<int>("FiscalYear")

@@ -1041,6 +1041,40 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.ToTable("Settings");
                 });
 
+            modelBuilder.Entity("AssetLoan.Web.Data.ApplyChallengeUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Solved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nonce")
+                        .IsUnique();
+
+                    b.HasIndex("Client", "UsedAtUtc");
+
+                    b.ToTable("ApplyChallengeUses", (string)null);
+                });
+
             modelBuilder.Entity("AssetLoan.Web.Data.FiscalSequence", b =>
                 {
                     b.Property<int>("FiscalYear")

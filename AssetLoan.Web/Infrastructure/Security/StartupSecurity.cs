@@ -18,6 +18,7 @@ public static class StartupSecurity
     public static IServiceCollection AddAssetLoanSecurity(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
     {
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ApplyChallenge>();
         services.AddSingleton<AuditAnchorJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchorJob>());
 

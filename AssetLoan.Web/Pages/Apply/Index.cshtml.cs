@@ -7,6 +7,7 @@ using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Infrastructure;
+using AssetLoan.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -19,7 +20,7 @@ namespace AssetLoan.Web.Pages.Apply;
 /// The public application (domain.md §2 outside borrower, §10 personal data): no account, the privacy notice, live
 /// availability, and everything typed comes back on any error.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s, ILogger<IndexModel> log, PublicDataCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s, ILogger<IndexModel> log, PublicDataCache cache, ApplyChallenge challenge) : PageModel
 {
     /// <summary>History and audit name the applicant by role only: the person's name stays in the borrower record, which retention anonymises.</summary>
     public const string ApplicantActorName = "ผู้ยื่นคำขอทางออนไลน์";
@@ -33,6 +34,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     public (DateOnly From, DateOnly To, bool ForChosenDates) AvailabilityPeriod { get; private set; }
 
     public Settings Settings { get; private set; } = new();
+
+    /// <summary>How hard the form's challenge is, for the page's script.</summary>
+    public int ChallengeBits => challenge.Bits;
 
     /// <summary>
     /// A catalogue up to this size is listed whole (a municipality lends tens of kinds, and a villager scrolls and types a
@@ -55,6 +59,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         Input.Find = find;
         await LoadAsync(ct, item);
         Input.SubmissionKey = LoanTransactions.NewSubmissionKey();
+        Input.Challenge = challenge.Issue();
         Input.Lines = Catalogue.Select(c => new LineInput { ItemId = c.Id, Quantity = c.Id == item ? 1 : 0 }).ToList();
         if (item is { } id && Catalogue.FirstOrDefault(c => c.Id == id) is { } chosen && !chosen.ForPublic && chosen.ForAgencies)
         {
@@ -154,6 +159,22 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
             return Page();
         }
 
+        if (await challenge.ClaimAsync(db, Input.Challenge, Input.ChallengeAnswer, HttpContext, ct) is { } refusal)
+        {
+            log.LogWarning("Public application refused by the challenge: {Refusal}", refusal);
+            ModelState.AddModelError("", RefusalText(refusal));
+            if (refusal is ApplyChallenge.Refusal.Invalid or ApplyChallenge.Refusal.Expired or ApplyChallenge.Refusal.Used)
+            {
+                // A fresh challenge, so that sending the form again works (the page's script solves it again).
+                ModelState.Remove("Input.Challenge");
+                ModelState.Remove("Input.ChallengeAnswer");
+                Input.Challenge = challenge.Issue();
+                Input.ChallengeAnswer = null;
+            }
+
+            return Page();
+        }
+
         try
         {
             // SubmitLoanAsync reuses the applicant's existing record and checks its standing, as for walk-ins.
@@ -163,10 +184,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         }
         catch (DomainRuleException ex)
         {
+            db.ChangeTracker.Clear();
+            await challenge.ReleaseAsync(db, Input.Challenge, ct);
             ModelState.AddDomainError(ex, s, FieldFor(ex.Code));
             return Page();
         }
     }
+
+    private string RefusalText(ApplyChallenge.Refusal refusal) => refusal switch
+    {
+        ApplyChallenge.Refusal.TooManyToday => s["วันนี้มีการยื่นคำขอจากเครือข่ายอินเทอร์เน็ตนี้ครบ {0} รายการแล้ว กรุณายื่นใหม่พรุ่งนี้ หรือติดต่อกองคลังโดยตรง", challenge.PerDay],
+        ApplyChallenge.Refusal.TooManyWithoutScript => s["เบราว์เซอร์นี้ปิด JavaScript ไว้ และวันนี้มีการยื่นคำขอแบบนี้ครบ {0} รายการแล้ว กรุณาเปิด JavaScript แล้วส่งอีกครั้ง หรือติดต่อกองคลังโดยตรง", challenge.WithoutScriptPerDay],
+        _ => s["แบบฟอร์มนี้หมดอายุหรือถูกส่งไปแล้ว ระบบเตรียมแบบฟอร์มใหม่ให้แล้ว (ข้อมูลที่กรอกยังอยู่) กรุณากดส่งอีกครั้ง"],
+    };
 
     private DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
@@ -437,6 +467,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         /// <summary>One per render of the form: posting the same render twice files one request.</summary>
         [StringLength(64)]
         public string? SubmissionKey { get; set; }
+
+        /// <summary>The proof-of-work challenge issued with this form (<see cref="ApplyChallenge"/>).</summary>
+        [StringLength(400)]
+        public string? Challenge { get; set; }
+
+        /// <summary>The page's script's answer to <see cref="Challenge"/>; empty when JavaScript is off.</summary>
+        [StringLength(12)]
+        public string? ChallengeAnswer { get; set; }
 
         /// <summary>Honeypot: hidden from people; a robot that fills it gets a fake success.</summary>
         [StringLength(200)]
