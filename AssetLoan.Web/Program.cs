@@ -39,6 +39,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseTwoFactorSetupGate(); // an account that must set up two-factor sign-in reaches nothing else, page or not
 app.UseRateLimiter(); // after authentication: only anonymous POSTs are limited
 app.UseAuthorization();
 app.UseAssetLoanPublicCache(); // after authentication: a signed-in request never sees a cached anonymous page

@@ -18,12 +18,13 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserFixture.ScreenshotAsync(page, "two-factor-setup-390");
 
-        await page.GetByLabel("รหัส 6 หลักจากแอป").FillAsync(Totp.Code(key));
+        await page.GetByLabel("รหัส 6 หลักจากแอป").FillAsync(Totp.Code(key, browser.App.Clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "ยืนยันและเปิดใช้" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserFixture.ScreenshotAsync(page, "two-factor-recovery-codes-390");
 
+        browser.App.Clock.Advance(TimeSpan.FromSeconds(30)); // each code is accepted once: the phone shows the next one
         await page.Locator(".navbar-toggler").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "ออกจากระบบ" }).ClickAsync();
         await page.GotoAsync($"{browser.BaseUrl}/account/login");
@@ -33,7 +34,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.WaitForURLAsync(u => u.Contains("/account/login-2fa", StringComparison.Ordinal));
         await BrowserFixture.ScreenshotAsync(page, "two-factor-sign-in-390");
 
-        await page.GetByLabel("รหัส 6 หลักจากแอป").FillAsync(Totp.Code(key));
+        await page.GetByLabel("รหัส 6 หลักจากแอป").FillAsync(Totp.Code(key, browser.App.Clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
         await page.GotoAsync($"{browser.BaseUrl}/account/two-factor");

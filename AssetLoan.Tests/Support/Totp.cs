@@ -26,10 +26,16 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The code the phone shows at the app's (fake) clock: the server checks codes against that clock.</summary>
+    public static string Code(string base32Key, TimeProvider clock) => Code(base32Key, clock.GetUtcNow());
+
     /// <summary>A six-digit code that is not the right one (nor one of its neighbours in time).</summary>
-    public static string WrongCode(string base32Key)
+    public static string WrongCode(string base32Key, TimeProvider clock) => WrongCode(base32Key, clock.GetUtcNow());
+
+    /// <summary>A six-digit code that is not the right one (nor one of its neighbours in time).</summary>
+    public static string WrongCode(string base32Key, DateTimeOffset? at = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         var near = Enumerable.Range(-3, 7).Select(i => Code(base32Key, now.AddSeconds(30 * i))).ToHashSet();
         var candidate = 123456;
         while (near.Contains(candidate.ToString("D6", CultureInfo.InvariantCulture)))

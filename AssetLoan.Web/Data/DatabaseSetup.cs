@@ -20,6 +20,9 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        // Authenticator keys and recovery codes stored plain before they were protected at rest are protected now.
+        await AppUserStore.ProtectStoredAsync(db, scope.ServiceProvider.GetRequiredService<Infrastructure.Security.PersonalDataProtection>(), ct);
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

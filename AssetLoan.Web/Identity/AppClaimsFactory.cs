@@ -28,7 +28,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
             && TwoFactorCodes.RequiredRoles.Any(r => identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, r))
             && (await Data.Settings.LoadAsync(db, CancellationToken.None)).RequireTwoFactor)
         {
-            identity.AddClaim(new Claim(TwoFactorSetupFilter.Claim, "1"));
+            identity.AddClaim(new Claim(TwoFactorSetupGate.Claim, "1"));
         }
 
         return identity;

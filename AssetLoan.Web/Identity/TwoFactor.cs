@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLoan.Web.Identity;
 
@@ -23,29 +24,47 @@ public static class TwoFactorCodes
 
 /// <summary>
 /// When the admin requires two-factor sign-in, an account in <see cref="TwoFactorCodes.RequiredRoles"/> without it is
-/// sent to set it up before any other page; only that page, the change of a forced password, sign-in and logout, and the
-/// language and text-size switches pass. The claim is set at sign-in (and at each refresh of the session) by
-/// <see cref="AppClaimsFactory"/>.
+/// sent to set it up before anything else, whatever answers the address (a page, a download, a minimal API, an endpoint
+/// added later): a middleware after authentication, not a page filter. Only the set-up page, the change of a forced
+/// password, sign-in and logout, the error and language/text-size switches pass, and non-page endpoints open to anyone
+/// (QR images, the health check, the LINE webhook, the 404 fallback); static files are served before routing. The
+/// claim is set at sign-in (and at each refresh of the session) by <see cref="AppClaimsFactory"/>.
 /// </summary>
-public sealed class TwoFactorSetupFilter : IAsyncPageFilter
+public static class TwoFactorSetupGate
 {
     public const string Claim = "assetloan.twoFactorSetupRequired";
 
-    private static readonly string[] Allowed =
+    public const string SetupPath = "/account/two-factor";
+
+    private static readonly string[] AllowedPages =
         ["/Account/TwoFactor", "/Account/Password", "/Account/Logout", "/Account/Login", "/Error", "/Status", "/Culture", "/TextSize"];
 
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    /// <summary>Whether a user who must still set up two-factor sign-in is kept from <paramref name="endpoint"/>.</summary>
+    public static bool Holds(Endpoint? endpoint)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (context.HttpContext.User.HasClaim(c => c.Type == Claim) && !Allowed.Contains(context.ActionDescriptor.ViewEnginePath, StringComparer.OrdinalIgnoreCase))
+        if (endpoint is null)
         {
-            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult("/account/two-factor");
-            return;
+            return false;
         }
 
-        await next();
+        if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+        {
+            return !AllowedPages.Contains(page.ViewEnginePath, StringComparer.OrdinalIgnoreCase);
+        }
+
+        return endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
     }
+
+    /// <summary>After authentication (the claim) and routing (the endpoint).</summary>
+    public static IApplicationBuilder UseTwoFactorSetupGate(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.User.HasClaim(c => c.Type == Claim) && Holds(http.GetEndpoint()))
+            {
+                http.Response.Redirect(SetupPath);
+                return;
+            }
+
+            await next(http);
+        });
 }

@@ -38,6 +38,8 @@ public static class StartupIdentity
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddUserStore<AppUserStore>() // the authenticator key encrypted, recovery codes hashed
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider) // each code once
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddErrorDescriber<ThaiIdentityErrorDescriber>();
 

@@ -27,7 +27,7 @@ public sealed partial class TwoFactorTests
         var key = SharedKey(form.Document);
         Assert.NotNull(form.Document.QuerySelector("img#authenticator-qr[src^='data:image/png;base64,']"));
 
-        var response = await form.Set("Input.Code", Totp.Code(key)).SubmitAsync(client);
+        var response = await form.Set("Input.Code", Totp.Code(key, app.Clock)).SubmitAsync(client);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var shown = await HtmlForm.GetDocumentAsync(client, response.Headers.Location!.OriginalString);
@@ -64,7 +64,7 @@ public sealed partial class TwoFactorTests
         var client = await app.CreateClientAsAsync(Demo.Head);
         var form = await HtmlForm.LoadAsync(client, "/account/two-factor", "form#enable-form");
 
-        var response = await form.Set("Input.Code", Totp.WrongCode(SharedKey(form.Document))).SubmitAsync(client);
+        var response = await form.Set("Input.Code", Totp.WrongCode(SharedKey(form.Document), app.Clock)).SubmitAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForm.ParseAsync(response);
@@ -85,12 +85,12 @@ public sealed partial class TwoFactorTests
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode);
 
         var form = await HtmlForm.LoadAsync(client, password.Headers.Location.OriginalString);
-        var wrong = await form.Set("Input.Code", Totp.WrongCode(key)).SubmitAsync(client);
+        var wrong = await form.Set("Input.Code", Totp.WrongCode(key, app.Clock)).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains(WrongCodeMessage, (await HtmlForm.ParseAsync(wrong)).QuerySelector("[data-valmsg-for='Input.Code']")!.TextContent, StringComparison.Ordinal);
 
         form = await HtmlForm.LoadAsync(client, password.Headers.Location.OriginalString);
-        var right = await form.Set("Input.Code", Totp.Code(key)).SubmitAsync(client);
+        var right = await form.Set("Input.Code", Totp.Code(key, app.Clock)).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/profile")).StatusCode);
     }
@@ -105,11 +105,11 @@ public sealed partial class TwoFactorTests
         for (var i = 0; i < 5; i++)
         {
             var form = await HtmlForm.LoadAsync(client, location);
-            await form.Set("Input.Code", Totp.WrongCode(key)).SubmitAsync(client);
+            await form.Set("Input.Code", Totp.WrongCode(key, app.Clock)).SubmitAsync(client);
         }
 
         var last = await HtmlForm.LoadAsync(client, location);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await last.Set("Input.Code", Totp.Code(key)).SubmitAsync(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await last.Set("Input.Code", Totp.Code(key, app.Clock)).SubmitAsync(client)).StatusCode);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed partial class TwoFactorTests
 
         // Once set up, the officer reaches the desk.
         var form = await HtmlForm.LoadAsync(officer, "/account/two-factor", "form#enable-form");
-        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Code", Totp.Code(SharedKey(form.Document))).SubmitAsync(officer)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Code", Totp.Code(SharedKey(form.Document), app.Clock)).SubmitAsync(officer)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/supplies")).StatusCode);
     }
 
@@ -167,12 +167,12 @@ public sealed partial class TwoFactorTests
         var (key, client) = await EnableWithClientAsync(app, Demo.Head);
 
         var form = await HtmlForm.LoadAsync(client, "/account/two-factor", "form#disable-form");
-        var wrong = await form.Set("DisableCode", Totp.WrongCode(key)).SubmitAsync(client);
+        var wrong = await form.Set("DisableCode", Totp.WrongCode(key, app.Clock)).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains(WrongCodeMessage, (await HtmlForm.ParseAsync(wrong)).QuerySelector("[data-valmsg-for='DisableCode']")!.TextContent, StringComparison.Ordinal);
 
         form = await HtmlForm.LoadAsync(client, "/account/two-factor", "form#disable-form");
-        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("DisableCode", Totp.Code(key)).SubmitAsync(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("DisableCode", Totp.Code(key, app.Clock)).SubmitAsync(client)).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Head).Select(u => u.TwoFactorEnabled).SingleAsync()));
 
         var fresh = app.CreateAnonymousClient();
@@ -205,7 +205,7 @@ public sealed partial class TwoFactorTests
         var old = await app.WithDbAsync(db => db.UserTokens.Where(t => t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync());
 
         var form = await HtmlForm.LoadAsync(client, "/account/two-factor", "form#renew-form");
-        var response = await form.Set("RenewCode", Totp.Code(key)).SubmitAsync(client);
+        var response = await form.Set("RenewCode", Totp.Code(key, app.Clock)).SubmitAsync(client);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var shown = await HtmlForm.GetDocumentAsync(client, response.Headers.Location!.OriginalString);
@@ -240,8 +240,9 @@ public sealed partial class TwoFactorTests
         var client = await app.CreateClientAsAsync(email);
         var form = await HtmlForm.LoadAsync(client, "/account/two-factor", "form#enable-form");
         var key = SharedKey(form.Document);
-        var response = await form.Set("Input.Code", Totp.Code(key)).SubmitAsync(client);
+        var response = await form.Set("Input.Code", Totp.Code(key, app.Clock)).SubmitAsync(client);
         var shown = await HtmlForm.GetDocumentAsync(client, response.Headers.Location!.OriginalString);
+        app.Clock.Advance(TimeSpan.FromSeconds(30)); // a code is accepted once: the phone's next one comes after this
         return (key, shown.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList());
     }
 
@@ -250,7 +251,8 @@ public sealed partial class TwoFactorTests
         var client = await app.CreateClientAsAsync(email);
         var form = await HtmlForm.LoadAsync(client, "/account/two-factor", "form#enable-form");
         var key = SharedKey(form.Document);
-        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Code", Totp.Code(key)).SubmitAsync(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Code", Totp.Code(key, app.Clock)).SubmitAsync(client)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(30)); // a code is accepted once: the phone's next one comes after this
         return (key, client);
     }
 

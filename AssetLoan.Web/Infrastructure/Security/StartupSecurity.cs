@@ -50,7 +50,6 @@ public static class StartupSecurity
         services.Configure<MvcOptions>(o =>
         {
             o.Filters.Add(new MustChangePasswordFilter());
-            o.Filters.Add(new TwoFactorSetupFilter());
         });
         // The short-lived cookie between the password and the authenticator code (no "remember this device" cookie is
         // ever issued: every sign-in asks for the code).

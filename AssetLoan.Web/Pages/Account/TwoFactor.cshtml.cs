@@ -140,7 +140,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     private async Task LoadAsync(AppUser user, CancellationToken ct)
     {
         Enabled = user.TwoFactorEnabled;
-        Required = User.HasClaim(c => c.Type == TwoFactorSetupFilter.Claim);
+        Required = User.HasClaim(c => c.Type == TwoFactorSetupGate.Claim);
         if (Enabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
