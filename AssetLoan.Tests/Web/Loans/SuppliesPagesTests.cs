@@ -212,7 +212,7 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task Paper_SignedScanAttached_ApprovesAndOnlyStaffOpenTheScan()
+    public async Task Paper_SignedScanAttached_AwaitsConfirmationAndOnlyStaffOpenTheScan()
     {
         var id = await CheckedStaffLoanAsync("ไมโครโฟนไร้สาย (ทดสอบเอกสาร)");
         var officer = await app.CreateClientAsAsync(Demo.Officer);
@@ -224,7 +224,7 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var loan = await LoanSetup.LoanAsync(app, id);
-        Assert.Equal(LoanStatus.Approved, loan.Status);
+        Assert.Equal(LoanStatus.PaperApproved, loan.Status);
         Assert.Equal("นายสมศักดิ์ รักษ์ทรัพย์", loan.ApprovedByName);
         Assert.Null(loan.ApprovedByUserId);
         Assert.EndsWith(".png", loan.PaperApprovalPath, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// working calendar is open), approved and coming up in the next 14 days, out now, due back this week, overdue (with the
 /// ข้อ ๒๑๑ demand deadline). Each list shows its first rows and its count; /loans/all finds any loan.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor current) : PageModel
 {
     public const int UpcomingDays = 14;
 
@@ -26,6 +27,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public Queue ToCheck { get; private set; } = Queue.Empty;
 
     public Queue AwaitingApproval { get; private set; } = Queue.Empty;
+
+    /// <summary>Paper approvals another officer recorded that this officer may confirm (issue 14 §9).</summary>
+    public Queue ToConfirm { get; private set; } = Queue.Empty;
 
     public Queue ToHandOverToday { get; private set; } = Queue.Empty;
 
@@ -56,6 +60,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         ToCheck = await QueueAsync(db.Loans.ToCheck().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        var confirmable = await db.Loans.ConfirmableByAsync(current.Actor, ct);
+        ToConfirm = await QueueAsync(db.Loans.Where(l => confirmable.Contains(l.Id)).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         ShelfConflicts = await db.ShelfConflictsAsync([.. ToHandOverToday.Rows.Select(r => r.Id), .. Upcoming.Rows.Select(r => r.Id)], today, calendar, ct);
