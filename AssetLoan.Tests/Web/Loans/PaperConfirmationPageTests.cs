@@ -94,6 +94,8 @@ public sealed class PaperConfirmationPageTests(AppFactory app) : IClassFixture<A
         Assert.Null(check.QuerySelector("form[action*='handler=Reserve']"));
         Assert.Contains("ท่านเป็นผู้บันทึกคำขอนี้แทนผู้ยืม", check.QuerySelector("[data-duty-refusal]")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await HtmlForm.GetDocumentAsync(officer, $"/loans/{id}")).QuerySelector($"a[href='/supplies/check/{id}']"));
+        Assert.DoesNotContain((await HtmlForm.GetDocumentAsync(officer, "/supplies")).QuerySelectorAll("#to-check a[href]"),
+            a => a.GetAttribute("href") == $"/supplies/check/{id}");
 
         // Posted anyway: refused beside the form, never a 500.
         var any = await HtmlForm.LoadAsync(officer, "/supplies/walkin");

@@ -22,6 +22,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The signed-in officer, whom separation of duties may keep from a row's action.</summary>
+    public AssetLoan.Domain.People.Actor Me => current.Actor;
+
+    /// <summary>Setting <c>Security.SeparateDuties</c> (issue 14 §9).</summary>
+    public bool SeparateDuties { get; private set; } = true;
+
     public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
 
     public Queue ToCheck { get; private set; } = Queue.Empty;
@@ -53,6 +59,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
     {
         var today = Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var calendar = Calendar = await db.WorkingCalendarAsync(ct);
+        SeparateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
         var pickableStart = calendar.LatestStartPickableOn(today);
         var upcomingUntil = today.AddDays(UpcomingDays);
         var endOfWeek = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
@@ -86,7 +93,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
                 join b in db.Borrowers on l.BorrowerId equals b.Id
                 select new QueueRow(l.Id, l.Reference, b.Name, b.Kind, l.Case, l.StartOn, l.DueOn, l.Status,
                     l.Lines.OrderBy(x => x.Id).Select(x => x.ItemName + " × " + x.Quantity + " " + x.UnitNoun).ToList(),
-                    l.Demands.Count))
+                    l.Demands.Count, l.RequestedByUserId, l.KeyedInByOfficer))
             .ToListAsync(ct);
         return new Queue(rows, count);
     }
@@ -97,7 +104,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
         public static Queue Empty { get; } = new([], 0);
     }
 
-    public sealed record QueueRow(int Id, string Reference, string BorrowerName, BorrowerKind Kind, LoanCase Case, DateOnly StartOn, DateOnly DueOn, LoanStatus Status, IReadOnlyList<string> Items, int Demands)
+    public sealed record QueueRow(int Id, string Reference, string BorrowerName, BorrowerKind Kind, LoanCase Case, DateOnly StartOn, DateOnly DueOn, LoanStatus Status, IReadOnlyList<string> Items, int Demands, string? RequestedByUserId, bool KeyedInByOfficer)
     {
         public bool IsOutsider => Kind.IsOutsider();
 
