@@ -232,7 +232,7 @@ public sealed class Loan
     public bool IsFiledAgainAs(LoanRequest request, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inProgress = Status is LoanStatus.Submitted or LoanStatus.Endorsed or LoanStatus.SentBack or LoanStatus.Checked or LoanStatus.Approved;
+        var inProgress = Status is LoanStatus.Submitted or LoanStatus.Endorsed or LoanStatus.SentBack or LoanStatus.Checked or LoanStatus.PaperApproved or LoanStatus.Approved;
         if (!inProgress || nowUtc - SubmittedAtUtc > ResubmissionWindow || nowUtc < SubmittedAtUtc
             || StartOn != request.StartOn || DueOn != request.DueOn)
         {
@@ -473,12 +473,13 @@ public sealed class Loan
     /// against what every other holding loan leaves free (<paramref name="availability"/>, computed inside the same
     /// transaction that saves this loan).
     /// </summary>
-    public void Check(Actor officer, LoanCase confirmedCase, IReadOnlyDictionary<int, IReadOnlyList<Asset>> unitsByLine, IReadOnlyDictionary<int, ItemAvailability> availability, DateOnly today, DateTime nowUtc)
+    public void Check(Actor officer, LoanCase confirmedCase, IReadOnlyDictionary<int, IReadOnlyList<Asset>> unitsByLine, IReadOnlyDictionary<int, ItemAvailability> availability, DateOnly today, DateTime nowUtc, bool separateDuties = true)
     {
         ArgumentNullException.ThrowIfNull(unitsByLine);
         ArgumentNullException.ThrowIfNull(availability);
         LoanTransitions.Require(Status, LoanAction.Check);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.CheckOfficerOnly", "Only a supplies officer checks requests.");
+        EnsureSeparateDuties(officer, LoanAction.Check, separateDuties);
         DomainRuleException.ThrowIf(NeedsEndorsement && !IsEndorsed, "Loan.NotEndorsed", "The division head has not endorsed this request.");
         DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
         DomainRuleException.ThrowIf(StartOn < today, "Loan.StartPassed", "The start date has passed; send the request back for new dates.");
@@ -546,7 +547,10 @@ public sealed class Loan
         Move(LoanAction.Approve, LoanStatus.Approved, approver, ApprovedRole, nowUtc, DelegationOrder is null ? null : $"คำสั่งมอบอำนาจ {DelegationOrder}");
     }
 
-    /// <summary>An officer records an approval signed on paper; the history names the signer as the authority.</summary>
+    /// <summary>
+    /// An officer records an approval signed on paper; the history names the signer as the authority. The loan then
+    /// waits for <see cref="ConfirmPaperApproval"/> before anything is handed over (issue 14 §9).
+    /// </summary>
     public void RecordPaperApproval(Actor officer, string approverName, Role approverRole, string? delegationOrder, string attachmentPath, ApprovalPolicy policy, IReadOnlyDictionary<int, ItemAvailability> firmAvailability, IReadOnlyDictionary<int, Asset> reservedAssets, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -565,8 +569,89 @@ public sealed class Loan
         DelegationOrder = string.IsNullOrWhiteSpace(delegationOrder) ? null : delegationOrder.Trim();
         PaperApprovalPath = attachmentPath;
         DecidedAtUtc = nowUtc;
-        Move(LoanAction.Approve, LoanStatus.Approved, officer, nameof(Role.SuppliesOfficer), nowUtc, DelegationOrder, "Approved.Paper", ApprovedByName);
+        Move(LoanAction.Approve, LoanStatus.PaperApproved, officer, nameof(Role.SuppliesOfficer), nowUtc, DelegationOrder, PaperApprovedSummary, ApprovedByName);
     }
+
+    /// <summary>
+    /// Issue 14 §9: a paper approval counts once someone other than the officer who recorded it confirms it in the
+    /// system — the approver named on the paper (or the Executive), or a second supplies officer. Nobody who filed the
+    /// request, checked it or recorded the paper confirms it (<see cref="ConfirmationRefusal(Actor)"/>).
+    /// </summary>
+    public void ConfirmPaperApproval(Actor actor, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        LoanTransitions.Require(Status, LoanAction.ConfirmApproval);
+        var refusal = ConfirmationRefusal(actor);
+        DomainRuleException.ThrowIf(refusal is not null, refusal!, refusal switch
+        {
+            "Loan.ConfirmOwnPaper" => "The officer who recorded the paper approval cannot confirm it.",
+            "Loan.ConfirmByChecker" => "The officer who checked the request cannot confirm its paper approval.",
+            "Loan.ConfirmByRequester" => "Whoever filed or borrows the request cannot confirm its approval.",
+            _ => $"The approval is confirmed by the {ApprovedRole} named on it or by another supplies officer.",
+        });
+        var named = Enum.TryParse<Role>(ApprovedRole, out var r) && actor.Has(r) ? r : actor.Has(Role.Executive) ? Role.Executive : Role.SuppliesOfficer;
+        Move(LoanAction.ConfirmApproval, LoanStatus.Approved, actor, named.ToString(), nowUtc, null, ApprovalConfirmedSummary, ApprovedByName);
+    }
+
+    /// <summary>The history summary of a paper approval recorded by an officer.</summary>
+    public const string PaperApprovedSummary = "Approved.Paper";
+
+    /// <summary>The history summary of a paper approval confirmed in the system.</summary>
+    public const string ApprovalConfirmedSummary = "ConfirmApproval";
+
+    /// <summary>Why <paramref name="actor"/> may not confirm this loan's paper approval: a rule code, or null. The history must be loaded.</summary>
+    public string? ConfirmationRefusal(Actor actor) =>
+        ConfirmationRefusal(actor, ApprovedRole, _history.LastOrDefault(h => h.Summary == PaperApprovedSummary)?.ActorUserId,
+            _history.LastOrDefault(h => h.Action == LoanAction.Check)?.ActorUserId, BorrowerUserId, RequestedByUserId);
+
+    /// <summary>The confirmation rule for read models that carry the loan's parties but not the aggregate.</summary>
+    public static string? ConfirmationRefusal(Actor actor, string? approvedRole, string? recordedByUserId, string? checkedByUserId, string? borrowerUserId, string? requestedByUserId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.UserId is null)
+        {
+            return "Loan.ConfirmerRole";
+        }
+
+        if (actor.UserId == recordedByUserId)
+        {
+            return "Loan.ConfirmOwnPaper";
+        }
+
+        if (actor.UserId == borrowerUserId || actor.UserId == requestedByUserId)
+        {
+            return "Loan.ConfirmByRequester";
+        }
+
+        if (actor.UserId == checkedByUserId)
+        {
+            return "Loan.ConfirmByChecker";
+        }
+
+        var isNamedApprover = (Enum.TryParse<Role>(approvedRole, out var role) && actor.Has(role)) || actor.Has(Role.Executive);
+        return isNamedApprover || actor.Has(Role.SuppliesOfficer) ? null : "Loan.ConfirmerRole";
+    }
+
+    /// <summary>
+    /// Issue 14 §9, setting <c>Security.SeparateDuties</c>: the officer who keyed in a request on a borrower's behalf
+    /// neither checks it nor hands it over. A rule code, or null; Check and HandOver throw on it, pages hide the button.
+    /// </summary>
+    public string? DutyRefusal(Actor actor, LoanAction action, bool separateDuties) =>
+        DutyRefusal(actor, action, separateDuties, RequestedByUserId, KeyedInByOfficer);
+
+    /// <summary>The separation rule for read models that carry who filed the request.</summary>
+    public static string? DutyRefusal(Actor actor, LoanAction action, bool separateDuties, string? requestedByUserId, bool keyedInByOfficer)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return separateDuties && action is LoanAction.Check or LoanAction.HandOver && keyedInByOfficer
+            && actor.UserId is not null && actor.UserId == requestedByUserId
+            ? "Loan.KeyedInBySameOfficer"
+            : null;
+    }
+
+    private void EnsureSeparateDuties(Actor officer, LoanAction action, bool separateDuties) =>
+        DomainRuleException.ThrowIf(DutyRefusal(officer, action, separateDuties) is not null, "Loan.KeyedInBySameOfficer",
+            "The officer who keyed in a request neither checks it nor hands it over.");
 
     public void Reject(Actor approver, ApprovalPolicy policy, string reason, DateTime nowUtc)
     {
@@ -650,7 +735,7 @@ public sealed class Loan
     /// the start date has passed (a request nobody approved in time cannot be approved any more, domain.md §5).
     /// </summary>
     public bool ShouldExpire(DateOnly today, int afterDays) =>
-        (Status == LoanStatus.Approved && today > PickupDeadline(StartOn, DueOn, afterDays))
+        (Status is LoanStatus.Approved or LoanStatus.PaperApproved && today > PickupDeadline(StartOn, DueOn, afterDays))
         || (LoanTransitions.IsUndecided(Status) && today > StartOn);
 
     /// <summary>The last day an approved loan may be picked up before it expires (see <see cref="ShouldExpire"/>).</summary>
@@ -667,7 +752,7 @@ public sealed class Loan
     {
         LoanTransitions.Require(Status, LoanAction.Expire);
         DomainRuleException.ThrowIf(!ShouldExpire(today, afterDays), "Loan.NotYetExpired", "The pickup window has not passed.");
-        var summary = Status == LoanStatus.Approved ? nameof(LoanAction.Expire) : ExpiredUndecidedSummary;
+        var summary = Status is LoanStatus.Approved or LoanStatus.PaperApproved ? nameof(LoanAction.Expire) : ExpiredUndecidedSummary;
         ReleaseReservations();
         Move(LoanAction.Expire, LoanStatus.Expired, Actor.System, null, nowUtc, null, summary, null);
     }
@@ -681,7 +766,7 @@ public sealed class Loan
     /// shelf (still out, under repair, lost) may be replaced by another free unit of the same item; the substitution is
     /// recorded in the history.
     /// </summary>
-    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, ShelfCheck shelf, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)
+    public void HandOver(Actor officer, IReadOnlyList<LineIssue> issues, IReadOnlyDictionary<int, Asset> assets, IReadOnlyDictionary<int, CatalogueItem> items, ShelfCheck shelf, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar, bool separateDuties = true)
     {
         ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(assets);
@@ -690,6 +775,7 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(calendar);
         LoanTransitions.Require(Status, LoanAction.HandOver);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.HandoverOfficerOnly", "Only a supplies officer hands items over.");
+        EnsureSeparateDuties(officer, LoanAction.HandOver, separateDuties);
         DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
         var window = HandoverWindow(calendar);
         DomainRuleException.ThrowIf(window.NotYetOpen(today), "Loan.HandoverNotYet", $"Items may be picked up from {window.From:yyyy-MM-dd}.");

@@ -14,6 +14,12 @@ public enum LoanStatus
     /// <summary>เจ้าหน้าที่พัสดุตรวจสอบและจองแล้ว.</summary>
     Checked,
 
+    /// <summary>
+    /// อนุมัติในเอกสารแล้ว รอยืนยันในระบบ: an officer recorded an approval signed on paper; the approver named on it, or a
+    /// second officer, confirms it before anything is handed over (issue 14 §9).
+    /// </summary>
+    PaperApproved,
+
     /// <summary>อนุมัติแล้ว.</summary>
     Approved,
 
@@ -47,6 +53,9 @@ public enum LoanAction
     Check,
     Approve,
     Reject,
+
+    /// <summary>A paper approval confirmed in the system by someone other than the officer who recorded it.</summary>
+    ConfirmApproval,
     Cancel,
     Expire,
     HandOver,

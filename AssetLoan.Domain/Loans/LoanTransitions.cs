@@ -31,12 +31,19 @@ public static class LoanTransitions
         },
         [LoanStatus.Checked] = new()
         {
-            [LoanAction.Approve] = [LoanStatus.Approved],
+            // Online by the approver; on paper, recorded by an officer, it waits for a second person's confirmation.
+            [LoanAction.Approve] = [LoanStatus.Approved, LoanStatus.PaperApproved],
             [LoanAction.Reject] = [LoanStatus.Rejected],
             [LoanAction.SendBack] = [LoanStatus.SentBack],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],
             [LoanAction.Expire] = [LoanStatus.Expired],
             [LoanAction.Reduce] = [LoanStatus.Checked],
+        },
+        [LoanStatus.PaperApproved] = new()
+        {
+            [LoanAction.ConfirmApproval] = [LoanStatus.Approved],
+            [LoanAction.Cancel] = [LoanStatus.Cancelled],
+            [LoanAction.Expire] = [LoanStatus.Expired],
         },
         [LoanStatus.Approved] = new()
         {
@@ -95,10 +102,13 @@ public static class LoanTransitions
     /// Statuses in which the loan holds items (a reservation or items out): committed from the supplies check until
     /// everything is physically back. Every query that asks "what is held" uses this array (SQL <c>IN</c>).
     /// </summary>
-    public static readonly LoanStatus[] HoldingStatuses = [LoanStatus.Checked, LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
+    public static readonly LoanStatus[] HoldingStatuses = [LoanStatus.Checked, LoanStatus.PaperApproved, LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
 
-    /// <summary>Statuses in which the hold is firm: approved or items out. Approval and handover re-count only these.</summary>
-    public static readonly LoanStatus[] FirmStatuses = [LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
+    /// <summary>
+    /// Statuses in which the hold is firm: approved (on paper too: the signature was checked against what was free) or
+    /// items out. Approval and handover re-count only these.
+    /// </summary>
+    public static readonly LoanStatus[] FirmStatuses = [LoanStatus.PaperApproved, LoanStatus.Approved, LoanStatus.HandedOver, LoanStatus.PartlyReturned];
 
     /// <summary>Statuses in which items are out with the borrower.</summary>
     public static readonly LoanStatus[] OutStatuses = [LoanStatus.HandedOver, LoanStatus.PartlyReturned];

@@ -15,7 +15,7 @@ public sealed class SettingsPageLookTests(BrowserFixture browser) : IClassFixtur
         await page.GotoAsync($"{browser.BaseUrl}/admin/settings");
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        Assert.Equal(21, await page.Locator("main input:not([type=hidden]), main select").CountAsync());
+        Assert.Equal(22, await page.Locator("main input:not([type=hidden]), main select").CountAsync());
         Assert.Equal(0, await page.Locator("main input:not([type=hidden]):not([type=checkbox]):not([aria-describedby]):not([name*=Approver])").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, $"admin-settings-{width}");
     }

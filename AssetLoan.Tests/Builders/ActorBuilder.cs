@@ -17,6 +17,9 @@ public static class Actors
 
     public static Actor Officer { get; } = new ActorBuilder("u-officer", "นางสาวพัชรี ใจดี").InDivision(Finance).With(Role.SuppliesOfficer, Role.Employee).Build();
 
+    /// <summary>A second supplies officer (separation of duties: confirms what <see cref="Officer"/> recorded).</summary>
+    public static Actor SecondOfficer { get; } = new ActorBuilder("u-officer-2", "นายสมชาย พัสดุดี").InDivision(Finance).With(Role.SuppliesOfficer, Role.Employee).Build();
+
     public static Actor Director { get; } = new ActorBuilder("u-director", "นายสมศักดิ์ รักษ์ทรัพย์").InDivision(Finance).With(Role.FinanceDirector, Role.Employee).Build();
 
     public static Actor Mayor { get; } = new ActorBuilder("u-mayor", "นายบุญมา ศรีแม่คือ").InDivision(Office).With(Role.Executive).Build();

@@ -39,6 +39,8 @@ public sealed class LoanBuilder
     private LoanCase? _confirmedCase;
     private Actor? _approver;
     private bool _damaged;
+    private Actor? _keyedInBy;
+    private Actor? _checkedBy;
 
     private enum Stage
     {
@@ -46,6 +48,7 @@ public sealed class LoanBuilder
         SendBack,
         Check,
         Approve,
+        PaperApprove,
         Reject,
         HandOver,
         ReturnPart,
@@ -81,6 +84,21 @@ public sealed class LoanBuilder
     }
 
     public LoanBuilder ByAgency() => ByOutsider(BorrowerBuilder.Agency());
+
+    /// <summary>A walk-in: <paramref name="officer"/> keys in a citizen's request on their behalf.</summary>
+    public LoanBuilder KeyedInBy(Actor officer)
+    {
+        ByOutsider();
+        _keyedInBy = officer;
+        return this;
+    }
+
+    /// <summary>The supplies check is done by <paramref name="officer"/> (default <see cref="Actors.Officer"/>).</summary>
+    public LoanBuilder CheckedBy(Actor officer)
+    {
+        _checkedBy = officer;
+        return Checked();
+    }
 
     public LoanBuilder With(CatalogueItem item, int quantity, IEnumerable<Asset>? units = null)
     {
@@ -162,6 +180,15 @@ public sealed class LoanBuilder
         return Ensure(Stage.Approve);
     }
 
+    /// <summary>
+    /// <see cref="Actors.SecondOfficer"/> records an approval the director signed on paper: it waits for confirmation.
+    /// </summary>
+    public LoanBuilder PaperApproved()
+    {
+        Checked();
+        return Ensure(Stage.PaperApprove);
+    }
+
     public LoanBuilder Rejected()
     {
         Checked();
@@ -219,7 +246,7 @@ public sealed class LoanBuilder
         var unitsOnHand = Assets.Values.GroupBy(a => a.CatalogueItemId).ToDictionary(g => g.Key, g => g.Count(a => a.IsLendable));
         var request = new LoanRequest("ใช้ในการประชุมประจำเดือน", "ห้องประชุมเทศบาล", _offPremises, _start, _due,
             _lines.Select(l => new RequestedLine(l.Item.Id, l.Quantity)).ToList(), _urgency);
-        var filedBy = _staff ?? Actor.Applicant(_borrower.Name);
+        var filedBy = _staff ?? _keyedInBy ?? Actor.Applicant(_borrower.Name);
         var loan = Ids.Assign(Loan.Submit(request, _borrower, Items, filedBy, _number, FiscalYear.Of(Today), Today, NowUtc, unitsOnHand));
         foreach (var stage in _stages)
         {
@@ -277,7 +304,10 @@ public sealed class LoanBuilder
                 loan.SendBack(Actors.Officer, "กรุณาแก้ไขวันที่ยืม", NowUtc);
                 break;
             case Stage.Check:
-                loan.Check(Actors.Officer, _confirmedCase ?? loan.Case, UnitsFor(loan), AllFree(), Today, NowUtc);
+                loan.Check(_checkedBy ?? Actors.Officer, _confirmedCase ?? loan.Case, UnitsFor(loan), AllFree(), Today, NowUtc);
+                break;
+            case Stage.PaperApprove:
+                loan.RecordPaperApproval(Actors.SecondOfficer, Actors.Director.Name, Policy.ApproverFor(loan.Case), null, "paper-approvals/signed.pdf", Policy, AllFree(), Assets, NowUtc);
                 break;
             case Stage.Approve:
                 loan.Approve(ApproverFor(loan), Policy, null, false, AllFree(), Assets, NowUtc);

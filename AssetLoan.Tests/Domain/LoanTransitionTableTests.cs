@@ -83,6 +83,7 @@ public sealed class LoanTransitionTableTests
             LoanStatus.Endorsed => b.Endorsed(),
             LoanStatus.SentBack => b.SentBack(),
             LoanStatus.Checked => b.Checked(),
+            LoanStatus.PaperApproved => b.PaperApproved(),
             LoanStatus.Approved => b.Approved(),
             LoanStatus.Rejected => b.Rejected(),
             LoanStatus.HandedOver => b.HandedOver(),
@@ -119,6 +120,9 @@ public sealed class LoanTransitionTableTests
                 break;
             case LoanAction.Reject:
                 loan.Reject(b.ApproverFor(loan), b.Policy, "ไม่มีความจำเป็น", now);
+                break;
+            case LoanAction.ConfirmApproval:
+                loan.ConfirmPaperApproval(b.ApproverFor(loan), now);
                 break;
             case LoanAction.Cancel:
                 loan.Cancel(Actors.Officer, "ผู้ยืมขอยกเลิก", now);

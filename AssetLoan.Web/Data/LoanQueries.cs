@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
+using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Data;
 
@@ -39,6 +40,27 @@ public static class LoanQueries
 
     public static IQueryable<Loan> AwaitingApproval(this IQueryable<Loan> loans) =>
         loans.Where(l => l.Status == LoanStatus.Checked);
+
+    /// <summary>
+    /// Paper approvals waiting for confirmation (issue 14 §9) that <paramref name="actor"/> may confirm: the ids, each
+    /// asked of the domain's rule (<c>Loan.ConfirmationRefusal</c>) with the loan's parties, so the work lists show exactly the loans whose confirm button the loan page shows.
+    /// </summary>
+    public static async Task<List<int>> ConfirmableByAsync(this IQueryable<Loan> loans, AssetLoan.Domain.People.Actor actor, CancellationToken ct)
+    {
+        var rows = await loans.AsNoTracking().Where(l => l.Status == LoanStatus.PaperApproved)
+            .Select(l => new
+            {
+                l.Id,
+                l.ApprovedRole,
+                l.BorrowerUserId,
+                l.RequestedByUserId,
+                RecordedBy = l.History.Where(h => h.Summary == Loan.PaperApprovedSummary).OrderByDescending(h => h.Id).Select(h => h.ActorUserId).FirstOrDefault(),
+                CheckedBy = l.History.Where(h => h.Action == LoanAction.Check).OrderByDescending(h => h.Id).Select(h => h.ActorUserId).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Where(r => Loan.ConfirmationRefusal(actor, r.ApprovedRole, r.RecordedBy, r.CheckedBy, r.BorrowerUserId, r.RequestedByUserId) is null)
+            .Select(r => r.Id).ToList();
+    }
 
     private static Expression<Func<Loan, bool>> BuildWaitsForCheck()
     {

@@ -35,7 +35,7 @@ public static class LoanTransactions
     /// transaction: the units, the pools and the availability truth are read after the lock is taken, so what is
     /// issued is re-checked against what is on the shelf now and what other approved loans need (domain.md §5).
     /// </summary>
-    public static Task HandOverAsync(this AppDbContext db, Loan loan, Actor officer, IReadOnlyList<LineIssue> issues, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, WorkingCalendar calendar, CancellationToken ct)
+    public static Task HandOverAsync(this AppDbContext db, Loan loan, Actor officer, IReadOnlyList<LineIssue> issues, string receiverName, bool receiverAcknowledged, string? signaturePath, DateOnly today, DateTime nowUtc, WorkingCalendar calendar, CancellationToken ct, bool separateDuties = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(loan);
@@ -47,7 +47,7 @@ public static class LoanTransactions
             var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             var shelf = await db.ShelfCheckAsync(loan, today, ct);
-            loan.HandOver(officer, issues, assets, items, shelf, receiverName, receiverAcknowledged, signaturePath, today, nowUtc, calendar);
+            loan.HandOver(officer, issues, assets, items, shelf, receiverName, receiverAcknowledged, signaturePath, today, nowUtc, calendar, separateDuties);
             await db.SaveChangesAsync(ct);
             return loan.Id;
         }, ct);

@@ -51,6 +51,12 @@ public sealed record Settings
     /// </summary>
     public bool RequireTwoFactor { get; init; }
 
+    /// <summary>
+    /// Separation of duties (issue 14 §9): the officer who keyed in a request on a borrower's behalf neither checks it
+    /// nor hands it over. On by default; a one-officer office may switch it off.
+    /// </summary>
+    public bool SeparateDuties { get; init; } = true;
+
     public const string DefaultLineApiBaseUrl = "https://api.line.me";
 
     /// <summary>The published borrowing regulation (Markdown).</summary>
@@ -90,6 +96,7 @@ public sealed record Settings
         public const string RegulationMarkdown = "Transparency.Regulation";
         public const string LineApiBaseUrl = "Line.ApiBaseUrl";
         public const string RequireTwoFactor = "Security.RequireTwoFactor";
+        public const string SeparateDuties = "Security.SeparateDuties";
     }
 
     /// <summary>Settings stored only protected (Infrastructure/Line/LineSecrets.cs), written only when the Admin types one.</summary>
@@ -133,6 +140,7 @@ public sealed record Settings
             RegulationMarkdown = Text(rows, Keys.RegulationMarkdown, d.RegulationMarkdown),
             LineApiBaseUrl = Text(rows, Keys.LineApiBaseUrl, d.LineApiBaseUrl) is { Length: > 0 } line ? line : d.LineApiBaseUrl,
             RequireTwoFactor = Bool(rows, Keys.RequireTwoFactor, d.RequireTwoFactor),
+            SeparateDuties = Bool(rows, Keys.SeparateDuties, d.SeparateDuties),
             LineChannelTokenProtected = Text(rows, SecretKeys.LineChannelToken, ""),
             LineChannelSecretProtected = Text(rows, SecretKeys.LineChannelSecret, ""),
         };

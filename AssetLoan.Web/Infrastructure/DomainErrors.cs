@@ -94,6 +94,11 @@ public static class DomainErrors
         ["Loan.NotYetExpired"] = "ยังไม่พ้นกำหนดมารับพัสดุ",
         ["Loan.NothingIssued"] = "กรุณาส่งมอบพัสดุอย่างน้อย 1 รายการ",
         ["Loan.NothingReturned"] = "กรุณาบันทึกพัสดุที่รับคืนอย่างน้อย 1 รายการ",
+        ["Loan.ConfirmOwnPaper"] = "ผู้บันทึกการอนุมัติจากเอกสารยืนยันการอนุมัตินั้นเองไม่ได้ ต้องให้ผู้มีอำนาจที่ลงนามหรือเจ้าหน้าที่พัสดุอีกคนยืนยัน",
+        ["Loan.ConfirmByChecker"] = "ผู้ตรวจสอบคำขอนี้ยืนยันการอนุมัติจากเอกสารเองไม่ได้",
+        ["Loan.ConfirmByRequester"] = "ผู้ยืมหรือผู้บันทึกคำขอนี้ยืนยันการอนุมัติเองไม่ได้",
+        ["Loan.ConfirmerRole"] = "การอนุมัติจากเอกสารต้องยืนยันโดยผู้มีอำนาจตามที่ลงนามในเอกสาร หรือเจ้าหน้าที่พัสดุอีกคน",
+        ["Loan.KeyedInBySameOfficer"] = "ท่านเป็นผู้บันทึกคำขอนี้แทนผู้ยืม จึงตรวจสอบหรือส่งมอบพัสดุของคำขอนี้เองไม่ได้ (แบ่งแยกหน้าที่) ให้เจ้าหน้าที่พัสดุอีกคนดำเนินการ",
         ["Loan.OwnRequest"] = "ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้",
         ["Loan.PaperApproverRequired"] = "กรุณาระบุชื่อผู้ลงนามอนุมัติ",
         ["Loan.PaperAttachmentRequired"] = "กรุณาแนบไฟล์ใบยืมที่ลงนามอนุมัติแล้ว",
@@ -166,6 +171,9 @@ public static class DomainErrors
         var text = Display.IsThai ? thai : localizer[thai].Value;
         return ex.Details.Count == 0 ? text : $"{text}: {string.Join(", ", ex.Details)}";
     }
+
+    /// <summary>The message of a rule code a page asked the domain for before showing a button (no exception thrown).</summary>
+    public static string Message(string code, IStringLocalizer localizer) => Localized(new DomainRuleException(code, code), localizer);
 
     public static void AddDomainError(this ModelStateDictionary modelState, DomainRuleException ex, IStringLocalizer localizer, string key = "")
     {

@@ -122,7 +122,7 @@ public static class LoanSetup
                 units[line.Id] = (await db.FreeUnitsAsync(line.CatalogueItemId, loan.StartOn, loan.DueOn, today, loan.Id, default)).Take(line.Quantity).ToList();
             }
 
-            loan.Check(await ActorAsync(db, Demo.Officer), confirmedCase ?? loan.Case, units, free, today, app.Clock.GetUtcNow().UtcDateTime);
+            loan.Check(await OfficerForAsync(db, loan, LoanAction.Check), confirmedCase ?? loan.Case, units, free, today, app.Clock.GetUtcNow().UtcDateTime);
         });
 
     public static Task ApproveAsync(AppFactory app, int loanId, string approverEmail = Demo.Director) =>
@@ -144,8 +144,15 @@ public static class LoanSetup
             var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
             var assets = await db.Assets.Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
             var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-            loan.HandOver(await ActorAsync(db, Demo.Officer), issues, assets, items, TestShelf.Free(items), "ผู้รับพัสดุ", true, null, Today(app), app.Clock.GetUtcNow().UtcDateTime, await db.WorkingCalendarAsync(default));
+            loan.HandOver(await OfficerForAsync(db, loan, LoanAction.HandOver), issues, assets, items, TestShelf.Free(items), "ผู้รับพัสดุ", true, null, Today(app), app.Clock.GetUtcNow().UtcDateTime, await db.WorkingCalendarAsync(default));
         });
+
+    /// <summary>The demo officer, or a second officer when she keyed the request in herself (separation of duties, issue 14 §9).</summary>
+    private static async Task<Actor> OfficerForAsync(AppDbContext db, Loan loan, LoanAction action)
+    {
+        var officer = await ActorAsync(db, Demo.Officer);
+        return loan.DutyRefusal(officer, action, separateDuties: true) is null ? officer : LoanStates.SecondOfficer;
+    }
 
     public static Task<Loan> LoanAsync(AppFactory app, int loanId) =>
         app.WithDbAsync(db => db.Loans.AsNoTracking().Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)

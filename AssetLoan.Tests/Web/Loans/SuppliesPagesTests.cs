@@ -162,7 +162,11 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.NotNull(borrower.NationalIdLookup);
         Assert.DoesNotContain("1103700012346", borrower.NationalIdCipher, StringComparison.Ordinal);
         var queue = await HtmlForm.GetDocumentAsync(officer, "/supplies");
-        Assert.Contains(queue.QuerySelectorAll("#to-check a[href]"), a => a.GetAttribute("href") == $"/supplies/check/{id}");
+
+        // Separation of duties (issue 14 §9): she keyed it in, so the desk lists it for another officer to check.
+        var row = queue.QuerySelectorAll("#to-check tbody tr").Single(tr => tr.TextContent.Contains(loan.Reference, StringComparison.Ordinal));
+        Assert.NotNull(row.QuerySelector("[data-duty-refusal]"));
+        Assert.Null(row.QuerySelector($"a[href='/supplies/check/{id}']"));
     }
 
     [Fact]
@@ -212,7 +216,7 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task Paper_SignedScanAttached_ApprovesAndOnlyStaffOpenTheScan()
+    public async Task Paper_SignedScanAttached_AwaitsConfirmationAndOnlyStaffOpenTheScan()
     {
         var id = await CheckedStaffLoanAsync("ไมโครโฟนไร้สาย (ทดสอบเอกสาร)");
         var officer = await app.CreateClientAsAsync(Demo.Officer);
@@ -224,7 +228,7 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var loan = await LoanSetup.LoanAsync(app, id);
-        Assert.Equal(LoanStatus.Approved, loan.Status);
+        Assert.Equal(LoanStatus.PaperApproved, loan.Status);
         Assert.Equal("นายสมศักดิ์ รักษ์ทรัพย์", loan.ApprovedByName);
         Assert.Null(loan.ApprovedByUserId);
         Assert.EndsWith(".png", loan.PaperApprovalPath, StringComparison.Ordinal);

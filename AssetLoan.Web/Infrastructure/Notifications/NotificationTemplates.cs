@@ -50,7 +50,8 @@ public static class NotificationTemplates
         "Submitted" or "KeyedIn" => "Submitted",
         "Endorse" => "Endorsed",
         "SendBack" => "SentBack",
-        "Approve" or "Approved.Paper" => "Approved",
+        // A paper approval tells the borrower to come only once it is confirmed in the system (issue 14 §9).
+        "Approve" or Loan.ApprovalConfirmedSummary => "Approved",
         "Reject" => "Rejected",
         "Cancel" => "Cancelled",
         "Reduce" => "Reduced",

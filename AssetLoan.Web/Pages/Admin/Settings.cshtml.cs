@@ -209,6 +209,9 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
         [Display(Name = "ต้องใช้การยืนยันตัวตนสองขั้นสำหรับผู้ดูแลระบบ ผู้อนุมัติ และเจ้าหน้าที่พัสดุ")]
         public bool RequireTwoFactor { get; set; }
 
+        [Display(Name = "แบ่งแยกหน้าที่: ผู้บันทึกคำขอแทนผู้ยืมไม่ตรวจสอบและไม่ส่งมอบพัสดุของคำขอนั้นเอง")]
+        public bool SeparateDuties { get; set; } = true;
+
         public static InputModel From(Data.Settings settings)
         {
             ArgumentNullException.ThrowIfNull(settings);
@@ -233,6 +236,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
                 RetentionDays = settings.RetentionDays,
                 LineApiBaseUrl = settings.LineApiBaseUrl,
                 RequireTwoFactor = settings.RequireTwoFactor,
+                SeparateDuties = settings.SeparateDuties,
             };
         }
 
@@ -257,6 +261,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             [Data.Settings.Keys.RetentionDays] = RetentionDays.ToString(CultureInfo.InvariantCulture),
             [Data.Settings.Keys.LineApiBaseUrl] = (LineApiBaseUrl ?? "").Trim().TrimEnd('/'),
             [Data.Settings.Keys.RequireTwoFactor] = RequireTwoFactor.ToString(CultureInfo.InvariantCulture),
+            [Data.Settings.Keys.SeparateDuties] = SeparateDuties.ToString(CultureInfo.InvariantCulture),
         };
     }
 }

@@ -18,6 +18,9 @@ public sealed class IndexModel(AppDbContext db, CurrentActor current) : PageMode
 
     public IReadOnlyList<Row> Extensions { get; private set; } = [];
 
+    /// <summary>Approvals signed on paper and recorded by an officer, waiting for this approver's confirmation (issue 14 §9).</summary>
+    public IReadOnlyList<Row> ToConfirm { get; private set; } = [];
+
     /// <summary>Compensation decisions to confirm (ข้อ ๒๐๙): the FinanceDirector's, so only he sees them here.</summary>
     public IReadOnlyList<Compensation.IndexModel.Row> Compensations { get; private set; } = [];
 
@@ -29,6 +32,8 @@ public sealed class IndexModel(AppDbContext db, CurrentActor current) : PageMode
         var mine = (IQueryable<Loan> q) => q.Where(l => cases.Contains(l.Case) && l.BorrowerUserId != me.UserId
             && !(l.RequestedByUserId == me.UserId && !l.KeyedInByOfficer));
         Requests = await RowsAsync(mine(db.Loans.AwaitingApproval()), ct);
+        var confirmable = await db.Loans.ConfirmableByAsync(me, ct);
+        ToConfirm = await RowsAsync(db.Loans.Where(l => confirmable.Contains(l.Id)), ct);
         Extensions = await RowsAsync(mine(db.Loans.Out().Where(l => l.Extensions.Any(e => e.Status == ExtensionStatus.Pending))), ct);
         if (me.Has(Domain.People.Role.FinanceDirector))
         {

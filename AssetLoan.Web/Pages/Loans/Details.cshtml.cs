@@ -50,6 +50,17 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public ApprovalPolicy Policy { get; private set; } = ApprovalPolicy.Default;
 
+    /// <summary>Setting <c>Security.SeparateDuties</c>: whoever keyed the request in neither checks nor hands it over.</summary>
+    public bool SeparateDuties { get; private set; } = true;
+
+    /// <summary>A paper approval waits for confirmation and the domain would let the signed-in user confirm it (issue 14 §9).</summary>
+    public bool MayConfirm => View.Can(LoanAction.ConfirmApproval) && View.ConfirmationRefusal(Me) is null;
+
+    public bool MayCheck => IsOfficer && View.Can(LoanAction.Check) && (!View.NeedsEndorsement || View.Status == LoanStatus.Endorsed)
+        && View.DutyRefusal(Me, LoanAction.Check, SeparateDuties) is null;
+
+    public bool MayHandOver => IsOfficer && View.Can(LoanAction.HandOver) && View.DutyRefusal(Me, LoanAction.HandOver, SeparateDuties) is null;
+
     /// <summary>Items not yet on a sent-back request that its borrower may add when correcting it.</summary>
     public IReadOnlyList<ItemChoice> OtherItems { get; private set; } = [];
 
@@ -95,6 +106,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         };
         return PhysicalFile(full, type, $"approval-{id}{Path.GetExtension(full)}");
     }
+
+    public Task<IActionResult> OnPostConfirmApprovalAsync(int id, CancellationToken ct) =>
+        CommandAsync(id, "", loan => loan.ConfirmPaperApproval(Me, Now), s["ยืนยันการอนุมัติแล้ว ส่งมอบพัสดุได้"], ct);
 
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
         CommandAsync(id, "Cancel.Reason", loan => loan.Cancel(Me, Cancel.Reason, Now), s["ยกเลิกคำขอแล้ว"], ct);
@@ -194,7 +208,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         }
 
         View = view;
-        Policy = (await Settings.LoadAsync(db, ct)).Policy;
+        var settings = await Settings.LoadAsync(db, ct);
+        Policy = settings.Policy;
+        SeparateDuties = settings.SeparateDuties;
         if (MayResubmit)
         {
             // A sent-back request may also gain items (issue 16 §1): what this borrower may borrow, with what is free.

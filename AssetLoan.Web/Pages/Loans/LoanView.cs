@@ -67,6 +67,15 @@ public sealed record LoanView(
     /// <summary>The domain's own-request rule: the borrower, or who filed it unless an officer keyed it in.</summary>
     public bool IsOwnRequest(Actor actor) => Loan.IsOwnRequest(actor, BorrowerUserId, RequestedByUserId, KeyedInByOfficer);
 
+    /// <summary>The domain's rule for who may confirm this loan's paper approval (a rule code, or null).</summary>
+    public string? ConfirmationRefusal(Actor actor) =>
+        Loan.ConfirmationRefusal(actor, ApprovedRole, History.LastOrDefault(h => h.Summary == Loan.PaperApprovedSummary)?.ActorUserId,
+            History.LastOrDefault(h => h.Summary == nameof(LoanAction.Check))?.ActorUserId, BorrowerUserId, RequestedByUserId);
+
+    /// <summary>The domain's separation-of-duties rule (setting <c>Security.SeparateDuties</c>) for this loan.</summary>
+    public string? DutyRefusal(Actor actor, LoanAction action, bool separateDuties) =>
+        Loan.DutyRefusal(actor, action, separateDuties, RequestedByUserId, KeyedInByOfficer);
+
     public string ItemsText => LoanText.Items(Lines.Select(l => (l.ItemName, l.Quantity, l.UnitNoun)));
 
     /// <summary>
@@ -115,7 +124,7 @@ public sealed record LoanView(
 public sealed record LoanLineView(int Id, int CatalogueItemId, string ItemName, int Quantity, string UnitNoun, bool IsPooled, IReadOnlyList<string> AssetNumbers, int IssuedQuantity, int ReturnedQuantity,
     bool ReturnsInKind = false, IReadOnlyList<InKindReceipt>? InKindReceipts = null);
 
-public sealed record HistoryRow(DateTime AtUtc, string ActorName, string? ActingRole, string Summary, LoanStatus? FromStatus, LoanStatus? ToStatus, string? Note, string? OnAuthorityOf);
+public sealed record HistoryRow(DateTime AtUtc, string ActorName, string? ActingRole, string Summary, LoanStatus? FromStatus, LoanStatus? ToStatus, string? Note, string? OnAuthorityOf, string? ActorUserId);
 
 public sealed record ExtensionRow(int Id, DateOnly PreviousDueOn, DateOnly RequestedDueOn, string Reason, string RequestedByName, DateTime RequestedAtUtc, ExtensionStatus Status, string? DecidedByName, DateTime? DecidedAtUtc, string? DecisionNote);
 

@@ -37,7 +37,15 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
 
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
-    public bool Checkable => View.Can(LoanAction.Check) && (!View.NeedsEndorsement || View.Status == LoanStatus.Endorsed);
+    /// <summary>Setting <c>Security.SeparateDuties</c> (issue 14 §9).</summary>
+    public bool SeparateDuties { get; private set; } = true;
+
+    /// <summary>The rule code that forbids the signed-in officer this check (they keyed the request in), or null.</summary>
+    public string? DutyRefusal => View.DutyRefusal(current.Actor, LoanAction.Check, SeparateDuties);
+
+    public string? DutyRefusalMessage => DutyRefusal is { } code ? DomainErrors.Message(code, s) : null;
+
+    public bool Checkable => View.Can(LoanAction.Check) && (!View.NeedsEndorsement || View.Status == LoanStatus.Endorsed) && DutyRefusal is null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -58,6 +66,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
             return NotFound();
         }
 
+        var separateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
         try
         {
             var reference = await db.InReservationAsync(itemIds, async () =>
@@ -67,7 +76,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
                 var chosen = await db.Assets.Where(a => Units.Contains(a.Id)).ToListAsync(ct);
                 var unitsByLine = loan.Lines.Where(l => !l.IsPooled).ToDictionary(
                     l => l.Id, l => (IReadOnlyList<Asset>)chosen.Where(a => a.CatalogueItemId == l.CatalogueItemId).ToList());
-                loan.Check(current.Actor, Case, unitsByLine, free, Today, time.GetUtcNow().UtcDateTime);
+                loan.Check(current.Actor, Case, unitsByLine, free, Today, time.GetUtcNow().UtcDateTime, separateDuties);
                 await db.SaveChangesAsync(ct);
                 return loan.Reference;
             }, ct);
@@ -125,6 +134,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
         }
 
         View = view;
+        SeparateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
         var itemIds = view.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var free = await db.AvailabilityAsync(itemIds, view.StartOn, view.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
         var lines = new List<LineCheck>();

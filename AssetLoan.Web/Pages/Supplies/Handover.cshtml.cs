@@ -28,6 +28,12 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
 
     public bool CanHandOver { get; private set; }
 
+    /// <summary>Setting <c>Security.SeparateDuties</c> (issue 14 §9).</summary>
+    public bool SeparateDuties { get; private set; } = true;
+
+    /// <summary>Why the signed-in officer may not hand this loan over although it is approved (they keyed it in), or null.</summary>
+    public string? DutyRefusal { get; private set; }
+
     public bool IsOwnRequest { get; private set; }
 
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
@@ -96,7 +102,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         var nowUtc = time.GetUtcNow().UtcDateTime;
         try
         {
-            await db.HandOverAsync(loan, current.Actor, issues, Input.ReceiverName, Input.Acknowledged, path, BangkokTime.Today(nowUtc), nowUtc, Calendar, ct);
+            await db.HandOverAsync(loan, current.Actor, issues, Input.ReceiverName, Input.Acknowledged, path, BangkokTime.Today(nowUtc), nowUtc, Calendar, ct, SeparateDuties);
         }
         catch (DomainRuleException ex)
         {
@@ -140,7 +146,10 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
                 ],
                 l.HandoverNote))
             .ToList();
-        CanHandOver = loan.Can(LoanAction.HandOver);
+        SeparateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
+        var refusal = loan.DutyRefusal(current.Actor, LoanAction.HandOver, SeparateDuties);
+        DutyRefusal = refusal is null ? null : DomainErrors.Message(refusal, s);
+        CanHandOver = loan.Can(LoanAction.HandOver) && refusal is null;
         Calendar = await db.WorkingCalendarAsync(ct);
         Window = loan.HandoverWindow(Calendar);
         IsOwnRequest = loan.IsOwnRequest(current.Actor);

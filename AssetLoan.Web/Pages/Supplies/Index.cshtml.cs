@@ -2,6 +2,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// working calendar is open), approved and coming up in the next 14 days, out now, due back this week, overdue (with the
 /// ข้อ ๒๑๑ demand deadline). Each list shows its first rows and its count; /loans/all finds any loan.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor current) : PageModel
 {
     public const int UpcomingDays = 14;
 
@@ -21,11 +22,20 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The signed-in officer, whom separation of duties may keep from a row's action.</summary>
+    public AssetLoan.Domain.People.Actor Me => current.Actor;
+
+    /// <summary>Setting <c>Security.SeparateDuties</c> (issue 14 §9).</summary>
+    public bool SeparateDuties { get; private set; } = true;
+
     public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
 
     public Queue ToCheck { get; private set; } = Queue.Empty;
 
     public Queue AwaitingApproval { get; private set; } = Queue.Empty;
+
+    /// <summary>Paper approvals another officer recorded that this officer may confirm (issue 14 §9).</summary>
+    public Queue ToConfirm { get; private set; } = Queue.Empty;
 
     public Queue ToHandOverToday { get; private set; } = Queue.Empty;
 
@@ -49,6 +59,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     {
         var today = Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var calendar = Calendar = await db.WorkingCalendarAsync(ct);
+        SeparateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
         var pickableStart = calendar.LatestStartPickableOn(today);
         var upcomingUntil = today.AddDays(UpcomingDays);
         var endOfWeek = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
@@ -56,6 +67,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         ToCheck = await QueueAsync(db.Loans.ToCheck().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        var confirmable = await db.Loans.ConfirmableByAsync(current.Actor, ct);
+        ToConfirm = await QueueAsync(db.Loans.Where(l => confirmable.Contains(l.Id)).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
         ShelfConflicts = await db.ShelfConflictsAsync([.. ToHandOverToday.Rows.Select(r => r.Id), .. Upcoming.Rows.Select(r => r.Id)], today, calendar, ct);
@@ -80,7 +93,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 join b in db.Borrowers on l.BorrowerId equals b.Id
                 select new QueueRow(l.Id, l.Reference, b.Name, b.Kind, l.Case, l.StartOn, l.DueOn, l.Status,
                     l.Lines.OrderBy(x => x.Id).Select(x => x.ItemName + " × " + x.Quantity + " " + x.UnitNoun).ToList(),
-                    l.Demands.Count))
+                    l.Demands.Count, l.RequestedByUserId, l.KeyedInByOfficer))
             .ToListAsync(ct);
         return new Queue(rows, count);
     }
@@ -91,7 +104,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         public static Queue Empty { get; } = new([], 0);
     }
 
-    public sealed record QueueRow(int Id, string Reference, string BorrowerName, BorrowerKind Kind, LoanCase Case, DateOnly StartOn, DateOnly DueOn, LoanStatus Status, IReadOnlyList<string> Items, int Demands)
+    public sealed record QueueRow(int Id, string Reference, string BorrowerName, BorrowerKind Kind, LoanCase Case, DateOnly StartOn, DateOnly DueOn, LoanStatus Status, IReadOnlyList<string> Items, int Demands, string? RequestedByUserId, bool KeyedInByOfficer)
     {
         public bool IsOutsider => Kind.IsOutsider();
 

@@ -111,6 +111,7 @@ public static class LoanDesk
         LoanStatus.Endorsed => "หัวหน้าหน่วยงานเห็นชอบแล้ว",
         LoanStatus.SentBack => "ส่งกลับให้แก้ไข",
         LoanStatus.Checked => "ตรวจสอบแล้ว รออนุมัติ",
+        LoanStatus.PaperApproved => "อนุมัติตามเอกสารแล้ว รอยืนยันในระบบ",
         LoanStatus.Approved => "อนุมัติแล้ว รอรับพัสดุ",
         LoanStatus.Rejected => "ไม่อนุมัติ",
         LoanStatus.HandedOver => "ส่งมอบแล้ว (ระหว่างยืม)",

@@ -15,7 +15,8 @@ namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>
 /// /supplies/paper/{id}: the approver signed the loan slip on paper; the officer records who signed, in which role,
-/// under which delegation order, and attaches the scan. The approval re-checks availability like an online one.
+/// under which delegation order, and attaches the scan. The approval re-checks availability like an online one, and
+/// waits until the approver named on it or a second officer confirms it on the loan page (issue 14 §9).
 /// </summary>
 public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s, ILogger<PaperModel> log) : PageModel
 {
@@ -80,7 +81,7 @@ public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvid
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
-            TempData["Flash"] = s["บันทึกการอนุมัติตามเอกสารของคำขอเลขที่ {0} แล้ว", View.Reference].Value;
+            TempData["Flash"] = s["บันทึกการอนุมัติตามเอกสารของคำขอเลขที่ {0} แล้ว รอผู้มีอำนาจที่ลงนามหรือเจ้าหน้าที่พัสดุอีกคนยืนยันในระบบก่อนส่งมอบ", View.Reference].Value;
             return Redirect($"/loans/{id}");
         }
         catch (DomainRuleException ex)

@@ -1,4 +1,6 @@
 using AssetLoan.Domain.Calendar;
+using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
 
 namespace AssetLoan.Web.Pages.Supplies;
 
@@ -19,8 +21,16 @@ public enum QueueColumn
 }
 
 /// <summary>The model of <c>_QueueTable.cshtml</c>: one list of the work queue and the page each row leads to ("/supplies/check/{0}").</summary>
-public sealed record QueueTable(IReadOnlyList<IndexModel.QueueRow> Rows, string ActionUrl, string ActionText, DateOnly Today, WorkingCalendar Calendar, QueueColumn Column = QueueColumn.Case, IReadOnlyDictionary<int, IReadOnlyList<string>>? ShelfConflicts = null)
+public sealed record QueueTable(IReadOnlyList<IndexModel.QueueRow> Rows, string ActionUrl, string ActionText, DateOnly Today, WorkingCalendar Calendar, QueueColumn Column = QueueColumn.Case, IReadOnlyDictionary<int, IReadOnlyList<string>>? ShelfConflicts = null,
+    LoanAction? RowAction = null, Actor? Me = null, bool SeparateDuties = true)
 {
+    /// <summary>Whether the row's button leads to an action <see cref="Me"/> may take (separation of duties, issue 14 §9).</summary>
+    public bool MayAct(IndexModel.QueueRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return RowAction is not { } action || Me is null || Loan.DutyRefusal(Me, action, SeparateDuties, row.RequestedByUserId, row.KeyedInByOfficer) is null;
+    }
+
     /// <summary>The items of an approved loan that would not be on the shelf for its handover (none when it can go ahead).</summary>
     public IReadOnlyList<string> ShortOf(int loanId) => ShelfConflicts?.GetValueOrDefault(loanId) ?? [];
 

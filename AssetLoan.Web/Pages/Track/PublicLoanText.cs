@@ -32,6 +32,7 @@ public static class PublicLoanText
         LoanStatus.Endorsed => "หัวหน้าหน่วยงานเห็นชอบแล้ว รอตรวจสอบ",
         LoanStatus.SentBack => "ส่งกลับให้แก้ไข",
         LoanStatus.Checked => "ตรวจสอบแล้ว รออนุมัติ",
+        LoanStatus.PaperApproved => "อนุมัติตามเอกสารแล้ว รอยืนยันในระบบ",
         LoanStatus.Approved => "อนุมัติแล้ว",
         LoanStatus.Rejected => "ไม่อนุมัติ",
         LoanStatus.HandedOver => "รับพัสดุแล้ว (ระหว่างยืม)",
@@ -46,7 +47,7 @@ public static class PublicLoanText
     public static int StepsDone(LoanStatus status) => status switch
     {
         LoanStatus.Submitted or LoanStatus.Endorsed or LoanStatus.SentBack => 1,
-        LoanStatus.Checked or LoanStatus.Rejected => 2,
+        LoanStatus.Checked or LoanStatus.PaperApproved or LoanStatus.Rejected => 2,
         LoanStatus.Approved or LoanStatus.Expired => 3,
         LoanStatus.HandedOver or LoanStatus.PartlyReturned => 4,
         LoanStatus.Returned or LoanStatus.Closed => 5,
@@ -65,7 +66,8 @@ public static class PublicLoanText
         "SendBack" => "ส่งกลับให้แก้ไข",
         "Resubmit" => "ยื่นคำขออีกครั้ง",
         "Check" => "เจ้าหน้าที่พัสดุตรวจสอบและจองพัสดุแล้ว",
-        "Approve" or "Approved.Paper" => "อนุมัติ",
+        "Approve" or Loan.ApprovalConfirmedSummary => "อนุมัติ",
+        Loan.PaperApprovedSummary => "ผู้มีอำนาจลงนามอนุมัติในเอกสาร รอยืนยันในระบบ",
         "Reject" => "ไม่อนุมัติ",
         "Cancel" => "ยกเลิกคำขอ",
         "Reduce" => "ลดจำนวนพัสดุตามที่ท่านยินยอม",
