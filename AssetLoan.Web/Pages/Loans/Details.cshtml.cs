@@ -19,6 +19,7 @@ namespace AssetLoan.Web.Pages.Loans;
 /// </summary>
 [ReadableBy(Roles.Auditor)]
 [HandlerRoles("Attachment", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive)]
+[HandlerRoles("ConfirmApproval", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive)]
 public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel
 {
     public LoanView View { get; private set; } = null!;
