@@ -70,6 +70,9 @@ def start_app():
         "DataProtection__KeyFile": os.path.join(WORK, "keys", "keyring.key"),
         "Audit__ChainKeyFile": os.path.join(WORK, "keys", "audit-chain.key"),
         "RateLimit__PublicPostsPerMinute": "100000",
+        # The crash loop posts without the page's proof-of-work answer: lift the per-network daily limits of /apply.
+        "Apply__PerClientPerDay": "100000000",
+        "Apply__WithoutScriptPerClientPerDay": "100000000",
         "DisableHttpsRedirection": "true",
         "Auth__CookieSecure": "SameAsRequest",
         "Logging__LogLevel__Default": "Warning",

@@ -12,7 +12,7 @@ namespace AssetLoan.Web.Infrastructure.Security;
 /// What keeps <c>/apply</c> from being filled by a script in bulk, with no outside service (issue 14 §7). The form
 /// carries a challenge (a random nonce, when it was issued and how hard it is, sealed by Data Protection); the page's
 /// script finds a number whose SHA-256 with the challenge starts with <see cref="Bits"/> zero bits while the visitor
-/// types (about a second on a cheap phone at 18 bits, done long before the form is), and sends it with the form. A
+/// types (16 bits by default: a few seconds on a cheap phone, done long before the form is), and sends it with the form. A
 /// challenge files one application only. Each client (an IPv4 address or an IPv6 /64, as a keyed hash) files at most
 /// <see cref="PerDay"/> applications a day, and of them at most <see cref="WithoutScriptPerDay"/> without the proof —
 /// a phone with JavaScript off can still apply, a script that skips the work cannot do it in bulk.
@@ -24,7 +24,7 @@ public sealed class ApplyChallenge(IDataProtectionProvider protection, TimeProvi
 
     private readonly IDataProtector _protector = protection.CreateProtector("AssetLoan.ApplyChallenge.v1");
 
-    public int Bits => Math.Clamp(config.GetValue("Apply:ChallengeBits", 18), 0, 28);
+    public int Bits => Math.Clamp(config.GetValue("Apply:ChallengeBits", 16), 0, 28);
 
     public int PerDay => config.GetValue("Apply:PerClientPerDay", 20);
 
