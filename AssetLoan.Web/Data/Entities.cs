@@ -31,7 +31,7 @@ public sealed class JobLease
 
 /// <summary>
 /// One public application's proof of work (Infrastructure/Security/ApplyChallenge.cs): its challenge, used once; the
-/// client as a keyed hash of its address (or /64), never the address; kept two days for the per-day limits.
+/// client as a keyed hash of its address (or /64), never the address; forgotten by the daily retention run after two days.
 /// </summary>
 public sealed class ApplyChallengeUse
 {

@@ -3,6 +3,7 @@ using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLoan.Tests.Web.Security;
 
@@ -141,6 +142,24 @@ public sealed class ApplyChallengeTests(TightApplyFactory app) : IClassFixture<T
 
             app.Clock.Advance(TimeSpan.FromDays(1));
             await PublicApplication.SubmitAsync(client, Chairs(await PublicApplication.FilledAsync(client)));
+        });
+    }
+
+    [Fact]
+    public async Task RetentionRun_ForgetsTheClientHashesOlderThanTwoDays_KeepsTodays()
+    {
+        await FreshDayAsync(async () =>
+        {
+            var client = app.CreateAnonymousClient();
+            await PublicApplication.SubmitAsync(client, Chairs(await PublicApplication.FilledAsync(client)));
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var job = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AssetLoan.Web.Infrastructure.Jobs.RetentionJob>().Single();
+
+            await job.RunOnceAsync(now, TestContext.Current.CancellationToken);
+            Assert.True(await app.WithDbAsync(db => db.ApplyChallengeUses.AnyAsync(u => u.UsedAtUtc > now.AddHours(-1))));
+
+            await job.RunOnceAsync(now.AddDays(2).AddHours(1), TestContext.Current.CancellationToken);
+            Assert.False(await app.WithDbAsync(db => db.ApplyChallengeUses.AnyAsync(u => u.UsedAtUtc < now.AddHours(1))));
         });
     }
 

@@ -10,7 +10,8 @@ namespace AssetLoan.Web.Infrastructure.Jobs;
 /// expired) and <see cref="Settings.RetentionDays"/> have passed since the last of them finished, the borrower's
 /// personal fields are anonymised (the linked LINE user id and the LINE link codes with them), and so is every other place that names them: each loan's receiver name and signature
 /// image, free-text purpose and place, the borrower's words in the history, and the notifications about the loans (rows
-/// and <c>.eml</c> files). Kinds, items and dates stay for the statistics. Runs daily in the app itself.
+/// and <c>.eml</c> files). Kinds, items and dates stay for the statistics. It also forgets the /apply limits' client
+/// hashes older than two days (<see cref="Security.ApplyChallenge.ForgetOldAsync"/>). Runs daily in the app itself.
 /// </summary>
 public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, FileStorage files, IWebHostEnvironment env, JobLeases leases, ILogger<RetentionJob> log) : BackgroundService
 {
@@ -57,6 +58,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await Security.ApplyChallenge.ForgetOldAsync(db, nowUtc, ct);
         var settings = await Settings.LoadAsync(db, ct);
         var cutoff = nowUtc.AddDays(-settings.RetentionDays);
         var due = await db.Borrowers

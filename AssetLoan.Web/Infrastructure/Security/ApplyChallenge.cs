@@ -105,7 +105,6 @@ public sealed class ApplyChallenge(IDataProtectionProvider protection, TimeProvi
 
         var client = ClientKey(ClientAddress.Of(http));
         var since = now.AddDays(-1);
-        await db.ApplyChallengeUses.Where(u => u.UsedAtUtc < now.AddDays(-2)).ExecuteDeleteAsync(ct);
         var today = await db.ApplyChallengeUses.Where(u => u.Client == client && u.UsedAtUtc > since)
             .GroupBy(u => u.Solved).Select(g => new { Solved = g.Key, Count = g.Count() }).ToListAsync(ct);
         if (today.Sum(t => t.Count) >= PerDay)
@@ -131,6 +130,16 @@ public sealed class ApplyChallenge(IDataProtectionProvider protection, TimeProvi
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Forgets the claims past the day the limits count, and a day more (the daily retention run calls this, not every
+    /// application): no client hash stays longer than it is needed.
+    /// </summary>
+    public static Task<int> ForgetOldAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ApplyChallengeUses.Where(u => u.UsedAtUtc < nowUtc.AddDays(-2)).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Gives the challenge back when the application it was claimed for was not filed after all.</summary>
