@@ -23,6 +23,18 @@ public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
 
     public string? CheckedByName { get; private set; }
 
+    /// <summary>An agency's request letter and, for consumables, the urgency reason (ข้อ ๒๑๐), printed on the slip.</summary>
+    public AgencyRequest Agency { get; private set; } = new(null, null, null);
+
+    /// <summary>The boxes of the slip, one per case of the regulation (ข้อ ๒๐๘, ๒๑๐); the loan's case is ticked.</summary>
+    public static readonly IReadOnlyList<(LoanCase Case, string Words)> Cases =
+    [
+        (LoanCase.OnPremises, "ยืมใช้ภายในสถานที่"),
+        (LoanCase.OffPremises, "ยืมไปใช้นอกสถานที่"),
+        (LoanCase.InterAgency, "ยืมระหว่างหน่วยงานของรัฐ"),
+        (LoanCase.ConsumableInterAgency, "ยืมพัสดุประเภทใช้สิ้นเปลืองระหว่างหน่วยงานของรัฐ"),
+    ];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var summary = await LoanDesk.SummaryAsync(db, id, ct);
@@ -38,6 +50,8 @@ public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
             .Select(l => new SlipLine(l.ItemName, l.UnitNoun, issued ? l.IssuedQuantity : l.Quantity,
                 l.Units.OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToList(), l.HandoverNote, l.ReturnedGood, l.ReturnedDamaged, l.ReturnedLost, l.ReturnNote))
             .ToListAsync(ct);
+        Agency = await db.Loans.AsNoTracking().Where(l => l.Id == id)
+            .Select(l => new AgencyRequest(l.AgencyLetterNumber, l.AgencyLetterOn, l.UrgencyReason)).SingleAsync(ct);
         var history = await db.Loans.AsNoTracking().Where(l => l.Id == id).SelectMany(l => l.History)
             .Where(h => h.Action == LoanAction.Endorse || h.Action == LoanAction.Check)
             .Select(h => new { h.Action, h.ActorName, h.Id }).ToListAsync(ct);
@@ -61,6 +75,8 @@ public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
     public string T(int number) => T(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public string LongDate(DateOnly? date) => date is { } d ? T(ThaiDate.FormatLong(d)) : "..................................";
+
+    public sealed record AgencyRequest(string? LetterNumber, DateOnly? LetterOn, string? UrgencyReason);
 
     public sealed record SlipLine(string ItemName, string UnitNoun, int Quantity, IReadOnlyList<string> AssetNumbers, string? HandoverNote, int Good, int Damaged, int Lost, string? ReturnNote);
 }
