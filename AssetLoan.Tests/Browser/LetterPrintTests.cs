@@ -17,11 +17,13 @@ public sealed class LetterPrintTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task DemandLetter_ToAnOutsider_PrintsOnOneA4PageWithTheSignatureAndThaiIntact()
     {
         await LetterSetup.UseLetterSettingsAsync(browser.App);
+        await LetterSetup.UseEmblemAsync(browser.App);
         var id = await LetterSetup.OverdueOutsiderLoanAsync(browser.App);
 
         var (pages, size, text) = await PrintAsync($"/supplies/demandletter/{id}", "demand-external");
 
         AssertOneA4Page(pages, size);
+        Assert.True(await EmblemHeightCmAsync($"/supplies/demandletter/{id}") is > 2.9 and < 3.1, "the ครุฑ of an external letter is 3 cm high");
         Assert.Contains($"เรียน {LetterSetup.Honey}", Squeezed(text), StringComparison.Ordinal);
         AssertSignatureWhole(text, "ขอแสดงความนับถือ", "(นายสมบูรณ์ ใจงาม)", "ปลัดเทศบาลตำบลแม่คือ", "ปฏิบัติราชการแทนนายกเทศมนตรีตำบลแม่คือ");
     }
@@ -72,6 +74,14 @@ public sealed class LetterPrintTests(BrowserFixture browser) : IClassFixture<Bro
         var pages = int.Parse(info.Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), CultureInfo.InvariantCulture);
         var size = info.Single(l => l.StartsWith("Page size:", StringComparison.Ordinal));
         return (pages, size, Run("pdftotext", $"-layout {path} -"));
+    }
+
+    private async Task<double> EmblemHeightCmAsync(string url)
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, Demo.Officer);
+        await page.GotoAsync($"{browser.BaseUrl}{url}");
+        return await page.EvaluateAsync<double>("() => document.querySelector('img.emblem').getBoundingClientRect().height") / 96 * 2.54;
     }
 
     private static void AssertOneA4Page(int pages, string size)

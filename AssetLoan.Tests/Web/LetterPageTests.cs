@@ -50,6 +50,22 @@ public sealed class LetterPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, await DemandsAsync(id));
     }
 
+    [Theory]
+    [InlineData(Demo.Officer)]
+    [InlineData(Demo.Auditor)]
+    [InlineData(Demo.Director)]
+    public async Task LoanPageAndOverdueQueue_LeadToTheDemandLetter(string email)
+    {
+        var id = await OverdueOutsiderLoanAsync();
+        var client = await app.CreateClientAsAsync(email);
+
+        var loanPage = await HtmlForm.GetDocumentAsync(client, $"/loans/{id}");
+        var queue = await HtmlForm.GetDocumentAsync(client, "/supplies/overdue");
+
+        Assert.NotNull(loanPage.QuerySelector($"a[href='/supplies/demandletter/{id}']"));
+        Assert.NotNull(queue.QuerySelector($"a[href='/supplies/demandletter/{id}']"));
+    }
+
     [Fact]
     public async Task DemandLetter_StaffBorrower_IsAMemo()
     {

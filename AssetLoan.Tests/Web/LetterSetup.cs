@@ -99,5 +99,22 @@ public static class LetterSetup
         Assert.True(calendar.IsOverdue(dueOn, Today(app)));
     }
 
+    /// <summary>An emblem as the admin page stores it (re-encoded PNG in the uploads folder), 3:3.3 like a ครุฑ.</summary>
+    public static async Task UseEmblemAsync(AppFactory app)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(300, 330);
+        bitmap.Erase(new SkiaSharp.SKColor(150, 20, 20));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var png = AssetLoan.Web.Infrastructure.EmblemImage.Reencode(data.ToArray())!;
+        Directory.CreateDirectory(Path.Combine(app.UploadsPath, "emblem"));
+        await File.WriteAllBytesAsync(Path.Combine(app.UploadsPath, "emblem", "test-garuda.png"), png);
+        await app.WithDbAsync(async db =>
+        {
+            await Settings.SetAsync(db, LetterSettings.Keys.EmblemPath, "emblem/test-garuda.png", default);
+            await db.SaveChangesAsync();
+        });
+    }
+
     public static DateOnly Today(AppFactory app) => BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime);
 }
