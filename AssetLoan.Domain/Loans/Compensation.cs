@@ -97,6 +97,13 @@ public sealed class CompensationCase
 
     public string? SettlementNote { get; private set; }
 
+    /// <summary>บันทึกการรับชดใช้: the money received, when the receipt was recorded with its amount.</summary>
+    public decimal? ReceivedAmount { get; private set; }
+
+    public string? SettledByUserId { get; private set; }
+
+    public string? SettledByName { get; private set; }
+
     public bool IsSettled => Status == CompensationStatus.Settled;
 
     internal void Decide(Actor officer, CompensationMethod method, decimal amount, string? basis, DateTime nowUtc)
@@ -129,11 +136,18 @@ public sealed class CompensationCase
         Status = CompensationStatus.Confirmed;
     }
 
-    internal void Settle(DateOnly settledOn, string? receiptNumber, string? note)
+    internal void Settle(Actor officer, DateOnly settledOn, decimal? receivedAmount, string? receiptNumber, string? note)
     {
         DomainRuleException.ThrowIf(Status != CompensationStatus.Confirmed, "Compensation.NotConfirmed", "The FinanceDirector has not confirmed this case yet.");
         DomainRuleException.ThrowIf(Method == CompensationMethod.Pay && string.IsNullOrWhiteSpace(receiptNumber),
             "Compensation.ReceiptRequired", "A payment needs the receipt number.");
+
+        // ข้อ ๒๐๙: the value confirmed is what is owed; a different sum is not this settlement (a new decision is).
+        DomainRuleException.ThrowIf(receivedAmount is { } received && (Method != CompensationMethod.Pay || received != FinalAmount),
+            "Compensation.AmountMismatch", "The amount received must equal the confirmed amount of a payment.");
+        ReceivedAmount = receivedAmount;
+        SettledByUserId = officer.UserId;
+        SettledByName = officer.Name;
         SettledOn = settledOn;
         ReceiptNumber = string.IsNullOrWhiteSpace(receiptNumber) ? null : receiptNumber.Trim();
         SettlementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();

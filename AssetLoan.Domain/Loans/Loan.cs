@@ -986,15 +986,32 @@ public sealed class Loan
         CloseIfSettled(officer, nowUtc);
     }
 
-    public void RecordDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)
+    public void RecordDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar) =>
+        AddDemand(officer, issuedOn, channel, note, null, today, nowUtc, calendar);
+
+    /// <summary>
+    /// หนังสือทวงถาม issued from the system: a demand by letter that carries the outgoing letter's number, which is
+    /// unique among this loan's letters (one number, one letter).
+    /// </summary>
+    public Demand IssueDemandLetter(Actor officer, DateOnly issuedOn, string letterNumber, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)
+    {
+        DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(letterNumber), "Loan.LetterNumberRequired", "A letter needs its number.");
+        var number = letterNumber.Trim();
+        DomainRuleException.ThrowIf(_demands.Any(d => d.LetterNumber == number), "Loan.LetterNumberUsed", "This letter number was already issued for this loan.");
+        return AddDemand(officer, issuedOn, DemandChannel.Letter, null, number, today, nowUtc, calendar);
+    }
+
+    private Demand AddDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, string? letterNumber, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)
     {
         LoanTransitions.Require(Status, LoanAction.RecordDemand);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.DemandOfficerOnly", "Only a supplies officer records a demand.");
         DomainRuleException.ThrowIf(!IsOverdue(today, calendar), "Loan.NotOverdue", "The loan is not overdue.");
         DomainRuleException.ThrowIf(issuedOn > today || issuedOn <= DueOn, "Loan.DemandDate", "A demand is dated after the due date and not in the future.");
-        _demands.Add(new Demand(issuedOn, channel, officer, note, nowUtc));
-        Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.RecordDemand, "Demand", Status, Status, note, null);
+        var demand = new Demand(issuedOn, channel, officer, note, nowUtc, letterNumber);
+        _demands.Add(demand);
+        Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.RecordDemand, "Demand", Status, Status, letterNumber ?? note, null);
         Touch();
+        return demand;
     }
 
     public ExtensionRequest RequestExtension(Actor actor, DateOnly newDueOn, string reason, DateOnly today, DateTime nowUtc)
@@ -1105,13 +1122,17 @@ public sealed class Loan
         Touch();
     }
 
-    public void SettleCompensation(int caseId, Actor officer, DateOnly settledOn, string? receiptNumber, string? note, DateTime nowUtc)
+    public void SettleCompensation(int caseId, Actor officer, DateOnly settledOn, string? receiptNumber, string? note, DateTime nowUtc) =>
+        SettleCompensation(caseId, officer, settledOn, null, receiptNumber, note, nowUtc);
+
+    /// <summary>บันทึกการรับชดใช้: as <see cref="SettleCompensation(int, Actor, DateOnly, string?, string?, DateTime)"/>, with the amount received.</summary>
+    public void SettleCompensation(int caseId, Actor officer, DateOnly settledOn, decimal? receivedAmount, string? receiptNumber, string? note, DateTime nowUtc)
     {
         LoanTransitions.Require(Status, LoanAction.SettleCompensation);
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.SettleOfficerOnly", "Only a supplies officer records a settlement.");
         DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
         DomainRuleException.ThrowIf(settledOn > Calendar.BangkokTime.Today(nowUtc), "Compensation.SettledInFuture", "A settlement cannot be dated in the future.");
-        FindCase(caseId).Settle(settledOn, receiptNumber, note);
+        FindCase(caseId).Settle(officer, settledOn, receivedAmount, receiptNumber, note);
         Record(nowUtc, officer, nameof(Role.SuppliesOfficer), LoanAction.SettleCompensation, "CompensationSettled", Status, Status, note, null);
         Touch();
         CloseIfSettled(officer, nowUtc);

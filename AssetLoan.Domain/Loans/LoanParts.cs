@@ -278,9 +278,10 @@ public sealed class LoanHistoryEntry
 /// <summary>ทวงถาม: a recorded demand for an overdue loan (ข้อ ๒๑๑).</summary>
 public sealed class Demand
 {
-    internal Demand(DateOnly issuedOn, DemandChannel channel, People.Actor by, string? note, DateTime atUtc)
+    internal Demand(DateOnly issuedOn, DemandChannel channel, People.Actor by, string? note, DateTime atUtc, string? letterNumber = null)
     {
         IssuedOn = issuedOn;
+        LetterNumber = letterNumber;
         Channel = channel;
         ByUserId = by.UserId;
         ByName = by.Name;
@@ -305,6 +306,9 @@ public sealed class Demand
     public string ByName { get; private set; } = "";
 
     public string? Note { get; private set; }
+
+    /// <summary>The outgoing letter's number after the municipality's code ("ที่ ชม ๕๒๓๐๑/123"); set when the demand was a printed letter issued here.</summary>
+    public string? LetterNumber { get; private set; }
 
     public DateTime RecordedAtUtc { get; private set; }
 }

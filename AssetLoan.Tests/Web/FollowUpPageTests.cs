@@ -83,21 +83,21 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task DemandLetter_IsAThaiOfficialLetterCitingClause211()
+    public async Task DemandLetter_ToStaff_IsAMemoCitingClause211()
     {
         var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Tent, 1), (LoanStates.Chairs, 4));
         app.Clock.Advance(TimeSpan.FromDays(5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
-        var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/demandletter/{id}?number=มท 5201.1/77");
+        var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/demandletter/{id}?number=77");
 
-        var text = doc.Body!.TextContent;
-        Assert.Contains("ที่ มท ๕๒๐๑.๑/๗๗", text, StringComparison.Ordinal);
+        var text = doc.QuerySelector("[data-letter]")!.TextContent;
+        Assert.Contains("บันทึกข้อความ", text, StringComparison.Ordinal);
+        Assert.Contains("ที่\u00a0\u00a0ชม ๕๒๓๐๑/๗๗", text, StringComparison.Ordinal);
         Assert.Contains("เรื่อง\u00a0\u00a0ขอให้ส่งคืนพัสดุที่ยืม", text, StringComparison.Ordinal);
         Assert.Contains("เรียน\u00a0\u00a0นางสาวมาลี สุขใจ", text, StringComparison.Ordinal);
-        Assert.Contains("อ้างถึง", text, StringComparison.Ordinal);
+        Assert.Contains("ใบยืมพัสดุ เลขที่", text, StringComparison.Ordinal);
         Assert.Contains("ข้อ ๒๑๑", text, StringComparison.Ordinal);
-        Assert.Contains("ขอแสดงความนับถือ", text, StringComparison.Ordinal);
         Assert.Contains("นายกเทศมนตรีตำบลแม่คือ", text, StringComparison.Ordinal);
         Assert.Contains(AssetLoan.Domain.Calendar.ThaiDate.ThaiDigits(AssetLoan.Domain.Calendar.ThaiDate.FormatLong(Today())), text, StringComparison.Ordinal);
         Assert.Contains("เต็นท์ ขนาด 4×8 ม.", doc.QuerySelector("table.items")!.TextContent, StringComparison.Ordinal);

@@ -117,6 +117,7 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(x => x.ByUserId).HasMaxLength(450);
         b.Property(x => x.ByName).HasMaxLength(200);
         b.Property(x => x.Note).HasMaxLength(1000);
+        b.Property(x => x.LetterNumber).HasMaxLength(60);
     }
 }
 
@@ -144,6 +145,8 @@ public sealed class CompensationCaseConfiguration : IEntityTypeConfiguration<Com
         b.Property(x => x.ConfirmedByName).HasMaxLength(200);
         b.Property(x => x.ReceiptNumber).HasMaxLength(100);
         b.Property(x => x.SettlementNote).HasMaxLength(1000);
+        b.Property(x => x.SettledByUserId).HasMaxLength(450);
+        b.Property(x => x.SettledByName).HasMaxLength(200);
         b.HasOne<LoanLine>().WithMany().HasForeignKey(x => x.LoanLineId).OnDelete(DeleteBehavior.Restrict);
     }
 }

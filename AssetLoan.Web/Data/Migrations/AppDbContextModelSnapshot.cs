@@ -506,6 +506,17 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReceivedAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettledByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("TEXT");
 
@@ -548,6 +559,10 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LoanId")

@@ -525,6 +525,17 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("ReceivedAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SettledByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SettledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("date");
 
@@ -570,6 +581,10 @@ namespace AssetLoan.Web.Data.PostgresMigrations
 
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("LoanId")
                         .HasColumnType("integer");

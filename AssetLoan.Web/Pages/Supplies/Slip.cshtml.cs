@@ -17,6 +17,9 @@ public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
 
     public Settings Settings { get; private set; } = new();
 
+    /// <summary>The ข้อ ๒๐๙ undertaking as the admin set it (/admin/letters).</summary>
+    public string Undertaking { get; private set; } = LetterSettings.DefaultUndertaking;
+
     public IReadOnlyList<SlipLine> Lines { get; private set; } = [];
 
     public string? EndorsedByName { get; private set; }
@@ -45,6 +48,7 @@ public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
 
         Loan = summary;
         Settings = await Settings.LoadAsync(db, ct);
+        Undertaking = (await LetterSettings.LoadAsync(db, ct)).Undertaking;
         var issued = LoanTransitions.IsOut(summary.Status) || summary.HandedOverOn is not null;
         Lines = await db.LoanLines.AsNoTracking().Where(l => l.LoanId == id).OrderBy(l => l.Id)
             .Select(l => new SlipLine(l.ItemName, l.UnitNoun, issued ? l.IssuedQuantity : l.Quantity,

@@ -8,5 +8,12 @@ public sealed class RequestModel(AppDbContext db) : PageModel
 {
     public Settings Settings { get; private set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => Settings = await Settings.LoadAsync(db, ct);
+    /// <summary>The ข้อ ๒๐๙ undertaking as the admin set it (/admin/letters).</summary>
+    public string Undertaking { get; private set; } = LetterSettings.DefaultUndertaking;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Settings = await Settings.LoadAsync(db, ct);
+        Undertaking = (await LetterSettings.LoadAsync(db, ct)).Undertaking;
+    }
 }
