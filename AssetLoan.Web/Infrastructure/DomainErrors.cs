@@ -43,6 +43,7 @@ public static class DomainErrors
         ["Compensation.AmountNegative"] = "จำนวนเงินต้องไม่ติดลบ",
         ["Compensation.AmountRequired"] = "การชดใช้เป็นเงินต้องระบุจำนวนเงิน",
         ["Compensation.BasisRequired"] = "จำนวนเงินต่างจากมูลค่าที่เสนอ ต้องระบุหลักเกณฑ์เป็นลายลักษณ์อักษร",
+        ["Compensation.ValueUnknownBasisRequired"] = "ทะเบียนไม่มีข้อมูลพอคำนวณมูลค่าในขณะยืม ต้องระบุหลักเกณฑ์ของจำนวนเงินเป็นลายลักษณ์อักษร",
         ["Compensation.ConfirmerIsDecider"] = "ผู้ที่เสนอวิธีชดใช้กรณีนี้ไม่สามารถเป็นผู้ยืนยันเองได้",
         ["Compensation.DirectorOnly"] = "ผู้อำนวยการกองคลังเท่านั้นที่ยืนยันการชดใช้ได้",
         ["Compensation.NotConfirmed"] = "ผู้อำนวยการกองคลังยังไม่ได้ยืนยันกรณีนี้",

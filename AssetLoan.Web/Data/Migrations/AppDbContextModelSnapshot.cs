@@ -496,7 +496,7 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ProposedAmount")
+                    b.Property<long?>("ProposedAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Quantity")
@@ -913,7 +913,7 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UnitValue")
+                    b.Property<long?>("UnitValue")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -956,7 +956,7 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<DateTime?>("ReturnedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ValueAtBorrowing")
+                    b.Property<long?>("ValueAtBorrowing")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -515,7 +515,7 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("ProposedAmount")
+                    b.Property<long?>("ProposedAmount")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Quantity")
@@ -942,7 +942,7 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<long>("UnitValue")
+                    b.Property<long?>("UnitValue")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -987,7 +987,7 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<DateTime?>("ReturnedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("ValueAtBorrowing")
+                    b.Property<long?>("ValueAtBorrowing")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -169,7 +169,7 @@ public static class LoanRegister
                 r.Province is null ? null : $"จ.{r.Province}",
             }.Where(p => p is not null));
             var lines = r.Lines.Select(x => new RegisterLine(x.ItemName, x.UnitNoun, x.Quantity, x.IssuedQuantity, x.ReturnedGood, x.ReturnedDamaged, x.ReturnedLost, x.Numbers, x.ReturnNote)).ToList();
-            var compensation = r.Compensations.Sum(c => c.FinalAmount ?? c.ProposedAmount);
+            var compensation = r.Compensations.Sum(c => c.FinalAmount ?? c.ProposedAmount ?? 0m);
             return new RegisterRow(
                 r.Id, r.Number, r.Reference, BangkokTime.Today(r.SubmittedAtUtc), r.BorrowerName, r.BorrowerKind,
                 r.BorrowerKind == BorrowerKind.Staff ? r.DivisionName ?? "" : address,
@@ -219,8 +219,9 @@ public static class LoanRegister
         var returned = await loans.CountAsync(l => l.ReturnedOn != null, ct);
         // Compensation cases are few (a damaged or lost item); their amounts are summed here, money stays decimal.
         var amounts = await loans.SelectMany(l => l.Compensations).Select(c => c.FinalAmount ?? c.ProposedAmount).ToListAsync(ct);
+        // An undecided case whose value the register does not give counts as a case with no amount yet.
         return new RegisterTotals(loanCount, byStatus.ToDictionary(s => s.Key, s => s.Count), requested, issued, damaged, lost, handedOver, returned, demands,
-            amounts.Count, amounts.Sum());
+            amounts.Count, amounts.Sum(a => a ?? 0m));
     }
 }
 
