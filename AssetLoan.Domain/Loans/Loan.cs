@@ -10,7 +10,7 @@ namespace AssetLoan.Domain.Loans;
 /// A loan request and its life (domain.md §5–§7). The status changes only through the verb methods below, each
 /// guarded by <see cref="LoanTransitions"/> and the rules of §6; every change appends a history entry.
 /// </summary>
-public sealed class Loan
+public sealed partial class Loan
 {
     public const int PurposeMaxLength = 500;
     public const int PlaceMaxLength = 300;

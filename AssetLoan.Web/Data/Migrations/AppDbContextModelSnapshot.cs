@@ -684,6 +684,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FromPaper")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HandedOverByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -702,6 +705,13 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.Property<string>("PaperApprovalPath")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaperApprovalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaperApprovedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")

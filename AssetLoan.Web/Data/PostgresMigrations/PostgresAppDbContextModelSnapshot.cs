@@ -709,6 +709,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("FromPaper")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("HandedOverByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -728,6 +731,13 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<string>("PaperApprovalPath")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PaperApprovalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PaperApprovedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Place")
                         .IsRequired()
