@@ -134,6 +134,7 @@ public static class LoanRegister
                     l.DecidedAtUtc,
                     l.DelegationOrder,
                     l.PaperApprovalPath,
+                    l.PaperApprovalReference,
                     l.HandedOverOn,
                     l.HandedOverByName,
                     l.ReturnedOn,
@@ -178,7 +179,7 @@ public static class LoanRegister
                 r.DelegationOrder, r.PaperApprovalPath is not null,
                 r.HandedOverOn, r.HandedOverByName, r.ReturnedOn, r.ReceivedBackByName, lines, r.Demands,
                 r.Compensations.Count, compensation, r.Compensations.Count(c => c.Status == CompensationStatus.Settled),
-                r.KeyedInByOfficer, r.DecisionReason);
+                r.KeyedInByOfficer, r.DecisionReason, r.PaperApprovalReference);
         }).ToList();
     }
 
@@ -298,7 +299,8 @@ public sealed record RegisterRow(
     decimal CompensationAmount,
     int CompensationSettled,
     bool KeyedIn,
-    string? DecisionReason)
+    string? DecisionReason,
+    string? PaperReference = null)
 {
     public string Approval => ApprovalIn(null);
 
@@ -320,7 +322,8 @@ public sealed record RegisterRow(
     public string RemarksIn(IStringLocalizer? s) => string.Join("; ", new[]
     {
         RegisterText.Say(s, LoanText.Status(Status)),
-        KeyedIn ? RegisterText.Say(s, "เจ้าหน้าที่บันทึกแทน") : null,
+        PaperReference is not null ? RegisterText.Say(s, "บันทึกจากทะเบียนกระดาษ (หนังสืออนุมัติ {0})", PaperReference)
+            : KeyedIn ? RegisterText.Say(s, "เจ้าหน้าที่บันทึกแทน") : null,
         Status is LoanStatus.Rejected or LoanStatus.Cancelled or LoanStatus.SentBack ? DecisionReason : null,
     }.Concat(Lines.Select(l => l.ReturnNote)).Where(p => !string.IsNullOrWhiteSpace(p)));
 
