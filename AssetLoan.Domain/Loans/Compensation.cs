@@ -36,7 +36,7 @@ public enum CompensationStatus
 /// <summary>A damage or loss case opened by a return, part of the loan aggregate.</summary>
 public sealed class CompensationCase
 {
-    internal CompensationCase(int loanLineId, int? assetId, string? assetNumber, CompensationKind kind, int quantity, decimal proposedAmount, string? description)
+    internal CompensationCase(int loanLineId, int? assetId, string? assetNumber, CompensationKind kind, int quantity, decimal? proposedAmount, string? description)
     {
         LoanLineId = loanLineId;
         AssetId = assetId;
@@ -67,8 +67,11 @@ public sealed class CompensationCase
 
     public string? Description { get; private set; }
 
-    /// <summary>The depreciated value at the time of borrowing (the default proposal).</summary>
-    public decimal ProposedAmount { get; private set; }
+    /// <summary>
+    /// The depreciated value at the time of borrowing (the default proposal); null when the register does not give it
+    /// (no price, acquisition date or useful life, or acquired after the handover): the officer types amount and basis.
+    /// </summary>
+    public decimal? ProposedAmount { get; private set; }
 
     public CompensationStatus Status { get; private set; }
 
@@ -113,8 +116,13 @@ public sealed class CompensationCase
         DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Compensation.OfficerOnly", "Only a supplies officer decides a case.");
         DomainRuleException.ThrowIf(amount < 0, "Compensation.AmountNegative", "The amount cannot be negative.");
         DomainRuleException.ThrowIf(method == CompensationMethod.Pay && amount == 0, "Compensation.AmountRequired", "Paying the value needs an amount.");
-        DomainRuleException.ThrowIf(amount != ProposedAmount && string.IsNullOrWhiteSpace(basis),
-            "Compensation.BasisRequired", "An amount other than the proposed value needs a written basis.");
+        if (string.IsNullOrWhiteSpace(basis) && NeedsBasis(method, amount, ProposedAmount))
+        {
+            throw ProposedAmount is null
+                ? new DomainRuleException("Compensation.ValueUnknownBasisRequired", "The value at the time of borrowing is unknown: type the amount and its written basis.")
+                : new DomainRuleException("Compensation.BasisRequired", "An amount other than the proposed value needs a written basis.");
+        }
+
         Method = method;
         FinalAmount = amount;
         Basis = string.IsNullOrWhiteSpace(basis) ? null : basis.Trim();
@@ -153,6 +161,13 @@ public sealed class CompensationCase
         SettlementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Status = CompensationStatus.Settled;
     }
+
+    /// <summary>
+    /// Whether a decision needs a written basis: a repair at no cost to the municipality (amount 0) never does; otherwise
+    /// an unknown proposed value always does, and a known one does when the amount differs from it.
+    /// </summary>
+    public static bool NeedsBasis(CompensationMethod method, decimal amount, decimal? proposedAmount) =>
+        !(method == CompensationMethod.Repair && amount == 0) && (proposedAmount is null || amount != proposedAmount);
 
     // Separation of duties: the FinanceDirector checks someone else's decision. Cases decided before the account was
     // recorded fall back to the name, which errs on the side of refusing.

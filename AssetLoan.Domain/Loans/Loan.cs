@@ -10,7 +10,7 @@ namespace AssetLoan.Domain.Loans;
 /// A loan request and its life (domain.md §5–§7). The status changes only through the verb methods below, each
 /// guarded by <see cref="LoanTransitions"/> and the rules of §6; every change appends a history entry.
 /// </summary>
-public sealed class Loan
+public sealed partial class Loan
 {
     public const int PurposeMaxLength = 500;
     public const int PlaceMaxLength = 300;
@@ -803,7 +803,7 @@ public sealed class Loan
                     };
                 }
 
-                var value = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today);
+                var value = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today).Amount;
                 line.Issue([], issue.PoolQuantity, value, _ => 0, issue.Note, nowUtc);
                 total += issue.PoolQuantity;
                 continue;
@@ -837,7 +837,7 @@ public sealed class Loan
                 units.Add(asset);
             }
 
-            line.Issue(units, 0, 0, a => Depreciation.ValueAt(a.Price, a.AcquiredOn, item.UsefulLifeYears, item.SalvageValue, today), issue.Note, nowUtc);
+            line.Issue(units, 0, 0, a => Depreciation.ValueAt(a.Price, a.AcquiredOn, item.UsefulLifeYears, item.SalvageValue, today).Amount, issue.Note, nowUtc);
             total += units.Count;
         }
 

@@ -53,7 +53,7 @@ public sealed class LoanLine
     public int ReturnedLost { get; private set; }
 
     /// <summary>Value of one unit at the time of borrowing (pools; numbered units carry their own).</summary>
-    public decimal UnitValue { get; private set; }
+    public decimal? UnitValue { get; private set; }
 
     public string? HandoverNote { get; private set; }
 
@@ -83,7 +83,7 @@ public sealed class LoanLine
         }
     }
 
-    internal void Issue(IReadOnlyList<Asset> units, int poolQuantity, decimal poolUnitValue, Func<Asset, decimal> unitValue, string? note, DateTime nowUtc)
+    internal void Issue(IReadOnlyList<Asset> units, int poolQuantity, decimal? poolUnitValue, Func<Asset, decimal?> unitValue, string? note, DateTime nowUtc)
     {
         HandoverNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (IsPooled)
@@ -109,7 +109,9 @@ public sealed class LoanLine
         }
 
         IssuedQuantity = units.Count;
-        UnitValue = units.Count == 0 ? 0 : Math.Round(units.Sum(unitValue) / units.Count, 2);
+        // The line's average is known only when every unit's value is.
+        var values = units.Select(unitValue).ToList();
+        UnitValue = values.Count == 0 ? 0 : values.Any(v => v is null) ? null : Math.Round(values.Sum(v => v!.Value) / values.Count, 2);
     }
 
     internal void ReceivePool(int good, int damaged, int lost, string? note)
@@ -186,7 +188,8 @@ public sealed class LoanUnit
 
     public string AssetNumber { get; private set; } = "";
 
-    public decimal ValueAtBorrowing { get; private set; }
+    /// <summary>Null when the register does not give the value (no price, acquisition date or useful life).</summary>
+    public decimal? ValueAtBorrowing { get; private set; }
 
     public DateTime? IssuedAtUtc { get; private set; }
 
@@ -198,7 +201,7 @@ public sealed class LoanUnit
 
     public bool IsOut => IssuedAtUtc is not null && ReturnedAtUtc is null;
 
-    internal void Issue(decimal value, DateTime nowUtc)
+    internal void Issue(decimal? value, DateTime nowUtc)
     {
         ValueAtBorrowing = value;
         IssuedAtUtc = nowUtc;

@@ -172,6 +172,66 @@ public sealed class CompensationTests
         Assert.Equal("Compensation.Unknown", Assert.Throws<DomainRuleException>(() => loan.DecideCompensation(99, _s.Officer, CompensationMethod.Pay, 1m, null, LaterUtc)).Code);
     }
 
+    [Fact]
+    public void Return_UnitWithNoAcquisitionDate_ProposesNoValueAndTheOfficerMustGiveAmountAndBasis()
+    {
+        // The register has no acquisition date for this tent: the value at the time of borrowing is unknown, not 18,500.
+        _s.Tents[0].Update(new AssetDetails(null, 18_500m, 1, "โรงเก็บพัสดุ", "ดี", null));
+        var (loan, caseId) = ReturnedWithOneDamagedTent();
+
+        Assert.Null(loan.Compensations.Single().ProposedAmount);
+        Assert.Null(_s.TentLine(loan).Units.Single().ValueAtBorrowing);
+        Assert.Null(_s.TentLine(loan).UnitValue);
+        var ex = Assert.Throws<DomainRuleException>(() => loan.DecideCompensation(caseId, _s.Officer, CompensationMethod.Pay, 9_000m, " ", LaterUtc));
+        Assert.Equal("Compensation.ValueUnknownBasisRequired", ex.Code);
+
+        loan.DecideCompensation(caseId, _s.Officer, CompensationMethod.Pay, 9_000m, "ราคาตลาดเต็นท์มือสองสภาพเดียวกัน ตามใบเสนอราคา 3 ร้าน", LaterUtc);
+        Assert.Equal(9_000m, loan.Compensations.Single().FinalAmount);
+    }
+
+    [Fact]
+    public void Return_PoolWithNoUsefulLife_ProposesNoValue()
+    {
+        _s.Chairs.Update(new CatalogueItemDetails("เก้าอี้พลาสติก", 1, "ตัว", null, LendingNature.Durable, BudgetClass.BelowThreshold, BorrowerAudience.Everyone, 7, 0, 0m));
+        var loan = _s.HandedOver(tents: 0, chairs: 10);
+        loan.Return(_s.Officer, [new LineReturn(_s.ChairLine(loan).Id, [], 8, 0, 2, [], null)], _s.Assets, _s.Items, Later, LaterUtc);
+
+        var lost = loan.Compensations.Single();
+        Assert.Equal((CompensationKind.Lost, 2, (decimal?)null), (lost.Kind, lost.Quantity, lost.ProposedAmount));
+    }
+
+    [Fact]
+    public void Decide_RepairAtNoCost_NeedsNoBasis_EvenWhenTheValueIsUnknown()
+    {
+        var (loan, caseId) = ReturnedWithOneDamagedTent();
+        loan.DecideCompensation(caseId, _s.Officer, CompensationMethod.Repair, 0m, null, LaterUtc);
+        Assert.Equal((CompensationMethod.Repair, 0m, (string?)null), (loan.Compensations.Single().Method, loan.Compensations.Single().FinalAmount, loan.Compensations.Single().Basis));
+
+        var unknown = new LoanScenario();
+        unknown.Tents[0].Update(new AssetDetails(null, 18_500m, 1, null, null, null));
+        var loan2 = unknown.HandedOver(tents: 1, chairs: 0);
+        loan2.Return(unknown.Officer, [new LineReturn(unknown.TentLine(loan2).Id, [new UnitReturn(unknown.Tents[0].Id, ReturnCondition.Damaged, null)], 0, 0, 0, [], null)],
+            unknown.Assets, unknown.Items, Later, LaterUtc);
+        LoanScenario.NumberCases(loan2);
+        loan2.DecideCompensation(loan2.Compensations.Single().Id, unknown.Officer, CompensationMethod.Repair, 0m, null, LaterUtc);
+        Assert.Equal(CompensationStatus.Decided, loan2.Compensations.Single().Status);
+    }
+
+    [Theory]
+    // Repair at no cost to the municipality: never a basis, whatever was proposed.
+    [InlineData(CompensationMethod.Repair, 0, 1_187.32, false)]
+    [InlineData(CompensationMethod.Repair, 0, null, false)]
+    // A repair that costs the municipality something is an amount like any other.
+    [InlineData(CompensationMethod.Repair, 500, 1_187.32, true)]
+    // The proposed value taken as is: no basis; another amount: a basis.
+    [InlineData(CompensationMethod.Pay, 1_187.32, 1_187.32, false)]
+    [InlineData(CompensationMethod.Pay, 1_000, 1_187.32, true)]
+    // No proposed value (unknown): whatever is typed needs its basis.
+    [InlineData(CompensationMethod.Pay, 9_000, null, true)]
+    [InlineData(CompensationMethod.Replace, 0, null, true)]
+    public void NeedsBasis_WorkedExamples(CompensationMethod method, double amount, double? proposed, bool needed) =>
+        Assert.Equal(needed, CompensationCase.NeedsBasis(method, (decimal)amount, (decimal?)proposed));
+
     private (Loan Loan, int CaseId) ReturnedWithOneDamagedTent()
     {
         var loan = _s.HandedOver(tents: 1, chairs: 0);

@@ -88,7 +88,7 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, loan.Compensations.Single().ProposedAmount, null, now);
+            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, loan.Compensations.Single().ProposedAmount!.Value, null, now);
             loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
             await db.SaveChangesAsync();
         });
@@ -199,7 +199,7 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), method, loan.Compensations.Single().ProposedAmount, null, now);
+            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), method, loan.Compensations.Single().ProposedAmount!.Value, null, now);
             loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
             await db.SaveChangesAsync();
         });

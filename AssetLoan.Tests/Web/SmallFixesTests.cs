@@ -27,7 +27,7 @@ public sealed class SmallFixesTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var c = loan.Compensations.Single();
-            loan.DecideCompensation(c.Id, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, c.ProposedAmount, null, app.Clock.GetUtcNow().UtcDateTime);
+            loan.DecideCompensation(c.Id, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, c.ProposedAmount!.Value, null, app.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         });
 

@@ -35,6 +35,9 @@ public static class Display
 
     public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>An amount that may be unknown (a value the register does not give): the amount, or "–".</summary>
+    public static string Money(decimal? amount) => amount is { } known ? Money(known) : "–";
+
     public static string Number(int n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
 
     /// <summary>ISO value for &lt;input type="date"&gt;.</summary>

@@ -25,6 +25,7 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.Property(x => x.ApprovedRole).HasMaxLength(40);
         b.Property(x => x.DelegationOrder).HasMaxLength(200);
         b.Property(x => x.PaperApprovalPath).HasMaxLength(300);
+        b.Property(x => x.PaperApprovalReference).HasMaxLength(PaperLoanRecord.ApprovalReferenceMaxLength);
         b.Property(x => x.DecisionReason).HasMaxLength(1000);
         b.Property(x => x.HandedOverByName).HasMaxLength(200);
         b.Property(x => x.ReceiverName).HasMaxLength(200);

@@ -496,7 +496,7 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ProposedAmount")
+                    b.Property<long?>("ProposedAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Quantity")
@@ -699,6 +699,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FromPaper")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HandedOverByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -717,6 +720,13 @@ namespace AssetLoan.Web.Data.Migrations
 
                     b.Property<string>("PaperApprovalPath")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaperApprovalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaperApprovedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
@@ -928,7 +938,7 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UnitValue")
+                    b.Property<long?>("UnitValue")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -971,7 +981,7 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<DateTime?>("ReturnedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ValueAtBorrowing")
+                    b.Property<long?>("ValueAtBorrowing")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -515,7 +515,7 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("ProposedAmount")
+                    b.Property<long?>("ProposedAmount")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Quantity")
@@ -724,6 +724,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("FromPaper")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("HandedOverByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -743,6 +746,13 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<string>("PaperApprovalPath")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PaperApprovalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PaperApprovedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -957,7 +967,7 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<long>("UnitValue")
+                    b.Property<long?>("UnitValue")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -1002,7 +1012,7 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<DateTime?>("ReturnedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("ValueAtBorrowing")
+                    b.Property<long?>("ValueAtBorrowing")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -19,7 +19,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     /// <summary>ข้อ ๒๐๙: today's straight-line value, the basis a compensation would start from.</summary>
-    public decimal ValueToday { get; private set; }
+    public DepreciatedValue ValueToday { get; private set; }
 
     public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
 

@@ -111,7 +111,7 @@ public sealed class HistoryModel(AppDbContext db, IStringLocalizer<SharedResourc
 
         foreach (var c in cases)
         {
-            var amount = (c.FinalAmount ?? c.ProposedAmount).ToString("#,##0.00", CultureInfo.InvariantCulture);
+            var amount = (c.FinalAmount ?? c.ProposedAmount) is { } known ? known.ToString("#,##0.00", CultureInfo.InvariantCulture) : "ไม่ทราบ";
             var kind = c.Kind == CompensationKind.Lost ? "กรณีสูญหาย" : "กรณีชำรุดเสียหาย";
             var method = c.Method switch
             {

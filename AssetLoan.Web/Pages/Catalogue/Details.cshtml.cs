@@ -24,7 +24,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     /// <summary>ข้อ ๒๐๙: a pool unit's value today.</summary>
-    public decimal PoolValueToday { get; private set; }
+    public DepreciatedValue PoolValueToday { get; private set; }
 
     public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
 

@@ -24,6 +24,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 {
     public LoanView View { get; private set; } = null!;
 
+    /// <summary>Keyed in from the paper register (issue 13 §10): the approval reference and date; null otherwise.</summary>
+    public PaperMark? FromPaper { get; private set; }
+
+    public sealed record PaperMark(string? Reference, DateOnly? ApprovedOn);
+
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
     public Actor Me => current.Actor;
@@ -209,6 +214,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         }
 
         View = view;
+        FromPaper = await db.Loans.AsNoTracking().Where(l => l.Id == id && l.FromPaper)
+            .Select(l => new PaperMark(l.PaperApprovalReference, l.PaperApprovedOn)).SingleOrDefaultAsync(ct);
         var settings = await Settings.LoadAsync(db, ct);
         Policy = settings.Policy;
         SeparateDuties = settings.SeparateDuties;

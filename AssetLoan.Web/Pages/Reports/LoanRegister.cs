@@ -134,6 +134,7 @@ public static class LoanRegister
                     l.DecidedAtUtc,
                     l.DelegationOrder,
                     l.PaperApprovalPath,
+                    l.PaperApprovalReference,
                     l.HandedOverOn,
                     l.HandedOverByName,
                     l.ReturnedOn,
@@ -169,7 +170,7 @@ public static class LoanRegister
                 r.Province is null ? null : $"จ.{r.Province}",
             }.Where(p => p is not null));
             var lines = r.Lines.Select(x => new RegisterLine(x.ItemName, x.UnitNoun, x.Quantity, x.IssuedQuantity, x.ReturnedGood, x.ReturnedDamaged, x.ReturnedLost, x.Numbers, x.ReturnNote)).ToList();
-            var compensation = r.Compensations.Sum(c => c.FinalAmount ?? c.ProposedAmount);
+            var compensation = r.Compensations.Sum(c => c.FinalAmount ?? c.ProposedAmount ?? 0m);
             return new RegisterRow(
                 r.Id, r.Number, r.Reference, BangkokTime.Today(r.SubmittedAtUtc), r.BorrowerName, r.BorrowerKind,
                 r.BorrowerKind == BorrowerKind.Staff ? r.DivisionName ?? "" : address,
@@ -178,7 +179,7 @@ public static class LoanRegister
                 r.DelegationOrder, r.PaperApprovalPath is not null,
                 r.HandedOverOn, r.HandedOverByName, r.ReturnedOn, r.ReceivedBackByName, lines, r.Demands,
                 r.Compensations.Count, compensation, r.Compensations.Count(c => c.Status == CompensationStatus.Settled),
-                r.KeyedInByOfficer, r.DecisionReason);
+                r.KeyedInByOfficer, r.DecisionReason, r.PaperApprovalReference);
         }).ToList();
     }
 
@@ -219,8 +220,9 @@ public static class LoanRegister
         var returned = await loans.CountAsync(l => l.ReturnedOn != null, ct);
         // Compensation cases are few (a damaged or lost item); their amounts are summed here, money stays decimal.
         var amounts = await loans.SelectMany(l => l.Compensations).Select(c => c.FinalAmount ?? c.ProposedAmount).ToListAsync(ct);
+        // An undecided case whose value the register does not give counts as a case with no amount yet.
         return new RegisterTotals(loanCount, byStatus.ToDictionary(s => s.Key, s => s.Count), requested, issued, damaged, lost, handedOver, returned, demands,
-            amounts.Count, amounts.Sum());
+            amounts.Count, amounts.Sum(a => a ?? 0m));
     }
 }
 
@@ -297,7 +299,8 @@ public sealed record RegisterRow(
     decimal CompensationAmount,
     int CompensationSettled,
     bool KeyedIn,
-    string? DecisionReason)
+    string? DecisionReason,
+    string? PaperReference = null)
 {
     public string Approval => ApprovalIn(null);
 
@@ -319,7 +322,8 @@ public sealed record RegisterRow(
     public string RemarksIn(IStringLocalizer? s) => string.Join("; ", new[]
     {
         RegisterText.Say(s, LoanText.Status(Status)),
-        KeyedIn ? RegisterText.Say(s, "เจ้าหน้าที่บันทึกแทน") : null,
+        PaperReference is not null ? RegisterText.Say(s, "บันทึกจากทะเบียนกระดาษ (หนังสืออนุมัติ {0})", PaperReference)
+            : KeyedIn ? RegisterText.Say(s, "เจ้าหน้าที่บันทึกแทน") : null,
         Status is LoanStatus.Rejected or LoanStatus.Cancelled or LoanStatus.SentBack ? DecisionReason : null,
     }.Concat(Lines.Select(l => l.ReturnNote)).Where(p => !string.IsNullOrWhiteSpace(p)));
 

@@ -53,9 +53,10 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
             return Page();
         }
 
+        var amount = Decide.Amount ?? 0m;
         return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
-            loan.DecideCompensation(Decide.CaseId, actor, Decide.Method, Decide.Amount, Decide.Basis, nowUtc),
-            _ => s["บันทึกการพิจารณาการชดใช้แล้ว รอผู้อำนวยการกองคลังยืนยัน"].Value, ct);
+            loan.DecideCompensation(Decide.CaseId, actor, Decide.Method, amount, Decide.Basis, nowUtc),
+            _ => s["บันทึกการพิจารณาการชดใช้แล้ว รอผู้อำนวยการกองคลังยืนยัน"].Value, ct, DecideKeyFor);
     }
 
     public async Task<IActionResult> OnPostSettleAsync(int loanId, CancellationToken ct)
@@ -113,7 +114,16 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
                 : s["บันทึกการชดใช้แล้ว"].Value, ct);
     }
 
-    private async Task<IActionResult> ChangeAsync(int loanId, Action<AssetLoan.Domain.Loans.Loan, Domain.People.Actor, DateTime> change, Func<AssetLoan.Domain.Loans.Loan, string> flash, CancellationToken ct)
+    // A missing basis or amount is shown beside its field (the form keeps what was typed).
+    private static string DecideKeyFor(string code) => code switch
+    {
+        "Compensation.BasisRequired" or "Compensation.ValueUnknownBasisRequired" => "Decide.Basis",
+        "Compensation.AmountRequired" or "Compensation.AmountNegative" => "Decide.Amount",
+        _ => "",
+    };
+
+    private async Task<IActionResult> ChangeAsync(int loanId, Action<AssetLoan.Domain.Loans.Loan, Domain.People.Actor, DateTime> change, Func<AssetLoan.Domain.Loans.Loan, string> flash, CancellationToken ct,
+        Func<string, string>? keyFor = null)
     {
         var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == loanId, ct);
         try
@@ -123,7 +133,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddDomainError(ex, s);
+            ModelState.AddDomainError(ex, s, keyFor?.Invoke(ex.Code) ?? "");
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -170,9 +180,10 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         [Display(Name = "วิธีชดใช้")]
         public CompensationMethod Method { get; set; }
 
+        [Required(ErrorMessage = "กรุณากรอกมูลค่า (บาท) — ซ่อมแซมโดยไม่มีค่าใช้จ่ายให้กรอก 0")]
         [Range(0, 100_000_000, ErrorMessage = "จำนวนเงินต้องไม่ติดลบ")]
         [Display(Name = "มูลค่า (บาท)")]
-        public decimal Amount { get; set; }
+        public decimal? Amount { get; set; }
 
         [StringLength(2000, ErrorMessage = "หลักเกณฑ์ยาวเกินไป")]
         [Display(Name = "หลักเกณฑ์/เหตุผล (ต้องระบุเมื่อมูลค่าต่างจากที่ระบบเสนอ)")]

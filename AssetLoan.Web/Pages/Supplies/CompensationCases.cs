@@ -14,7 +14,7 @@ public sealed record CaseView(
     string? AssetNumber,
     int Quantity,
     string? Description,
-    decimal ProposedAmount,
+    decimal? ProposedAmount,
     CompensationStatus Status,
     CompensationMethod? Method,
     decimal? FinalAmount,
@@ -52,6 +52,16 @@ public static class CompensationCases
                     c.Basis, c.DecidedByName, c.DecidedAtUtc, c.ConfirmedByName, c.ConfirmedAtUtc, c.SettledOn, c.ReceiptNumber, c.SettlementNote, l.IsPooled))
             .ToListAsync(ct);
     }
+
+    /// <summary>The Thai words for why the register does not give a value (beside the amount the officer types).</summary>
+    public static string ReasonThai(ValueUnknownReason reason) => reason switch
+    {
+        ValueUnknownReason.PriceUnknown => "ไม่มีราคาทุนในทะเบียน",
+        ValueUnknownReason.AcquisitionDateUnknown => "ไม่มีวันที่ได้มาในทะเบียน",
+        ValueUnknownReason.UsefulLifeUnknown => "ไม่ได้กำหนดอายุการใช้งาน",
+        ValueUnknownReason.AcquiredAfterHandover => "วันที่ได้มาในทะเบียนอยู่หลังวันที่คำนวณ",
+        _ => "ไม่ทราบมูลค่า",
+    };
 
     /// <summary>The PromptPay QR for the case's amount, or the Thai reason it cannot be shown.</summary>
     public static (string? DataUrl, string? Problem) PaymentQrFor(CaseView c, Settings settings)
