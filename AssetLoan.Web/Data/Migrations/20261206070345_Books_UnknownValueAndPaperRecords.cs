@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace AssetLoan.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Compensation_UnknownValue : Migration
+    public partial class Books_UnknownValueAndPaperRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +18,26 @@ namespace AssetLoan.Web.Data.Migrations
                 nullable: true,
                 oldClrType: typeof(long),
                 oldType: "INTEGER");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromPaper",
+                table: "Loans",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PaperApprovalReference",
+                table: "Loans",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PaperApprovedOn",
+                table: "Loans",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AlterColumn<long>(
                 name: "UnitValue",
@@ -38,6 +59,18 @@ namespace AssetLoan.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "FromPaper",
+                table: "Loans");
+
+            migrationBuilder.DropColumn(
+                name: "PaperApprovalReference",
+                table: "Loans");
+
+            migrationBuilder.DropColumn(
+                name: "PaperApprovedOn",
+                table: "Loans");
+
             migrationBuilder.AlterColumn<long>(
                 name: "ValueAtBorrowing",
                 table: "LoanUnits",
