@@ -37,6 +37,7 @@ public sealed class PaperKeyInTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await HtmlForm.GetDocumentAsync(officer, $"/loans/{id}");
         Assert.Contains("บันทึกจากทะเบียนกระดาษ", page.QuerySelector("#from-paper")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("บันทึกการยืมจากทะเบียนกระดาษ", page.QuerySelector("[data-history-step='KeyedInFromPaper'] strong")!.TextContent, StringComparison.Ordinal);
 
         var auditor = await app.CreateClientAsAsync(Demo.Auditor);
         var register = await HtmlForm.GetDocumentAsync(auditor, "/reports/register?fy=2569");

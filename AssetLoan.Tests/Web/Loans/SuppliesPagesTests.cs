@@ -216,7 +216,7 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task Paper_SignedScanAttached_AwaitsConfirmationAndOnlyStaffOpenTheScan()
+    public async Task Paper_SignedScanAttached_AwaitsConfirmationAndOnlyStaffAndTheAuditorOpenTheScan()
     {
         var id = await CheckedStaffLoanAsync("ไมโครโฟนไร้สาย (ทดสอบเอกสาร)");
         var officer = await app.CreateClientAsAsync(Demo.Officer);
@@ -240,6 +240,11 @@ public sealed class SuppliesPagesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("image/png", file.Content.Headers.ContentType!.MediaType);
         Assert.Equal(PngHeader, (await file.Content.ReadAsByteArrayAsync())[..PngHeader.Length]);
+
+        // The auditor reads every document (issue 13 §5), the signed scan included.
+        var auditor = await app.CreateClientAsAsync(Demo.Auditor);
+        Assert.NotNull((await HtmlForm.GetDocumentAsync(auditor, $"/loans/{id}")).QuerySelector($"a[href='/loans/{id}?handler=attachment']"));
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/loans/{id}?handler=attachment")).StatusCode);
 
         var employee = await app.CreateClientAsAsync(Demo.Employee);
         Assert.Null((await HtmlForm.GetDocumentAsync(employee, $"/loans/{id}")).QuerySelector($"a[href='/loans/{id}?handler=attachment']"));

@@ -18,7 +18,7 @@ namespace AssetLoan.Web.Pages.Loans;
 /// corrects a sent-back request, or asks for more days before the due date.
 /// </summary>
 [ReadableBy(Roles.Auditor)]
-[HandlerRoles("Attachment", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive)]
+[HandlerRoles("Attachment", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor)]
 [HandlerRoles("ConfirmApproval", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive)]
 public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel
 {

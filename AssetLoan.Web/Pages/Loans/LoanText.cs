@@ -64,6 +64,7 @@ public static class LoanText
     {
         "Submitted" => "ยื่นคำขอยืม",
         "KeyedIn" => "เจ้าหน้าที่บันทึกคำขอแทนผู้ยืม",
+        Loan.KeyedInFromPaperSummary => "บันทึกการยืมจากทะเบียนกระดาษ",
         nameof(LoanAction.Endorse) => "หัวหน้าหน่วยงานเห็นชอบ",
         nameof(LoanAction.SendBack) => "ส่งกลับให้แก้ไข",
         nameof(LoanAction.Resubmit) => "แก้ไขและยื่นคำขออีกครั้ง",
