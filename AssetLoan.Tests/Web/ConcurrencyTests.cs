@@ -139,6 +139,41 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
         var chain = await App.WithDbAsync(async db => AuditChain.Verify(await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(), App.ChainKey));
         Assert.Null(chain);
     }
+
+    /// <summary>
+    /// Keying in the paper register (issue 13 §10) takes the same reservation lock as every other write that commits
+    /// units: twenty officers' tabs key in a loan of one table each, out on loan now, while five are free; exactly five
+    /// are saved and the others are refused beside the items.
+    /// </summary>
+    [Fact]
+    public async Task ParallelPaperKeyIns_ForTheLastUnits_SaveExactlyWhatIsLeft()
+    {
+        RequireDatabase();
+        const int competitors = 20;
+        const int left = 5;
+        var pool = await Loans.LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (ทะเบียนกระดาษ {Guid.NewGuid():N})", left);
+        var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Employee).Select(u => u.Id).SingleAsync());
+        var forms = new List<(HttpClient Client, HtmlForm Form)>();
+        for (var i = 0; i < competitors; i++)
+        {
+            var client = await HostFor(i).CreateClientAsAsync(Demo.Officer);
+            var form = (await HtmlForm.LoadAsync(client, "/supplies/keyin"))
+                .Set("Input.Kind", "Staff").Set("Input.StaffUserId", staffId).Set("Input.State", "OnLoan")
+                .Set("Input.RequestedOn", "03/11/2569").Set("Input.ApprovedOn", "05/11/2569").Set("Input.ApprovalReference", $"กค 0406/{i}")
+                .Set("Input.ApproverName", "นายสมศักดิ์ รักษ์ทรัพย์").Set("Input.StartOn", "10/11/2569").Set("Input.DueOn", "10/12/2569")
+                .Set("Input.HandedOverOn", "10/11/2569").Set("Input.ReturnedOn", "")
+                .Set($"Input.Quantities[{pool}]", "1")
+                .Set("Input.Purpose", "ประชุมประจำเดือน").Set("Input.Place", "ห้องประชุมเทศบาล");
+            forms.Add((client, form));
+        }
+
+        var statuses = await Task.WhenAll(forms.Select(f => Task.Run(async () => (await f.Form.SubmitAsync(f.Client)).StatusCode)));
+
+        Assert.Equal(left, statuses.Count(s => s == System.Net.HttpStatusCode.Redirect));
+        Assert.Equal(competitors - left, statuses.Count(s => s == System.Net.HttpStatusCode.OK));
+        var keyed = await App.WithDbAsync(db => db.LoanLines.Where(l => l.CatalogueItemId == pool).SumAsync(l => l.IssuedQuantity));
+        Assert.Equal(left, keyed);
+    }
 }
 
 public sealed class SqliteConcurrencyTests(AppFactory app) : ConcurrencyTests<AppFactory>(app), IClassFixture<AppFactory>;

@@ -92,23 +92,26 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         var itemIds = lines.Select(l => l.CatalogueItemId).ToList();
         var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var assetIds = lines.SelectMany(l => l.AssetIds).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        // What approved and out loans leave free for the part of the loan still to come (none for a returned loan).
-        var from = paper.State == PaperLoanState.OnLoan ? Today : (paper.StartOn > Today ? paper.StartOn : Today);
-        var to = paper.DueOn < from ? from : paper.DueOn;
-        var firm = await db.AvailabilityAsync(itemIds, from, to, Today, firmOnly: true, excludeLoanId: null, ct);
-        var borrower = Input.Kind == BorrowerKind.Staff
-            ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct)
-            : await OutsiderAsync(ct);
-        var (number, year) = await db.NextLoanNumberAsync(paper.RequestedOn, ct);
-        var loan = Loan.KeyInFromPaper(paper, Input.Purpose ?? "", Input.Place ?? "", lines, borrower, items, assets, firm,
-            current.Actor, Input.ApproverName ?? "", number, Today, time.GetUtcNow().UtcDateTime);
-        DomainRuleException.ThrowIf(year != paper.FiscalYear, "Loan.PaperFiscalYear", "The number is taken in the fiscal year of the request.");
-        db.Loans.Add(loan);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return loan;
+        // The reservation lock every write that commits units takes (SQLite: one writer; PostgreSQL: the items' rows), so
+        // parallel key-ins and approvals see each other's result and nothing over-lends.
+        return await db.InReservationAsync(itemIds, async () =>
+        {
+            var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            // What approved and out loans leave free for the part of the loan still to come (none for a returned loan).
+            var from = paper.State == PaperLoanState.OnLoan ? Today : (paper.StartOn > Today ? paper.StartOn : Today);
+            var to = paper.DueOn < from ? from : paper.DueOn;
+            var firm = await db.AvailabilityAsync(itemIds, from, to, Today, firmOnly: true, excludeLoanId: null, ct);
+            var borrower = Input.Kind == BorrowerKind.Staff
+                ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct)
+                : await OutsiderAsync(ct);
+            var (number, year) = await db.NextLoanNumberAsync(paper.RequestedOn, ct);
+            var loan = Loan.KeyInFromPaper(paper, Input.Purpose ?? "", Input.Place ?? "", lines, borrower, items, assets, firm,
+                current.Actor, Input.ApproverName ?? "", number, Today, time.GetUtcNow().UtcDateTime);
+            DomainRuleException.ThrowIf(year != paper.FiscalYear, "Loan.PaperFiscalYear", "The number is taken in the fiscal year of the request.");
+            db.Loans.Add(loan);
+            await db.SaveChangesAsync(ct);
+            return loan;
+        }, ct);
     }
 
     private async Task<Borrower> OutsiderAsync(CancellationToken ct)
