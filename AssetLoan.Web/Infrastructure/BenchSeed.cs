@@ -192,8 +192,9 @@ public static class BenchSeed
             "number", "year", "reference", "borrower", "kind", "f", "purpose", "place", "t", "start", "due", "case", "letter", "letterOn", "status", "token", "submitted",
             "decided", "approver", "role", "reason", "handed", "handedBy", "receiver", "returned", "backBy", "closed", "cancelled", "v");
         var lineInsert = Command(conn, tx, """
-            INSERT INTO "LoanLines" ("LoanId", "CatalogueItemId", "ItemName", "UnitNoun", "IsPooled", "Quantity", "IssuedQuantity", "ReturnedGood", "ReturnedDamaged", "ReturnedLost", "UnitValue", "HandoverNote", "ReturnNote")
-            VALUES (@loan, @item, @name, @unit, @pooled, @qty, @issued, @good, 0, 0, @value, NULL, NULL)
+            INSERT INTO "LoanLines" ("LoanId", "CatalogueItemId", "ItemName", "UnitNoun", "IsPooled", "Quantity", "IssuedQuantity", "ReturnedGood", "ReturnedDamaged", "ReturnedLost", "UnitValue", "HandoverNote", "ReturnNote", "ReturnsInKind")
+            VALUES (@loan, @item, @name, @unit, @pooled, @qty, @issued, @good, 0, 0, @value, NULL, NULL,
+                    (SELECT k."LendingNature" = 'Consumable' FROM "CatalogueItems" k WHERE k."Id" = @item))
             """ + " RETURNING \"Id\"", "loan", "item", "name", "unit", "pooled", "qty", "issued", "good", "value");
         var unitInsert = Command(conn, tx, """
             INSERT INTO "LoanUnits" ("LoanLineId", "AssetId", "AssetNumber", "ValueAtBorrowing", "IssuedAtUtc", "ReturnedAtUtc", "ReturnCondition", "ReturnNote")
@@ -407,9 +408,9 @@ public static class BenchSeed
         }
 
         await using var lines = Command(conn, tx, """
-            INSERT INTO "LoanLines" ("LoanId", "CatalogueItemId", "ItemName", "UnitNoun", "IsPooled", "Quantity", "IssuedQuantity", "ReturnedGood", "ReturnedDamaged", "ReturnedLost", "UnitValue", "HandoverNote", "ReturnNote")
+            INSERT INTO "LoanLines" ("LoanId", "CatalogueItemId", "ItemName", "UnitNoun", "IsPooled", "Quantity", "IssuedQuantity", "ReturnedGood", "ReturnedDamaged", "ReturnedLost", "UnitValue", "HandoverNote", "ReturnNote", "ReturnsInKind")
             SELECT l."Id", c."Id", c."Name", c."UnitNoun", 1, 1 + l."Id" % 20, CASE WHEN l."HandedOverOn" IS NOT NULL THEN 1 + l."Id" % 20 ELSE 0 END,
-                   CASE WHEN l."ReturnedOn" IS NOT NULL THEN 1 + l."Id" % 20 ELSE 0 END, 0, 0, 15000, NULL, NULL
+                   CASE WHEN l."ReturnedOn" IS NOT NULL THEN 1 + l."Id" % 20 ELSE 0 END, 0, 0, 15000, NULL, NULL, c."LendingNature" = 'Consumable'
             FROM "Loans" l JOIN "CatalogueItems" c ON c."Id" = @pool + (l."Id" * 7919 % @pools)
             WHERE l."Id" > @last
             """, "pool", "pools", "last");
