@@ -79,7 +79,7 @@ public sealed class LoanLifeJourneyTests(BrowserFixture browser) : IClassFixture
         // 4. The officer decides: pay 2,500 baht with a written basis; the PromptPay QR shows the amount.
         await page.GetByLabel("วิธีชดใช้").SelectOptionAsync("Pay");
         await page.GetByLabel("มูลค่า (บาท)").FillAsync("2500");
-        await page.GetByLabel("หลักเกณฑ์/เหตุผล (ต้องระบุเมื่อมูลค่าต่างจากที่ระบบเสนอ)").FillAsync("ราคาเปลี่ยนผ้าใบหลังคาตามใบเสนอราคาร้านค้า");
+        await page.GetByLabel("หลักเกณฑ์/เหตุผล").FillAsync("ราคาเปลี่ยนผ้าใบหลังคาตามใบเสนอราคาร้านค้า");
         await page.GetByRole(AriaRole.Button, new() { Name = "บันทึกการพิจารณา" }).ClickAsync();
         var qr = page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("คิวอาร์โค้ดพร้อมเพย์") });
         await Assertions.Expect(qr).ToBeVisibleAsync();

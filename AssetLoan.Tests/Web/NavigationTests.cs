@@ -70,6 +70,7 @@ public sealed class NavigationTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData("/admin", "/admin")]
     [InlineData("/admin/settings", "/admin/settings")]
+    [InlineData("/admin/letters", "/admin/letters")]
     [InlineData("/admin/regulation", "/admin/regulation")]
     public async Task AdminMenu_LinksSettingsAndRegulation_AndMarksTheCurrentPage(string page, string current)
     {
@@ -78,7 +79,7 @@ public sealed class NavigationTests(AppFactory app) : IClassFixture<AppFactory>
 
         var menu = doc.QuerySelector("main nav.nav-pills")!;
         var links = menu.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/divisions", "/admin/categories", "/admin/calendar", "/admin/settings", "/admin/regulation"], links);
+        Assert.Equal(["/admin", "/admin/divisions", "/admin/categories", "/admin/calendar", "/admin/settings", "/admin/letters", "/admin/regulation"], links);
         Assert.Equal(current, menu.QuerySelector("a[aria-current='page']")!.GetAttribute("href"));
         foreach (var href in links)
         {
