@@ -73,6 +73,7 @@ public sealed class DocumentPrintTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(pdf.Pages >= 2, $"{rows} rows printed on {pdf.Pages} sheet(s)");
         AssertNoRowCut(pdf, rows);
         AssertThaiIntact(pdf, shown, "ผ้าใบกันน้ำ", "ถังน้ำแข็งพลาสติก", "ตู้เย็นเก็บยา", "กี่ทอผ้าพื้นเมือง", "เก้าอี้ผู้สูงอายุ");
+        await AssertThaiDigitsOnPaperOnlyAsync(page, pdf, "table.register-table tbody", shown);
     }
 
     [Fact]
@@ -82,6 +83,7 @@ public sealed class DocumentPrintTests(BrowserFixture browser) : IClassFixture<B
         await browser.SignInAsync(page, Demo.Auditor);
         await page.GotoAsync($"{browser.BaseUrl}/reports/year-end?fy=2569");
         var rows = await MarkRowsAsync(page, "table.register-table");
+        var shown = await page.Locator("h1").InnerTextAsync();
 
         var pdf = await PrintedPdf.PrintAsync(page, "document-year-end");
 
@@ -89,6 +91,7 @@ public sealed class DocumentPrintTests(BrowserFixture browser) : IClassFixture<B
         AssertNoRowCut(pdf, rows);
         Assert.Contains("บัญชีพัสดุที่ยืมคงค้าง", pdf.TextOf(1), StringComparison.Ordinal);
         Assert.DoesNotContain("กรอง", pdf.TextOf(1), StringComparison.Ordinal);
+        await AssertThaiDigitsOnPaperOnlyAsync(page, pdf, "h1", shown);
     }
 
     [Fact]
@@ -110,6 +113,7 @@ public sealed class DocumentPrintTests(BrowserFixture browser) : IClassFixture<B
         AssertNoRowCut(pdf, rows);
         AssertThaiIntact(pdf, shown, "ส่งมอบ");
         Assert.DoesNotContain("ทะเบียนครุภัณฑ์ ›", pdf.TextOf(1), StringComparison.Ordinal);
+        await AssertThaiDigitsOnPaperOnlyAsync(page, pdf, "table.register-table tbody", shown);
     }
 
     [Theory]
@@ -150,9 +154,28 @@ public sealed class DocumentPrintTests(BrowserFixture browser) : IClassFixture<B
             }
             """, table);
 
+    /// <summary>
+    /// With the Thai-digit setting on (the default), every figure and date on the printed sheets is in Thai digits
+    /// (issue 13 §9), while the screen keeps the Arabic digits an officer types and searches by.
+    /// </summary>
+    private static async Task AssertThaiDigitsOnPaperOnlyAsync(IPage page, PrintedPdf pdf, string onScreen, string shownBefore)
+    {
+        var printed = string.Concat(pdf.PageTexts());
+        Assert.Matches("[๐-๙]", printed);
+        var arabic = System.Text.RegularExpressions.Regex.Matches(printed, "[0-9]+").Select(m => m.Value).Distinct().ToList();
+        Assert.True(arabic.Count == 0, "Arabic digits on paper: " + string.Join(", ", arabic.Take(10)));
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        Assert.Matches("[0-9]", shownBefore);
+        Assert.Equal(shownBefore, await page.Locator(onScreen).First.InnerTextAsync());
+    }
+
+    /// <summary>The marks in Arabic digits, whichever digits the sheet was printed in.</summary>
+    private static List<string> ArabicPageTexts(PrintedPdf pdf) =>
+        pdf.PageTexts().Select(t => string.Concat(t.Select(c => c is >= '๐' and <= '๙' ? (char)('0' + (c - '๐')) : c))).ToList();
+
     private static void AssertNoRowCut(PrintedPdf pdf, int rows)
     {
-        var texts = pdf.PageTexts();
+        var texts = ArabicPageTexts(pdf);
         for (var i = 0; i < rows; i++)
         {
             var start = $"RS{i}Q";

@@ -25,8 +25,12 @@ public sealed class HistoryModel(AppDbContext db, IStringLocalizer<SharedResourc
 
     public IReadOnlyList<HistoryEvent> Events { get; private set; } = [];
 
+    /// <summary>The admin's Thai-digit setting: print.js then puts the printed sheet's figures in Thai digits.</summary>
+    public bool ThaiDigitsInPrint { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        ThaiDigitsInPrint = (await Settings.LoadAsync(db, ct)).ThaiDigitsOnDocuments;
         var asset = await (from a in db.Assets.AsNoTracking()
                            where a.Id == id
                            join c in db.CatalogueItems.AsNoTracking() on a.CatalogueItemId equals c.Id

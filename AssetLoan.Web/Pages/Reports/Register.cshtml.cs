@@ -31,8 +31,12 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
 
     public IReadOnlyList<Option> Divisions { get; private set; } = [];
 
+    /// <summary>The admin's Thai-digit setting: print.js then puts the printed sheet's figures in Thai digits.</summary>
+    public bool ThaiDigitsInPrint { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        ThaiDigitsInPrint = (await Settings.LoadAsync(db, ct)).ThaiDigitsOnDocuments;
         FiscalYear = Reports.FiscalYearOrCurrent(Filter.Fy, time);
         Filter.Fy = FiscalYear;
         var loans = LoanRegister.Loans(db, Filter, FiscalYear);

@@ -20,11 +20,16 @@ public sealed class YearEndModel(AppDbContext db, TimeProvider time) : PageModel
 
     public string Municipality { get; private set; } = "";
 
+    /// <summary>The admin's Thai-digit setting: print.js then puts the printed sheet's figures in Thai digits.</summary>
+    public bool ThaiDigitsInPrint { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year = new FiscalYear(DefaultYear(Fy, time));
         Rows = await YearEndList.ReadAsync(db, Year, ct);
-        Municipality = (await Settings.LoadAsync(db, ct)).MunicipalityName;
+        var settings = await Settings.LoadAsync(db, ct);
+        Municipality = settings.MunicipalityName;
+        ThaiDigitsInPrint = settings.ThaiDigitsOnDocuments;
     }
 
     /// <summary>Without a year: the last year that has ended (the stock check looks back).</summary>
