@@ -997,8 +997,26 @@ public sealed partial class Loan
     {
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(letterNumber), "Loan.LetterNumberRequired", "A letter needs its number.");
         var number = letterNumber.Trim();
+        if (LetterIssuedAgain(officer, issuedOn, number, nowUtc) is { } same)
+        {
+            return same;
+        }
+
         DomainRuleException.ThrowIf(_demands.Any(d => d.LetterNumber == number), "Loan.LetterNumberUsed", "This letter number was already issued for this loan.");
         return AddDemand(officer, issuedOn, DemandChannel.Letter, null, number, today, nowUtc, calendar);
+    }
+
+    /// <summary>
+    /// The letter this officer issued with this number and date within <see cref="ResubmissionWindow"/>: the same
+    /// issuing posted again (a double tap, or Back and submit), answered with the first letter and recorded once. The
+    /// same number on another day, by someone else or later is a different letter, refused as a used number.
+    /// </summary>
+    public Demand? LetterIssuedAgain(Actor officer, DateOnly issuedOn, string letterNumber, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        var number = letterNumber?.Trim();
+        return _demands.FirstOrDefault(d => d.LetterNumber != null && d.LetterNumber == number && d.IssuedOn == issuedOn
+            && d.ByUserId == officer.UserId && nowUtc >= d.RecordedAtUtc && nowUtc - d.RecordedAtUtc <= ResubmissionWindow);
     }
 
     private Demand AddDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, string? letterNumber, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)

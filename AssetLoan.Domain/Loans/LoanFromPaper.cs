@@ -7,9 +7,43 @@ namespace AssetLoan.Domain.Loans;
 /// <summary>One line of a paper loan: the item, the quantity and, for numbered items, the units the paper names.</summary>
 public sealed record PaperLine(int CatalogueItemId, int Quantity, IReadOnlyList<int> AssetIds);
 
+/// <summary>What an earlier key-in is to a paper record being keyed in now.</summary>
+public enum PaperKeyIn
+{
+    /// <summary>Another paper approval: another loan.</summary>
+    Other,
+
+    /// <summary>The same key-in posted again (a double tap, Back and submit): answered with the first loan.</summary>
+    Same,
+
+    /// <summary>The same paper approval keyed in a second time: refused, the book would count it twice.</summary>
+    Duplicate,
+}
+
 /// <summary>Issue 13 §10: a past loan keyed in from the paper register, so a municipality starts with its whole current book.</summary>
 public sealed partial class Loan
 {
+    /// <summary>
+    /// One signed paper approval (its reference and date) is one loan. Keyed in again by the same officer within
+    /// <see cref="ResubmissionWindow"/> it is the same key-in posted twice; otherwise it is a duplicate of the book.
+    /// Needs <see cref="History"/>.
+    /// </summary>
+    public PaperKeyIn KeyedInAgainAs(PaperLoanRecord paper, Actor officer, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        ArgumentNullException.ThrowIfNull(officer);
+        if (!FromPaper || PaperApprovedOn != paper.ApprovedOn
+            || !string.Equals(PaperApprovalReference, paper.ApprovalReference?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return PaperKeyIn.Other;
+        }
+
+        var keyedIn = _history.FirstOrDefault(h => h.Summary == KeyedInFromPaperSummary);
+        return keyedIn is not null && keyedIn.ActorUserId == officer.UserId && nowUtc >= keyedIn.AtUtc && nowUtc - keyedIn.AtUtc <= ResubmissionWindow
+            ? PaperKeyIn.Same
+            : PaperKeyIn.Duplicate;
+    }
+
     /// <summary>The history summary of a loan keyed in from the paper register.</summary>
     public const string KeyedInFromPaperSummary = "KeyedInFromPaper";
 

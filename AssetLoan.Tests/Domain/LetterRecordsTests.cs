@@ -31,14 +31,32 @@ public sealed class LetterRecordsTests
     }
 
     [Fact]
+    public void IssueDemandLetter_PostedAgainWithinTheWindow_IsTheSameLetter_RecordedOnce()
+    {
+        var loan = _s.HandedOver(dueOn: LoanScenario.Today.AddDays(1));
+        var today = LoanScenario.Today.AddDays(4);
+        var first = loan.IssueDemandLetter(_s.Officer, today, "123", today, LoanScenario.Now.AddDays(4), WorkingCalendar.WeekendsOnly);
+        var records = loan.History.Count;
+
+        var again = loan.IssueDemandLetter(_s.Officer, today, " 123", today, LoanScenario.Now.AddDays(4).AddMinutes(3), WorkingCalendar.WeekendsOnly);
+
+        Assert.Same(first, again);
+        Assert.Single(loan.Demands);
+        Assert.Equal(records, loan.History.Count);
+    }
+
+    [Fact]
     public void IssueDemandLetter_SameNumberTwiceOrNoNumber_Throws()
     {
         var loan = _s.HandedOver(dueOn: LoanScenario.Today.AddDays(1));
         var today = LoanScenario.Today.AddDays(4);
         loan.IssueDemandLetter(_s.Officer, today, "123", today, LoanScenario.Now.AddDays(4), WorkingCalendar.WeekendsOnly);
 
+        // After the window, or dated another day, the same number is another letter: refused.
         Assert.Equal("Loan.LetterNumberUsed", Assert.Throws<DomainRuleException>(() =>
-            loan.IssueDemandLetter(_s.Officer, today, "123", today, LoanScenario.Now.AddDays(4), WorkingCalendar.WeekendsOnly)).Code);
+            loan.IssueDemandLetter(_s.Officer, today, "123", today, LoanScenario.Now.AddDays(4) + Loan.ResubmissionWindow + TimeSpan.FromSeconds(1), WorkingCalendar.WeekendsOnly)).Code);
+        Assert.Equal("Loan.LetterNumberUsed", Assert.Throws<DomainRuleException>(() =>
+            loan.IssueDemandLetter(_s.Officer, today.AddDays(-1), "123", today, LoanScenario.Now.AddDays(4), WorkingCalendar.WeekendsOnly)).Code);
         Assert.Equal("Loan.LetterNumberRequired", Assert.Throws<DomainRuleException>(() =>
             loan.IssueDemandLetter(_s.Officer, today, " ", today, LoanScenario.Now.AddDays(4), WorkingCalendar.WeekendsOnly)).Code);
         Assert.Single(loan.Demands);

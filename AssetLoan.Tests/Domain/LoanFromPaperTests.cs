@@ -75,6 +75,22 @@ public sealed class LoanFromPaperTests
         Assert.Equal(AssetStatus.Available, _s.Tents[2].Status);
     }
 
+    [Fact]
+    public void TheSamePaperApproval_KeyedInAgain_IsTheFirstLoanWithinTheWindow_AndRefusedOtherwise()
+    {
+        var paper = OutSinceSeptember();
+        var loan = KeyIn(paper, chairs: 20, tents: []);
+
+        // A double tap or Back and submit by the same officer: the first loan.
+        Assert.Equal(PaperKeyIn.Same, loan.KeyedInAgainAs(paper with { ApprovalReference = " " + paper.ApprovalReference + " " }, _s.Officer, LoanScenario.Now.AddMinutes(2)));
+        // The same paper approval keyed in later, or by another officer: a duplicate of the book, refused.
+        Assert.Equal(PaperKeyIn.Duplicate, loan.KeyedInAgainAs(paper, _s.Officer, LoanScenario.Now + Loan.ResubmissionWindow + TimeSpan.FromSeconds(1)));
+        Assert.Equal(PaperKeyIn.Duplicate, loan.KeyedInAgainAs(paper, _s.SecondOfficer, LoanScenario.Now.AddMinutes(2)));
+        // Another approval (another number or date) is another loan.
+        Assert.Equal(PaperKeyIn.Other, loan.KeyedInAgainAs(paper with { ApprovalReference = "กค 0406/124" }, _s.Officer, LoanScenario.Now.AddMinutes(2)));
+        Assert.Equal(PaperKeyIn.Other, loan.KeyedInAgainAs(paper with { ApprovedOn = paper.ApprovedOn.AddDays(-1) }, _s.Officer, LoanScenario.Now.AddMinutes(2)));
+    }
+
     private Loan KeyIn(PaperLoanRecord paper, int chairs, int[] tents, IReadOnlyDictionary<int, ItemAvailability>? firm = null)
     {
         var lines = new List<PaperLine>();

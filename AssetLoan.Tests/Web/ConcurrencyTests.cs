@@ -174,6 +174,36 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
         var keyed = await App.WithDbAsync(db => db.LoanLines.Where(l => l.CatalogueItemId == pool).SumAsync(l => l.IssuedQuantity));
         Assert.Equal(left, keyed);
     }
+
+    /// <summary>Five taps at once on "บันทึก" of one paper loan (on each instance): one loan, every tap answered with it.</summary>
+    [Fact]
+    public async Task ParallelTapsOfOnePaperKeyIn_SaveOneLoan()
+    {
+        RequireDatabase();
+        const int taps = 5;
+        var pool = await Loans.LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (กดซ้ำ {Guid.NewGuid():N})", 10);
+        var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Employee).Select(u => u.Id).SingleAsync());
+        var reference = $"กค 0406/{Guid.NewGuid():N}"[..20];
+        var forms = new List<(HttpClient Client, HtmlForm Form)>();
+        for (var i = 0; i < taps; i++)
+        {
+            var client = await HostFor(i).CreateClientAsAsync(Demo.Officer);
+            var form = (await HtmlForm.LoadAsync(client, "/supplies/keyin"))
+                .Set("Input.Kind", "Staff").Set("Input.StaffUserId", staffId).Set("Input.State", "OnLoan")
+                .Set("Input.RequestedOn", "03/11/2569").Set("Input.ApprovedOn", "05/11/2569").Set("Input.ApprovalReference", reference)
+                .Set("Input.ApproverName", "นายสมศักดิ์ รักษ์ทรัพย์").Set("Input.StartOn", "10/11/2569").Set("Input.DueOn", "10/12/2569")
+                .Set("Input.HandedOverOn", "10/11/2569").Set("Input.ReturnedOn", "")
+                .Set($"Input.Quantities[{pool}]", "2")
+                .Set("Input.Purpose", "ประชุมประจำเดือน").Set("Input.Place", "ห้องประชุมเทศบาล");
+            forms.Add((client, form));
+        }
+
+        var answers = await Task.WhenAll(forms.Select(f => Task.Run(async () => await f.Form.SubmitAsync(f.Client))));
+
+        Assert.All(answers, a => Assert.Equal(System.Net.HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(1, await App.WithDbAsync(db => db.Loans.CountAsync(l => l.PaperApprovalReference == reference)));
+    }
 }
 
 public sealed class SqliteConcurrencyTests(AppFactory app) : ConcurrencyTests<AppFactory>(app), IClassFixture<AppFactory>;

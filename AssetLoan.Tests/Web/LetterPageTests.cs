@@ -108,6 +108,14 @@ public sealed class LetterPageTests(AppFactory app) : IClassFixture<AppFactory>
         var demand = await app.WithDbAsync(db => db.Demands.SingleAsync(d => d.LoanId == id));
         Assert.Equal((DemandChannel.Letter, "412", Today(), "นางสาวพัชรี ใจดี"), (demand.Channel, demand.LetterNumber, demand.IssuedOn, demand.ByName));
 
+        // A double tap, or Back and submit: the same form posted again is the same letter, recorded once.
+        var tappedAgain = await form.SubmitAsync(officer);
+        Assert.Equal(HttpStatusCode.Redirect, tappedAgain.StatusCode);
+        Assert.Equal(location, tappedAgain.Headers.Location!.OriginalString);
+        Assert.Equal(1, await DemandsAsync(id));
+
+        // The same number for another letter later is refused beside the field.
+        app.Clock.Advance(AssetLoan.Domain.Loans.Loan.ResubmissionWindow + TimeSpan.FromMinutes(1));
         var again = await HtmlForm.LoadAsync(officer, $"/supplies/demandletter/{id}", "#issue-form");
         var refused = await again.Set("Issue.Number", "412").SubmitAsync(officer);
 

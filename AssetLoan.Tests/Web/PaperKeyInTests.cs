@@ -48,6 +48,34 @@ public sealed class PaperKeyInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task KeyIn_PostedTwice_IsOneLoan_AndTheSamePaperLaterIsRefusedBesideItsReference()
+    {
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var reference = $"กค 0406/{Guid.NewGuid():N}"[..20];
+        var form = await FilledAsync(officer, tables: 1, reference: reference);
+        var before = await app.WithDbAsync(db => db.Loans.CountAsync());
+
+        // A double tap, or Back and submit: the same form twice is one loan, and both answers lead to it.
+        var first = await form.SubmitAsync(officer);
+        var second = await form.SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Loans.CountAsync()));
+
+        // The same signed approval keyed in again later: the book would count it twice; refused beside the reference.
+        app.Clock.Advance(AssetLoan.Domain.Loans.Loan.ResubmissionWindow + TimeSpan.FromMinutes(1));
+        var again = await (await FilledAsync(officer, tables: 1, reference: reference)).SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var doc = await HtmlForm.ParseAsync(again);
+        Assert.Contains("ใบอนุมัตินี้บันทึกเข้าระบบแล้ว", doc.QuerySelector("span[data-valmsg-for='Input.ApprovalReference']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(reference, doc.QuerySelector("input[name='Input.ApprovalReference']")!.GetAttribute("value"));
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Loans.CountAsync()));
+    }
+
+    [Fact]
     public async Task KeyIn_MoreThanIsFree_IsRefusedBesideTheItemsKeepingWhatWasTyped()
     {
         var officer = await app.CreateClientAsAsync(Demo.Officer);

@@ -80,6 +80,14 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Two taps at once: the other one issued this letter; answer with it.
+            db.ChangeTracker.Clear();
+            var fresh = await db.Loans.Include(l => l.Demands).SingleAsync(l => l.Id == id, ct);
+            if (fresh.LetterIssuedAgain(current.Actor, issuedOn, Issue.Number!, nowUtc) is { } same)
+            {
+                return Redirect($"/supplies/demandletter/{id}?demand={same.Id}");
+            }
+
             ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
             return Page();
         }

@@ -69,7 +69,13 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
 
         try
         {
-            var loan = await SaveAsync(paper, lines, ct);
+            var (loan, earlier) = await SaveAsync(paper, lines, ct);
+            if (earlier == PaperKeyIn.Duplicate)
+            {
+                ModelState.AddModelError("Input.ApprovalReference", s["ใบอนุมัตินี้บันทึกเข้าระบบแล้ว เป็นรายการยืมเลขที่ {0}", loan.Reference]);
+                return Page();
+            }
+
             TempData["Flash"] = s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value;
             return Redirect($"/loans/{loan.Id}");
         }
@@ -87,7 +93,8 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         }
     }
 
-    private async Task<Loan> SaveAsync(PaperLoanRecord paper, IReadOnlyList<PaperLine> lines, CancellationToken ct)
+    /// <summary>Saves the loan, or finds the loan already keyed in from the same paper approval (a double tap: the same; otherwise a duplicate).</summary>
+    private async Task<(Loan Loan, PaperKeyIn Earlier)> SaveAsync(PaperLoanRecord paper, IReadOnlyList<PaperLine> lines, CancellationToken ct)
     {
         var itemIds = lines.Select(l => l.CatalogueItemId).ToList();
         var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -96,6 +103,19 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         // parallel key-ins and approvals see each other's result and nothing over-lends.
         return await db.InReservationAsync(itemIds, async () =>
         {
+            // Inside the lock, so two taps at once see each other: one signed paper approval is one loan.
+            var reference = paper.ApprovalReference!.Trim();
+            var nowUtc = time.GetUtcNow().UtcDateTime;
+            var samePaper = await db.Loans.Include(l => l.History)
+                .Where(l => l.FromPaper && l.PaperApprovedOn == paper.ApprovedOn && l.PaperApprovalReference == reference).ToListAsync(ct);
+            foreach (var earlier in samePaper)
+            {
+                if (earlier.KeyedInAgainAs(paper, current.Actor, nowUtc) is var seen and not PaperKeyIn.Other)
+                {
+                    return (earlier, seen);
+                }
+            }
+
             var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             // What approved and out loans leave free for the part of the loan still to come (none for a returned loan).
             var from = paper.State == PaperLoanState.OnLoan ? Today : (paper.StartOn > Today ? paper.StartOn : Today);
@@ -106,11 +126,11 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
                 : await OutsiderAsync(ct);
             var (number, year) = await db.NextLoanNumberAsync(paper.RequestedOn, ct);
             var loan = Loan.KeyInFromPaper(paper, Input.Purpose ?? "", Input.Place ?? "", lines, borrower, items, assets, firm,
-                current.Actor, Input.ApproverName ?? "", number, Today, time.GetUtcNow().UtcDateTime);
+                current.Actor, Input.ApproverName ?? "", number, Today, nowUtc);
             DomainRuleException.ThrowIf(year != paper.FiscalYear, "Loan.PaperFiscalYear", "The number is taken in the fiscal year of the request.");
             db.Loans.Add(loan);
             await db.SaveChangesAsync(ct);
-            return loan;
+            return (loan, PaperKeyIn.Other);
         }, ct);
     }
 
