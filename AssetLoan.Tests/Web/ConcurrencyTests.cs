@@ -175,6 +175,23 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
         Assert.Equal(left, keyed);
     }
 
+    /// <summary>Five taps at once on "ออกหนังสือ" of one demand letter: one demand recorded, every tap answered with the letter.</summary>
+    [Fact]
+    public async Task ParallelTapsOfOneDemandLetter_RecordOneDemand()
+    {
+        RequireDatabase();
+        await LetterSetup.UseLetterSettingsAsync(App);
+        var id = await LetterSetup.OverdueOutsiderLoanAsync(App);
+        var officer = await App.CreateClientAsAsync(Demo.Officer);
+        var form = (await HtmlForm.LoadAsync(officer, $"/supplies/demandletter/{id}", "#issue-form")).Set("Issue.Number", "777");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(async () => await form.SubmitAsync(officer))));
+
+        Assert.All(answers, a => Assert.Equal(System.Net.HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(1, await App.WithDbAsync(db => db.Demands.CountAsync(d => d.LoanId == id)));
+    }
+
     /// <summary>Five taps at once on "บันทึก" of one paper loan (on each instance): one loan, every tap answered with it.</summary>
     [Fact]
     public async Task ParallelTapsOfOnePaperKeyIn_SaveOneLoan()
