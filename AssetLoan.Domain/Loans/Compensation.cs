@@ -149,6 +149,8 @@ public sealed class CompensationCase
         DomainRuleException.ThrowIf(Status != CompensationStatus.Confirmed, "Compensation.NotConfirmed", "The FinanceDirector has not confirmed this case yet.");
         DomainRuleException.ThrowIf(Method == CompensationMethod.Pay && string.IsNullOrWhiteSpace(receiptNumber),
             "Compensation.ReceiptRequired", "A payment needs the receipt number.");
+        DomainRuleException.ThrowIf(Method == CompensationMethod.Pay && receivedAmount is null,
+            "Compensation.ReceivedAmountRequired", "A payment records the amount received.");
 
         // ข้อ ๒๐๙: the value confirmed is what is owed; a different sum is not this settlement (a new decision is).
         DomainRuleException.ThrowIf(receivedAmount is { } received && (Method != CompensationMethod.Pay || received != FinalAmount),

@@ -98,6 +98,7 @@ public sealed class LoanLifeJourneyTests(BrowserFixture browser) : IClassFixture
 
         // 6. The officer records the payment.
         await page.ReloadAsync();
+        await page.GetByLabel("จำนวนเงินที่รับ (บาท)").FillAsync("2500");
         await page.GetByLabel("เลขที่ใบเสร็จรับเงิน").FillAsync("บร 0123/2570");
         await page.GetByRole(AriaRole.Button, new() { Name = "บันทึกการชดใช้" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("บันทึกการชดใช้แล้ว");

@@ -25,7 +25,7 @@ public sealed class CompensationTests
         Assert.Equal(LoanStatus.Returned, loan.Status);
         loan.ConfirmCompensation(caseId, _s.Director, LaterUtc);
         Assert.Equal(LoanStatus.Returned, loan.Status);
-        loan.SettleCompensation(caseId, _s.Officer, Later, "บร 0123/2570", null, LaterUtc);
+        loan.SettleCompensation(caseId, _s.Officer, Later, 2_500m, "บร 0123/2570", null, LaterUtc);
 
         Assert.Equal(LoanStatus.Closed, loan.Status);
         var c = loan.Compensations.Single();

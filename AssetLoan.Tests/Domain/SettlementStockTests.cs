@@ -139,7 +139,7 @@ public sealed class SettlementStockTests
         var c = loan.Compensations.Single();
         loan.DecideCompensation(c.Id, _s.Officer, method, method == CompensationMethod.Pay ? 1_000m : c.ProposedAmount!.Value, "ตามสภาพ", LaterUtc);
         loan.ConfirmCompensation(c.Id, _s.Director, LaterUtc);
-        loan.SettleCompensation(c.Id, _s.Officer, Later, method == CompensationMethod.Pay ? "บร 1/2570" : null, null, LaterUtc);
+        loan.SettleCompensation(c.Id, _s.Officer, Later, method == CompensationMethod.Pay ? 1_000m : null, method == CompensationMethod.Pay ? "บร 1/2570" : null, null, LaterUtc);
         return c;
     }
 }

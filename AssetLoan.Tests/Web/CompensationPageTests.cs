@@ -67,6 +67,16 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
 
         var settle = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Settle.CaseId'][value='{caseId}'])");
         settle.Set("Settle.ReceiptNumber", "บร 0123/2570");
+        var withoutAmount = await settle.SubmitAsync(officer);
+        Assert.Equal(HttpStatusCode.OK, withoutAmount.StatusCode);
+        var refusedDoc = await HtmlForm.ParseAsync(withoutAmount);
+        Assert.Contains("การชดใช้เป็นเงินต้องระบุจำนวนเงินที่รับ", refusedDoc.QuerySelector("span[data-valmsg-for='Settle.ReceivedAmount']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("บร 0123/2570", refusedDoc.QuerySelector($"#receipt-{caseId}")!.GetAttribute("value"));
+        settle.Set("Settle.ReceivedAmount", "2000");
+        var otherAmount = await settle.SubmitAsync(officer);
+        Assert.Contains("จำนวนเงินที่รับต้องเท่ากับจำนวนที่ผู้อำนวยการกองคลังยืนยัน", (await HtmlForm.ParseAsync(otherAmount)).QuerySelector("span[data-valmsg-for='Settle.ReceivedAmount']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(CompensationStatus.Confirmed, await app.WithDbAsync(db => db.CompensationCases.Where(x => x.Id == caseId).Select(x => x.Status).SingleAsync()));
+        settle.Set("Settle.ReceivedAmount", "2500");
         var settled = await settle.SubmitAsync(officer);
 
         Assert.Equal(HttpStatusCode.Redirect, settled.StatusCode);
@@ -100,7 +110,7 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await HtmlForm.ParseAsync(response);
-        Assert.Contains("การชดใช้เป็นเงินต้องระบุเลขที่ใบเสร็จรับเงิน", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("การชดใช้เป็นเงินต้องระบุเลขที่ใบเสร็จรับเงิน", doc.QuerySelector("span[data-valmsg-for='Settle.ReceiptNumber']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("จ่ายเงินสด", doc.QuerySelector($"#settle-note-{caseId}")!.GetAttribute("value"));
     }
 

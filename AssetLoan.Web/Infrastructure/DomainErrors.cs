@@ -52,6 +52,7 @@ public static class DomainErrors
         ["Compensation.OfficerOnly"] = "เจ้าหน้าที่พัสดุเท่านั้นที่เสนอวิธีชดใช้ได้",
         ["Compensation.NotSettled"] = "กรณีนี้ยังไม่ได้บันทึกการชดใช้",
         ["Compensation.ReceiptRequired"] = "การชดใช้เป็นเงินต้องระบุเลขที่ใบเสร็จรับเงิน",
+        ["Compensation.ReceivedAmountRequired"] = "การชดใช้เป็นเงินต้องระบุจำนวนเงินที่รับ",
         ["Compensation.ReplacementNumberRequired"] = "กรุณากรอกหมายเลขครุภัณฑ์ของชิ้นที่ได้รับชดใช้",
         ["Compensation.SettledInFuture"] = "วันที่ชดใช้ต้องไม่เกินวันนี้",
         ["Compensation.Unknown"] = "ไม่พบกรณีชดใช้นี้ในรายการยืม",

@@ -101,7 +101,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
 
         return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
             {
-                loan.SettleCompensation(Settle.CaseId, actor, settledOn, Settle.ReceiptNumber, Settle.Note, nowUtc);
+                loan.SettleCompensation(Settle.CaseId, actor, settledOn, Settle.ReceivedAmount, Settle.ReceiptNumber, Settle.Note, nowUtc);
                 var replacement = SettlementStock.Apply(loan.Compensations.Single(c => c.Id == Settle.CaseId), item, unit, back,
                     AssetLoan.Domain.Assets.Tags.NewTag(), nowUtc);
                 if (replacement is not null)
@@ -111,8 +111,17 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
             },
             loan => loan.Status == LoanStatus.Closed
                 ? s["บันทึกการชดใช้แล้ว ทุกกรณียุติและรับคืนครบ จึงปิดรายการยืมแล้ว"].Value
-                : s["บันทึกการชดใช้แล้ว"].Value, ct);
+                : s["บันทึกการชดใช้แล้ว"].Value, ct, SettleKeyFor);
     }
+
+    // A settlement's problems are shown beside their fields too.
+    private static string SettleKeyFor(string code) => code switch
+    {
+        "Compensation.ReceiptRequired" => "Settle.ReceiptNumber",
+        "Compensation.ReceivedAmountRequired" or "Compensation.AmountMismatch" => "Settle.ReceivedAmount",
+        "Compensation.SettledInFuture" => "Settle.SettledOn",
+        _ => "",
+    };
 
     // A missing basis or amount is shown beside its field (the form keeps what was typed).
     private static string DecideKeyFor(string code) => code switch
@@ -202,6 +211,11 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         [StringLength(100, ErrorMessage = "เลขที่ใบเสร็จยาวเกินไป")]
         [Display(Name = "เลขที่ใบเสร็จรับเงิน")]
         public string? ReceiptNumber { get; set; }
+
+        /// <summary>A payment: the sum received, which must equal the confirmed amount (ข้อ ๒๐๙).</summary>
+        [Range(typeof(decimal), "0", "99999999", ErrorMessage = "กรุณากรอกจำนวนเงินเป็นตัวเลข")]
+        [Display(Name = "จำนวนเงินที่รับ (บาท)")]
+        public decimal? ReceivedAmount { get; set; }
 
         [StringLength(1000, ErrorMessage = "หมายเหตุยาวเกินไป")]
         [Display(Name = "หมายเหตุการชดใช้")]
