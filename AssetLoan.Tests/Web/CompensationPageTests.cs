@@ -64,6 +64,10 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         Assert.NotNull(list.QuerySelector($"a[href='/approvals/compensation/{id}']"));
         var confirm = await HtmlForm.LoadAsync(director, $"/approvals/compensation/{id}", $"form:has(input[name='caseId'][value='{caseId}'])");
         Assert.Equal(HttpStatusCode.Redirect, (await confirm.SubmitAsync(director)).StatusCode);
+        var confirmed = await HtmlForm.GetDocumentAsync(director, $"/approvals/compensation/{id}");
+        var noticeLink = confirmed.QuerySelector($"a[data-notice-link][href='/supplies/compensationnotice/{caseId}']");
+        Assert.NotNull(noticeLink);
+        Assert.Equal(HttpStatusCode.OK, (await director.GetAsync(noticeLink!.GetAttribute("href"))).StatusCode);
 
         var settle = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Settle.CaseId'][value='{caseId}'])");
         settle.Set("Settle.ReceiptNumber", "บร 0123/2570");

@@ -50,9 +50,8 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
         }
 
         TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ยืนยันการชดใช้ของรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference);
-        return loan.Compensations.Any(c => c.Status == CompensationStatus.Decided)
-            ? Redirect($"/approvals/compensation/{loanId}")
-            : Redirect("/approvals/compensation");
+        // Back to this loan's cases: what is left to confirm, and the notice of each confirmed case to print.
+        return Redirect($"/approvals/compensation/{loanId}");
     }
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)
