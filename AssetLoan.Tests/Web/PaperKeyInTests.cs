@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data.Seed;
@@ -73,6 +74,36 @@ public sealed class PaperKeyInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("ใบอนุมัตินี้บันทึกเข้าระบบแล้ว", doc.QuerySelector("span[data-valmsg-for='Input.ApprovalReference']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(reference, doc.QuerySelector("input[name='Input.ApprovalReference']")!.GetAttribute("value"));
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Loans.CountAsync()));
+    }
+
+    [Fact]
+    public async Task KeyIn_APrivatePerson_WithTheNationalIdOnThePaper_IsSavedEncrypted_AndABadIdIsRefusedBesideIt()
+    {
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var reference = $"กค 0406/{Guid.NewGuid():N}"[..20];
+        var form = (await FilledAsync(officer, tables: 1, reference: reference))
+            .Set("Input.Kind", "Person").Set("Input.StaffUserId", "").Set("Input.Name", "นายบุญมี ใจกว้าง").Set("Input.Phone", "0812345678")
+            .Set("Input.NationalId", "1-1017-00203-46-9");
+
+        var refused = await form.SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var doc = await HtmlForm.ParseAsync(refused);
+        Assert.Contains("เลขประจำตัวประชาชน", doc.QuerySelector("span[data-valmsg-for='Input.NationalId']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1-1017-00203-46-9", doc.QuerySelector("input[name='Input.NationalId']")!.GetAttribute("value"));
+        Assert.Equal("นายบุญมี ใจกว้าง", doc.QuerySelector("input[name='Input.Name']")!.GetAttribute("value"));
+
+        var saved = await form.Set("Input.NationalId", "1101700203468").SubmitAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
+        await app.WithDbAsync(async db =>
+        {
+            var borrower = await db.Loans.Where(l => l.Id == id).Join(db.Borrowers, l => l.BorrowerId, b => b.Id, (l, b) => b).SingleAsync();
+            Assert.Equal((BorrowerKind.Person, "นายบุญมี ใจกว้าง"), (borrower.Kind, borrower.Name));
+            Assert.NotNull(borrower.NationalIdLookup);
+            Assert.DoesNotContain("1101700203468", borrower.NationalIdCipher ?? "", StringComparison.Ordinal);
+        });
     }
 
     [Fact]

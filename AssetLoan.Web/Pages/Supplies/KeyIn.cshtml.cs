@@ -21,7 +21,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// (<see cref="PaperRecords"/>, <see cref="Loan.KeyInFromPaper"/>); a loan that would over-lend is refused beside the
 /// items, keeping what was typed. It is numbered in the fiscal year of its own request date.
 /// </summary>
-public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s) : PageModel
 {
     private static readonly string[] StaffRoles = [Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive];
 
@@ -42,9 +42,15 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         {
             ModelState.AddModelError("Input.StaffUserId", s["กรุณาเลือกบุคลากรผู้ยืม"]);
         }
-        else if (Input.Kind != BorrowerKind.Staff && (string.IsNullOrWhiteSpace(Input.Name) || !Input.Kind.IsOrganisation()))
+        else if (Input.Kind != BorrowerKind.Staff && string.IsNullOrWhiteSpace(Input.Name))
         {
-            ModelState.AddModelError("Input.Name", s["กรุณากรอกชื่อหน่วยงาน/องค์กรผู้ยืม"]);
+            ModelState.AddModelError("Input.Name", s[Input.Kind == BorrowerKind.Person ? "กรุณากรอกชื่อ–นามสกุลผู้ยืม" : "กรุณากรอกชื่อหน่วยงาน/องค์กรผู้ยืม"]);
+        }
+
+        // A private person is known by the national ID on the paper, as on /apply; it is stored encrypted.
+        if (Input.Kind == BorrowerKind.Person && ThaiNationalId.Validate(Input.NationalId) is { } idProblem)
+        {
+            ModelState.AddModelError("Input.NationalId", s[AssetLoan.Web.Pages.Apply.IndexModel.NationalIdMessage(idProblem)]);
         }
 
         if (!ModelState.IsValid || Input.RequestedOn is not { } requestedOn || Input.ApprovedOn is not { } approvedOn
@@ -69,7 +75,9 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
 
         try
         {
-            var (loan, earlier) = await SaveAsync(paper, lines, ct);
+            // Encrypted before the reservation lock: the key store writes through its own connection.
+            var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
+            var (loan, earlier) = await SaveAsync(paper, lines, nationalId, ct);
             if (earlier == PaperKeyIn.Duplicate)
             {
                 ModelState.AddModelError("Input.ApprovalReference", s["ใบอนุมัตินี้บันทึกเข้าระบบแล้ว เป็นรายการยืมเลขที่ {0}", loan.Reference]);
@@ -94,7 +102,7 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
     }
 
     /// <summary>Saves the loan, or finds the loan already keyed in from the same paper approval (a double tap: the same; otherwise a duplicate).</summary>
-    private async Task<(Loan Loan, PaperKeyIn Earlier)> SaveAsync(PaperLoanRecord paper, IReadOnlyList<PaperLine> lines, CancellationToken ct)
+    private async Task<(Loan Loan, PaperKeyIn Earlier)> SaveAsync(PaperLoanRecord paper, IReadOnlyList<PaperLine> lines, ProtectedNationalId? nationalId, CancellationToken ct)
     {
         var itemIds = lines.Select(l => l.CatalogueItemId).ToList();
         var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -123,7 +131,7 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
             var firm = await db.AvailabilityAsync(itemIds, from, to, Today, firmOnly: true, excludeLoanId: null, ct);
             var borrower = Input.Kind == BorrowerKind.Staff
                 ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct)
-                : await OutsiderAsync(ct);
+                : await OutsiderAsync(nationalId, ct);
             var (number, year) = await db.NextLoanNumberAsync(paper.RequestedOn, ct);
             var loan = Loan.KeyInFromPaper(paper, Input.Purpose ?? "", Input.Place ?? "", lines, borrower, items, assets, firm,
                 current.Actor, Input.ApproverName ?? "", number, Today, nowUtc);
@@ -134,10 +142,15 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         }, ct);
     }
 
-    private async Task<Borrower> OutsiderAsync(CancellationToken ct)
+    private async Task<Borrower> OutsiderAsync(ProtectedNationalId? nationalId, CancellationToken ct)
     {
         var contact = new BorrowerContact(ThaiPhone.Normalize(Input.Phone), null, null, null, null, null, null);
         var borrower = new Borrower(Input.Kind, Input.Name!.Trim(), contact);
+        if (nationalId is not null)
+        {
+            borrower.SetNationalId(nationalId.Cipher, nationalId.Lookup, nationalId.Normalized);
+        }
+
         if (await db.ExistingOutsiderAsync(borrower, ct) is { } existing)
         {
             return existing;
@@ -216,6 +229,9 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         [StringLength(30, ErrorMessage = "หมายเลขโทรศัพท์ยาวเกินไป")]
         [ThaiPhone]
         public string? Phone { get; set; }
+
+        [StringLength(20, ErrorMessage = "เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก")]
+        public string? NationalId { get; set; }
 
         public PaperLoanState State { get; set; } = PaperLoanState.OnLoan;
 
