@@ -203,7 +203,7 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
                 var isOut = item.AssetId is null
                     ? loanOut && r.Line.IssuedQuantity > r.Line.Returned
                     : loanOut && r.Unit is { IssuedAtUtc: not null, ReturnedAtUtc: null };
-                var isReserved = r.Status is LoanStatus.Checked or LoanStatus.PaperApproved or LoanStatus.Approved && (item.AssetId is null || r.Unit is { IssuedAtUtc: null });
+                var isReserved = LoanTransitions.Holds(r.Status) && !loanOut && (item.AssetId is null || r.Unit is { IssuedAtUtc: null });
                 var quantity = loanOut ? r.Line.IssuedQuantity - r.Line.Returned : r.Line.Quantity;
                 return new LoanOnTag(r.Id, r.Reference, r.Status, r.StartOn, r.DueOn, r.BorrowerId, item.AssetId is null ? quantity : 1, isOut, isReserved);
             })
