@@ -84,32 +84,6 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
         return Page();
     }
 
-    public static string LoanStatusThai(LoanStatus status) => status switch
-    {
-        LoanStatus.Submitted => "ยื่นคำขอแล้ว",
-        LoanStatus.Endorsed => "หัวหน้าหน่วยงานเห็นชอบแล้ว",
-        LoanStatus.SentBack => "ส่งกลับให้แก้ไข",
-        LoanStatus.Checked => "ตรวจสอบและจองแล้ว",
-        LoanStatus.PaperApproved => "อนุมัติตามเอกสารแล้ว รอยืนยันในระบบ",
-        LoanStatus.Approved => "อนุมัติแล้ว รอส่งมอบ",
-        LoanStatus.Rejected => "ไม่อนุมัติ",
-        LoanStatus.HandedOver => "ส่งมอบแล้ว (ระหว่างยืม)",
-        LoanStatus.PartlyReturned => "คืนบางส่วน",
-        LoanStatus.Returned => "คืนครบแล้ว",
-        LoanStatus.Closed => "ปิดรายการ",
-        LoanStatus.Cancelled => "ยกเลิก",
-        _ => "หมดอายุ",
-    };
-
-    public static string AssetStatusThai(AssetStatus status) => status switch
-    {
-        AssetStatus.Available => "ว่าง",
-        AssetStatus.OnLoan => "ถูกยืม",
-        AssetStatus.UnderRepair => "อยู่ระหว่างซ่อม",
-        AssetStatus.Lost => "สูญหาย",
-        _ => "จำหน่ายแล้ว",
-    };
-
     private async Task<TagItem?> FindAsync(string tag, CancellationToken ct)
     {
         var asset = await (
