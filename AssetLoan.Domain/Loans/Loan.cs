@@ -232,8 +232,7 @@ public sealed partial class Loan
     public bool IsFiledAgainAs(LoanRequest request, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inProgress = Status is LoanStatus.Submitted or LoanStatus.Endorsed or LoanStatus.SentBack or LoanStatus.Checked or LoanStatus.PaperApproved or LoanStatus.Approved;
-        if (!inProgress || nowUtc - SubmittedAtUtc > ResubmissionWindow || nowUtc < SubmittedAtUtc
+        if (!LoanTransitions.IsInProgress(Status) || nowUtc - SubmittedAtUtc > ResubmissionWindow || nowUtc < SubmittedAtUtc
             || StartOn != request.StartOn || DueOn != request.DueOn)
         {
             return false;
@@ -735,7 +734,7 @@ public sealed partial class Loan
     /// the start date has passed (a request nobody approved in time cannot be approved any more, domain.md §5).
     /// </summary>
     public bool ShouldExpire(DateOnly today, int afterDays) =>
-        (Status is LoanStatus.Approved or LoanStatus.PaperApproved && today > PickupDeadline(StartOn, DueOn, afterDays))
+        (LoanTransitions.AwaitsPickup(Status) && today > PickupDeadline(StartOn, DueOn, afterDays))
         || (LoanTransitions.IsUndecided(Status) && today > StartOn);
 
     /// <summary>The last day an approved loan may be picked up before it expires (see <see cref="ShouldExpire"/>).</summary>
@@ -752,7 +751,7 @@ public sealed partial class Loan
     {
         LoanTransitions.Require(Status, LoanAction.Expire);
         DomainRuleException.ThrowIf(!ShouldExpire(today, afterDays), "Loan.NotYetExpired", "The pickup window has not passed.");
-        var summary = Status is LoanStatus.Approved or LoanStatus.PaperApproved ? nameof(LoanAction.Expire) : ExpiredUndecidedSummary;
+        var summary = LoanTransitions.AwaitsPickup(Status) ? nameof(LoanAction.Expire) : ExpiredUndecidedSummary;
         ReleaseReservations();
         Move(LoanAction.Expire, LoanStatus.Expired, Actor.System, null, nowUtc, null, summary, null);
     }

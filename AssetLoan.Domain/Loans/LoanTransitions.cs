@@ -116,6 +116,17 @@ public static class LoanTransitions
     /// <summary>Statuses that have not reached approval and still wait for someone at the municipality.</summary>
     public static readonly LoanStatus[] UndecidedStatuses = [LoanStatus.Submitted, LoanStatus.Endorsed, LoanStatus.Checked];
 
+    /// <summary>Statuses in which the loan is approved (online, or on paper awaiting confirmation) and waits to be picked up.</summary>
+    public static readonly LoanStatus[] AwaitingPickupStatuses = [LoanStatus.PaperApproved, LoanStatus.Approved];
+
+    /// <summary>
+    /// Statuses of a request still on its way to the handover: filed (or sent back to the borrower) and not yet handed
+    /// over, rejected, cancelled or expired. The public application's cap and the resubmission check count these.
+    /// </summary>
+    public static readonly LoanStatus[] InProgressStatuses =
+        [LoanStatus.Submitted, LoanStatus.Endorsed, LoanStatus.SentBack, LoanStatus.Checked, LoanStatus.PaperApproved, LoanStatus.Approved];
+
+    /// <summary>Statuses in which the loan's life is over: nothing can happen to it any more.</summary>
     public static readonly LoanStatus[] FinishedStatuses = [LoanStatus.Rejected, LoanStatus.Closed, LoanStatus.Cancelled, LoanStatus.Expired];
 
     public static bool Holds(LoanStatus status) => HoldingStatuses.Contains(status);
@@ -125,6 +136,10 @@ public static class LoanTransitions
     public static bool IsOut(LoanStatus status) => OutStatuses.Contains(status);
 
     public static bool IsUndecided(LoanStatus status) => UndecidedStatuses.Contains(status);
+
+    public static bool AwaitsPickup(LoanStatus status) => AwaitingPickupStatuses.Contains(status);
+
+    public static bool IsInProgress(LoanStatus status) => InProgressStatuses.Contains(status);
 
     public static bool IsFinished(LoanStatus status) => FinishedStatuses.Contains(status);
 }

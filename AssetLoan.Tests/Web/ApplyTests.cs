@@ -113,6 +113,18 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Submit_LongerThanTheItemAllows_ShowsTheRuleBesideTheDueDate()
+    {
+        // One rule-code → field map for every request form (issue 12): this form used to put Loan.TooLong beside the
+        // item table, while the staff form put it beside the due date, where it is fixed.
+        var client = app.CreateAnonymousClient();
+        var form = (await PublicApplication.FilledAsync(client)).Set("Input.DueOn", "20/12/2569");
+        var doc = await HtmlForm.ParseAsync(await form.SubmitAsync(client));
+        Assert.Contains("ระยะเวลายืมเกินจำนวนวันสูงสุด", doc.QuerySelector("span[data-valmsg-for='Input.DueOn']")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ระยะเวลายืมเกิน", doc.QuerySelector("#lines-message")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_NoQuantities_AsksForAnItem()
     {
         var client = app.CreateAnonymousClient();

@@ -213,7 +213,9 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/handover/{id}?culture=en-US");
 
         Assert.Contains("Hand over items", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Approved, awaiting pickup", doc.Body!.TextContent, StringComparison.Ordinal);
+        // The status in the staff's one vocabulary (LoanText), as the loan list names it; the desk's own copy said
+        // "อนุมัติแล้ว รอรับพัสดุ" where every other staff page said "อนุมัติแล้ว" (issue 12).
+        Assert.Equal("Approved", doc.QuerySelector(".status-badge")!.TextContent.Trim());
         Assert.Contains("Receiver's name", doc.QuerySelector("label[for='Input_ReceiverName']")!.TextContent, StringComparison.Ordinal);
     }
 

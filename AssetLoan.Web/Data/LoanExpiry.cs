@@ -17,7 +17,7 @@ public static class LoanExpiry
         ArgumentNullException.ThrowIfNull(db);
         var today = BangkokTime.Today(nowUtc);
         var candidates = db.Loans.Where(l => loanId == null || l.Id == loanId)
-            .Where(l => ((l.Status == LoanStatus.Approved || l.Status == LoanStatus.PaperApproved) && (l.DueOn < today || l.StartOn < today))
+            .Where(l => (LoanTransitions.AwaitingPickupStatuses.Contains(l.Status) && (l.DueOn < today || l.StartOn < today))
                 || (LoanTransitions.UndecidedStatuses.Contains(l.Status) && l.StartOn < today));
         if (!await candidates.AnyAsync(ct))
         {

@@ -9,8 +9,7 @@ public static class PublicApplicationQueries
 {
     /// <summary>Applications still in progress: filed and not yet handed over, rejected, cancelled or expired.</summary>
     public static IQueryable<Loan> InProgress(this IQueryable<Loan> loans) =>
-        loans.Where(l => l.Status == LoanStatus.Submitted || l.Status == LoanStatus.Endorsed || l.Status == LoanStatus.SentBack
-            || l.Status == LoanStatus.Checked || l.Status == LoanStatus.PaperApproved || l.Status == LoanStatus.Approved);
+        loans.Where(l => LoanTransitions.InProgressStatuses.Contains(l.Status));
 
     /// <summary>
     /// How many applications in progress the same outside borrower holds (the cap of <see cref="Settings.OpenApplicationCap"/>):

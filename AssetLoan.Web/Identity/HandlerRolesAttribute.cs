@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -6,7 +8,8 @@ namespace AssetLoan.Web.Identity;
 /// <summary>
 /// Narrows one named handler of a page to fewer roles than the page itself (the reveal of a national ID, the scan of a
 /// paper approval). Enforced by the authorization middleware like every other role rule, before antiforgery or the
-/// handler run, so the generated authorization matrix shows it; the page still decides which buttons a person sees.
+/// handler run, so the generated authorization matrix shows it. A page shows the link or button of such a handler when
+/// <see cref="Permits{TPage}"/> says so, so the roles are written once, in the attribute.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class HandlerRolesAttribute(string handler, params string[] roles) : Attribute
@@ -23,6 +26,15 @@ public sealed class HandlerRolesAttribute(string handler, params string[] roles)
     {
         ArgumentNullException.ThrowIfNull(policy);
         policy.RequireAuthenticatedUser().RequireAssertion(Allows);
+    }
+
+    /// <summary>Whether <paramref name="user"/> may call <paramref name="handler"/> of <typeparamref name="TPage"/> by its handler roles.</summary>
+    public static bool Permits<TPage>(ClaimsPrincipal user, string handler)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var rule = typeof(TPage).GetCustomAttributes<HandlerRolesAttribute>(inherit: false)
+            .FirstOrDefault(a => string.Equals(a.Handler, handler, StringComparison.OrdinalIgnoreCase));
+        return rule is null || rule.Roles.Any(user.IsInRole);
     }
 
     /// <summary>Adds <see cref="Policy"/> to the endpoint of every page that names handler roles.</summary>

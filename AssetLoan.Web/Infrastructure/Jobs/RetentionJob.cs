@@ -64,8 +64,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
         var due = await db.Borrowers
             .Where(b => b.Kind != BorrowerKind.Staff && b.AnonymisedAtUtc == null
                 && db.Loans.Any(l => l.BorrowerId == b.Id)
-                && !db.Loans.Any(l => l.BorrowerId == b.Id && l.Status != LoanStatus.Closed && l.Status != LoanStatus.Cancelled
-                    && l.Status != LoanStatus.Rejected && l.Status != LoanStatus.Expired)
+                && !db.Loans.Any(l => l.BorrowerId == b.Id && !LoanTransitions.FinishedStatuses.Contains(l.Status))
                 // The last history entry of a finished loan is the step that finished it.
                 && !db.Loans.Where(l => l.BorrowerId == b.Id).SelectMany(l => l.History).Any(h => h.AtUtc > cutoff))
             .ToListAsync(ct);

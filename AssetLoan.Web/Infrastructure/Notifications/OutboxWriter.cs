@@ -4,7 +4,6 @@ using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
 using AssetLoan.Web.Data;
-using AssetLoan.Web.Pages.Supplies;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Web.Infrastructure.Notifications;
@@ -152,7 +151,7 @@ internal static class OutboxWriter
         entry.Summary != "CompensationDecided"
             ? null
             : string.Join("; ", loan.Compensations.Where(c => c.DecidedAtUtc == entry.AtUtc && c.Method is not null).Select(c =>
-                $"{LoanDesk.KindThai(c.Kind)}{(c.AssetNumber is null ? "" : " " + c.AssetNumber)} — {LoanDesk.MethodThai(c.Method!.Value)}" +
+                $"{LoanText.Kind(c.Kind)}{(c.AssetNumber is null ? "" : " " + c.AssetNumber)} — {LoanText.Method(c.Method!.Value)}" +
                 (c.Method == CompensationMethod.Pay ? $" จำนวน {Display.Money(c.FinalAmount ?? 0)} บาท" : "")));
 
     private static async Task<LoanFacts> FactsAsync(AppDbContext db, Loan loan, string borrowerName, Settings settings, string? note, string? compensation, DateTime nowUtc, CancellationToken ct)

@@ -186,7 +186,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         {
             db.ChangeTracker.Clear();
             await challenge.ReleaseAsync(db, Input.Challenge, ct);
-            ModelState.AddDomainError(ex, s, FieldFor(ex.Code));
+            ModelState.AddDomainError(ex, s, Loans.LoanForm.FieldFor(ex.Code, "Input", "Lines"));
             return Page();
         }
     }
@@ -277,7 +277,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         }
     }
 
-    private static readonly HashSet<BorrowerKind> PublicLoanTextKinds = [.. Track.PublicLoanText.OutsideKinds];
+    private static readonly HashSet<BorrowerKind> PublicLoanTextKinds = [.. PublicLoanText.OutsideKinds];
 
     public static string NationalIdMessage(NationalIdProblem problem) => problem switch
     {
@@ -310,19 +310,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
 
         return ModelState.IsValid;
     }
-
-    private static string FieldFor(string code) => code switch
-    {
-        "Loan.PurposeRequired" or "Loan.PurposeTooLong" => "Input.Purpose",
-        "Loan.PlaceRequired" or "Loan.PlaceTooLong" => "Input.Place",
-        "Loan.StartInPast" or "Loan.StartBeyondHorizon" => "Input.StartOn",
-        "Loan.DueBeforeStart" => "Input.DueOn",
-        "Loan.UrgencyReasonRequired" => "Input.UrgencyReason",
-        "Borrower.NameRequired" => "Input.Name",
-        _ when code.StartsWith("Loan.Item", StringComparison.Ordinal) || code.StartsWith("Loan.Quantity", StringComparison.Ordinal)
-            || code is "Loan.ConsumableOnlyToAgencies" or "Loan.TooLong" or "Loan.NoItems" or "Loan.UnknownItem" or "Loan.DuplicateItem" => "Input.Lines",
-        _ => "",
-    };
 
     /// <summary>
     /// The public catalogue (items for the public, or for agencies) with what is free for the period: all of it when it

@@ -26,7 +26,8 @@ public sealed class DetailModel(AppDbContext db, NationalIdProtector ids) : Page
     public string? FullNationalId { get; private set; }
 
     /// <summary>The supplies roles: the supplies officer and the head of the supplies unit (ผู้อำนวยการกองคลัง).</summary>
-    public bool IsSuppliesRole => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.FinanceDirector);
+    /// <summary>Sees the borrower in full and may reveal the national ID: the roles of the Reveal handler.</summary>
+    public bool MayReveal => HandlerRolesAttribute.Permits<DetailModel>(User, "Reveal");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();

@@ -89,8 +89,10 @@ public static class LoanForm
         }
     }
 
-    /// <summary>Which input a broken rule belongs beside: <paramref name="prefix"/>.DueOn, …; a rule about the items goes
-    /// beside <paramref name="prefix"/>.<paramref name="items"/> (the item table's summary field).</summary>
+    /// <summary>The one map from a broken rule to the input it belongs beside, for every request form (staff, walk-in,
+    /// public application, resubmission, the applicant's correction): <paramref name="prefix"/>.DueOn, …; a rule about
+    /// the items goes beside <paramref name="prefix"/>.<paramref name="items"/> (the item table's summary field). A loan
+    /// longer than an item allows is fixed by the dates, so it goes beside the due date.</summary>
     public static string FieldFor(string code, string prefix = "Input", string items = "Quantities") => code switch
     {
         "Loan.DueBeforeStart" or "Loan.TooLong" => $"{prefix}.DueOn",
@@ -98,6 +100,7 @@ public static class LoanForm
         "Loan.PurposeRequired" or "Loan.PurposeTooLong" => $"{prefix}.Purpose",
         "Loan.PlaceRequired" or "Loan.PlaceTooLong" => $"{prefix}.Place",
         "Loan.UrgencyReasonRequired" => $"{prefix}.UrgencyReason",
+        "Borrower.NameRequired" => $"{prefix}.Name",
         "Loan.NoItems" or "Loan.QuantityMin" or "Loan.QuantityOverStock" or "Loan.ItemNotForBorrower" or "Loan.UnknownItem"
             or "Loan.DuplicateItem" or "Loan.ConsumableOnlyToAgencies" => $"{prefix}.{items}",
         _ => "",

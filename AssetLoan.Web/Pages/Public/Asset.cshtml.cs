@@ -84,32 +84,6 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
         return Page();
     }
 
-    public static string LoanStatusThai(LoanStatus status) => status switch
-    {
-        LoanStatus.Submitted => "ยื่นคำขอแล้ว",
-        LoanStatus.Endorsed => "หัวหน้าหน่วยงานเห็นชอบแล้ว",
-        LoanStatus.SentBack => "ส่งกลับให้แก้ไข",
-        LoanStatus.Checked => "ตรวจสอบและจองแล้ว",
-        LoanStatus.PaperApproved => "อนุมัติตามเอกสารแล้ว รอยืนยันในระบบ",
-        LoanStatus.Approved => "อนุมัติแล้ว รอส่งมอบ",
-        LoanStatus.Rejected => "ไม่อนุมัติ",
-        LoanStatus.HandedOver => "ส่งมอบแล้ว (ระหว่างยืม)",
-        LoanStatus.PartlyReturned => "คืนบางส่วน",
-        LoanStatus.Returned => "คืนครบแล้ว",
-        LoanStatus.Closed => "ปิดรายการ",
-        LoanStatus.Cancelled => "ยกเลิก",
-        _ => "หมดอายุ",
-    };
-
-    public static string AssetStatusThai(AssetStatus status) => status switch
-    {
-        AssetStatus.Available => "ว่าง",
-        AssetStatus.OnLoan => "ถูกยืม",
-        AssetStatus.UnderRepair => "อยู่ระหว่างซ่อม",
-        AssetStatus.Lost => "สูญหาย",
-        _ => "จำหน่ายแล้ว",
-    };
-
     private async Task<TagItem?> FindAsync(string tag, CancellationToken ct)
     {
         var asset = await (
@@ -203,7 +177,7 @@ public sealed class AssetModel(AppDbContext db, TimeProvider time) : PageModel
                 var isOut = item.AssetId is null
                     ? loanOut && r.Line.IssuedQuantity > r.Line.Returned
                     : loanOut && r.Unit is { IssuedAtUtc: not null, ReturnedAtUtc: null };
-                var isReserved = r.Status is LoanStatus.Checked or LoanStatus.PaperApproved or LoanStatus.Approved && (item.AssetId is null || r.Unit is { IssuedAtUtc: null });
+                var isReserved = LoanTransitions.Holds(r.Status) && !loanOut && (item.AssetId is null || r.Unit is { IssuedAtUtc: null });
                 var quantity = loanOut ? r.Line.IssuedQuantity - r.Line.Returned : r.Line.Quantity;
                 return new LoanOnTag(r.Id, r.Reference, r.Status, r.StartOn, r.DueOn, r.BorrowerId, item.AssetId is null ? quantity : 1, isOut, isReserved);
             })

@@ -1,6 +1,6 @@
 using AssetLoan.Domain.Assets;
 
-namespace AssetLoan.Web.Pages.Assets;
+namespace AssetLoan.Web.Vocabulary;
 
 /// <summary>
 /// The Thai words the supplies office uses for the registry's enumerations. Views pass them through the shared

@@ -1,15 +1,20 @@
+using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Identity;
 
-namespace AssetLoan.Web.Pages.Loans;
+namespace AssetLoan.Web.Vocabulary;
 
 /// <summary>
-/// The Thai words a government office uses for the loan's statuses, cases, borrower kinds and history steps.
-/// Views pass them through the shared localizer (<c>@S[LoanText.Status(s)]</c>); the English is in SharedResource.
+/// The one staff vocabulary of the loan: the Thai words a government office uses for its statuses, cases, borrower
+/// kinds, history steps, follow-ups, returns and compensation. Pages, printed documents, the outbox and the exports all
+/// use these; the applicant's own pages use <see cref="PublicLoanText"/> only where the wording is meant to differ.
+/// Views pass them through the shared localizer (<c>@S[LoanText.Status(s)]</c>); the English is in
+/// SharedResource.en.resx (VocabularyTests checks that every word has it).
 /// </summary>
 public static class LoanText
 {
+    /// <summary>The status as the municipality's staff name it (the applicant reads <see cref="PublicLoanText.StatusName"/>).</summary>
     public static string Status(LoanStatus status) => status switch
     {
         LoanStatus.Submitted => "ยื่นคำขอแล้ว",
@@ -48,6 +53,7 @@ public static class LoanText
         _ => loanCase.ToString(),
     };
 
+    /// <summary>The borrower's kind, in the same words on the staff and the public pages.</summary>
     public static string Kind(BorrowerKind kind) => kind switch
     {
         BorrowerKind.Staff => "บุคลากรภายใน",
@@ -99,6 +105,45 @@ public static class LoanText
         ExtensionStatus.Pending => "รอพิจารณา",
         ExtensionStatus.Approved => "อนุมัติ",
         _ => "ไม่อนุมัติ",
+    };
+
+    public static string Channel(DemandChannel channel) => channel switch
+    {
+        DemandChannel.Letter => "หนังสือ",
+        DemandChannel.Phone => "โทรศัพท์",
+        DemandChannel.Email => "อีเมล",
+        DemandChannel.Line => "LINE",
+        _ => "แจ้งด้วยตนเอง",
+    };
+
+    public static string Condition(ReturnCondition condition) => condition switch
+    {
+        ReturnCondition.Good => "สภาพดี",
+        ReturnCondition.Damaged => "ชำรุด",
+        _ => "สูญหาย",
+    };
+
+    /// <summary>What happened to the item that is to be compensated.</summary>
+    public static string Kind(CompensationKind kind) => kind switch
+    {
+        CompensationKind.Damaged => "ชำรุดเสียหาย",
+        CompensationKind.Lost => "สูญหาย",
+        _ => "ชิ้นส่วนไม่ครบ",
+    };
+
+    public static string Method(CompensationMethod method) => method switch
+    {
+        CompensationMethod.Repair => "ซ่อมแซมให้คงสภาพเดิม",
+        CompensationMethod.Replace => "ชดใช้เป็นพัสดุประเภท ชนิด ขนาด ลักษณะและคุณภาพเดียวกัน",
+        _ => "ชดใช้เป็นเงินตามราคาที่เป็นอยู่ในขณะยืม",
+    };
+
+    public static string Status(CompensationStatus status) => status switch
+    {
+        CompensationStatus.Open => "รอเจ้าหน้าที่พัสดุพิจารณา",
+        CompensationStatus.Decided => "รอผู้อำนวยการกองคลังยืนยัน",
+        CompensationStatus.Confirmed => "ยืนยันแล้ว รอชดใช้",
+        _ => "ชดใช้แล้ว",
     };
 
     /// <summary>"เครื่องฉายภาพ × 2 เครื่อง, เก้าอี้พลาสติก × 50 ตัว".</summary>

@@ -1,11 +1,14 @@
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 
-namespace AssetLoan.Web.Pages.Track;
+namespace AssetLoan.Web.Vocabulary;
 
 /// <summary>
-/// The words the public pages (application, tracking, transparency) use for borrower kinds, statuses and the
-/// applicant's progress. They return the Thai text, which is also the key of the English in the shared resource.
+/// The words the public pages (application, tracking, transparency) use for the applicant's progress. They differ from
+/// the staff's <see cref="LoanText"/> on purpose: they speak to the applicant ("รับพัสดุแล้ว" where the office says
+/// "ส่งมอบแล้ว"; "ยื่นคำขอแล้ว รอตรวจสอบ" says what comes next; "เสร็จสิ้น" instead of the register's "ปิดรายการ") and
+/// leave out the office's internal steps. Everything else (borrower kinds, cases) is the staff's word, from LoanText.
+/// They return the Thai text, which is also the key of the English in the shared resource.
 /// </summary>
 public static class PublicLoanText
 {
@@ -16,16 +19,7 @@ public static class PublicLoanText
     /// <summary>ยื่นคำขอ → ตรวจสอบ → อนุมัติ → รับพัสดุ → คืนพัสดุ.</summary>
     public static readonly IReadOnlyList<string> Steps = ["ยื่นคำขอ", "ตรวจสอบ", "อนุมัติ", "รับพัสดุ", "คืนพัสดุ"];
 
-    public static string KindName(BorrowerKind kind) => kind switch
-    {
-        BorrowerKind.Staff => "บุคลากรภายใน",
-        BorrowerKind.Person => "บุคคลทั่วไป",
-        BorrowerKind.CommunityGroup => "กลุ่ม/ชุมชน",
-        BorrowerKind.Temple => "วัด/ศาสนสถาน",
-        BorrowerKind.School => "โรงเรียน/สถานศึกษา",
-        _ => "หน่วยงานของรัฐ",
-    };
-
+    /// <summary>The status as the applicant reads it (staff pages use <see cref="LoanText.Status"/>).</summary>
     public static string StatusName(LoanStatus status) => status switch
     {
         LoanStatus.Submitted => "ยื่นคำขอแล้ว รอตรวจสอบ",
@@ -57,7 +51,8 @@ public static class PublicLoanText
     /// <summary>The application ended without the items coming back through the steps.</summary>
     public static bool Stopped(LoanStatus status) => status is LoanStatus.Rejected or LoanStatus.Cancelled or LoanStatus.Expired;
 
-    /// <summary>A history step as the applicant reads it (keys are <see cref="LoanHistoryEntry.Summary"/>).</summary>
+    /// <summary>A history step as the applicant reads it (keys are <see cref="LoanHistoryEntry.Summary"/>); staff pages use
+    /// <see cref="LoanText.Step"/>, which names the office's own steps.</summary>
     public static string HistoryName(string summary) => summary switch
     {
         "Submitted" => "ยื่นคำขอ",
