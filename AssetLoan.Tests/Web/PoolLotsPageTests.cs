@@ -32,6 +32,8 @@ public sealed class PoolLotsPageTests(AppFactory app) : IClassFixture<AppFactory
         var audit = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.EntityType == nameof(PoolLot) && e.EntityId == lot.Id.ToString(CultureInfo.InvariantCulture)).Select(e => new { e.Action, e.ActorName }).ToListAsync());
         Assert.Equal(("Added", "นางสาวพัชรี ใจดี"), (audit.Single().Action, audit.Single().ActorName));
+        var log = await HtmlForm.GetDocumentAsync(await app.CreateClientAsAsync(Demo.Auditor), "/audit?entity=PoolLot");
+        Assert.Contains("ล็อตของพัสดุแบบนับจำนวน", log.QuerySelector("main table tbody td:nth-child(4)")!.TextContent, StringComparison.Ordinal);
 
         var page = await HtmlForm.GetDocumentAsync(officer, $"/catalogue/{chairs.Id}");
         // 300 − 300 × 365 / 1,096 = 200.09 today (25 Nov 2026).
