@@ -130,32 +130,7 @@ public sealed class PoolLotsPageTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task DamagedChairs_FromAPoolWithLots_ProposeTheWeightedValueWithItsBasis()
-    {
-        Assert.Equal(new DateOnly(2026, 11, 25), BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime));
-        var chairs = await ChairsAsync();
-        await ClearLotsAsync(chairs.Id);
-        await AddLotAsync(chairs.Id, 200, new DateOnly(2025, 11, 25), 300m);
-        await AddLotAsync(chairs.Id, 100, new DateOnly(2026, 11, 25), 240m);
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 10));
-        var officer = await app.CreateClientAsAsync(Demo.Officer);
-        var form = await HtmlForm.LoadAsync(officer, $"/supplies/return/{id}", "#return-form");
-        form.Set("Input.Lines[0].PoolGood", "7").Set("Input.Lines[0].PoolDamaged", "3").Set("Input.Lines[0].Note", "ขาหัก");
-        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(officer)).StatusCode);
-        var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
-
-        var page = await HtmlForm.GetDocumentAsync(officer, $"/supplies/compensation/{id}");
-
-        // (200 × 200.09 + 100 × 240.00) ÷ 300 = 213.39 a chair; 3 chairs 640.17 (the item's own price alone gives 0.00).
-        Assert.Equal("640.17", page.QuerySelector($"#amount-{caseId}")!.GetAttribute("value"));
-        var basis = page.QuerySelector($"#proposed-basis-{caseId}")!.TextContent;
-        Assert.StartsWith("ค่าเฉลี่ยถ่วงน้ำหนักตามจำนวนของล็อต ณ วันที่ 25 พ.ย. 2569", basis, StringComparison.Ordinal);
-        Assert.Contains("→ 213.39 บาทต่อตัว", basis, StringComparison.Ordinal);
-
-        var decide = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
-        Assert.Equal(HttpStatusCode.Redirect, (await decide.Set("Decide.Method", "Pay").Set("Decide.Basis", "").SubmitAsync(officer)).StatusCode);
-        Assert.Equal(640.17m, await app.WithDbAsync(db => db.CompensationCases.Where(c => c.Id == caseId).Select(c => c.FinalAmount).SingleAsync()));
-    }
+    public Task DamagedChairs_FromAPoolWithLots_ProposeTheWeightedValueWithItsBasis() => PoolLotsScenario.DamagedChairsProposeTheWeightedValueAsync(app);
 
     private Task<CatalogueItem> ChairsAsync() =>
         app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanStates.Chairs));
@@ -182,5 +157,69 @@ public sealed class PoolLotsPageTests(AppFactory app) : IClassFixture<AppFactory
             var lot = item.AddLot(quantity, acquiredOn, price, BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();
             return lot.Id;
+        });
+}
+
+public sealed class PostgresPoolLotsTests(PostgresAppFactory app) : IClassFixture<PostgresAppFactory>
+{
+    [Fact]
+    public async Task DamagedChairs_FromAPoolWithLots_ProposeTheWeightedValueWithItsBasis()
+    {
+        app.RequireServer();
+        await PoolLotsScenario.DamagedChairsProposeTheWeightedValueAsync(app);
+    }
+}
+
+/// <summary>Lots recorded, chairs handed over and three back damaged: the proposal on either database.</summary>
+internal static class PoolLotsScenario
+{
+    public static async Task DamagedChairsProposeTheWeightedValueAsync(AppFactory app)
+    {
+        Assert.Equal(new DateOnly(2026, 11, 25), BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime));
+        var chairs = await ChairsAsync(app);
+        await ClearLotsAsync(app, chairs.Id);
+        await AddLotAsync(app, chairs.Id, 200, new DateOnly(2025, 11, 25), 300m);
+        await AddLotAsync(app, chairs.Id, 100, new DateOnly(2026, 11, 25), 240m);
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 10));
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(officer, $"/supplies/return/{id}", "#return-form");
+        form.Set("Input.Lines[0].PoolGood", "7").Set("Input.Lines[0].PoolDamaged", "3").Set("Input.Lines[0].Note", "ขาหัก");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(officer)).StatusCode);
+        var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
+
+        var page = await HtmlForm.GetDocumentAsync(officer, $"/supplies/compensation/{id}");
+
+        // (200 × 200.09 + 100 × 240.00) ÷ 300 = 213.39 a chair; 3 chairs 640.17 (the item's own price alone gives 0.00).
+        Assert.Equal("640.17", page.QuerySelector($"#amount-{caseId}")!.GetAttribute("value"));
+        var basis = page.QuerySelector($"#proposed-basis-{caseId}")!.TextContent;
+        Assert.StartsWith("ค่าเฉลี่ยถ่วงน้ำหนักตามจำนวนของล็อต ณ วันที่ 25 พ.ย. 2569", basis, StringComparison.Ordinal);
+        Assert.Contains("→ 213.39 บาทต่อตัว", basis, StringComparison.Ordinal);
+
+        var decide = await HtmlForm.LoadAsync(officer, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
+        Assert.Equal(HttpStatusCode.Redirect, (await decide.Set("Decide.Method", "Pay").Set("Decide.Basis", "").SubmitAsync(officer)).StatusCode);
+        Assert.Equal(640.17m, await app.WithDbAsync(db => db.CompensationCases.Where(c => c.Id == caseId).Select(c => c.FinalAmount).SingleAsync()));
+    }
+
+    private static Task<CatalogueItem> ChairsAsync(AppFactory app) =>
+        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanStates.Chairs));
+
+    private static Task ClearLotsAsync(AppFactory app, int itemId) =>
+        app.WithDbAsync(async db =>
+        {
+            var item = await db.CatalogueItems.SingleAsync(c => c.Id == itemId);
+            foreach (var lot in item.Lots.ToList())
+            {
+                item.RemoveLot(lot.Id);
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+    private static Task AddLotAsync(AppFactory app, int itemId, int quantity, DateOnly acquiredOn, decimal price) =>
+        app.WithDbAsync(async db =>
+        {
+            var item = await db.CatalogueItems.SingleAsync(c => c.Id == itemId);
+            item.AddLot(quantity, acquiredOn, price, BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
         });
 }
