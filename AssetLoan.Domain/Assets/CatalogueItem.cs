@@ -3,6 +3,8 @@ namespace AssetLoan.Domain.Assets;
 /// <summary>รายการพัสดุให้ยืม: what borrowers choose ("เต็นท์ ขนาด 4×8 ม.").</summary>
 public sealed class CatalogueItem
 {
+    private readonly List<PoolLot> _lots = [];
+
     public CatalogueItem(CatalogueItemDetails details, TrackingMode trackingMode, string tag)
     {
         TrackingMode = trackingMode;
@@ -57,6 +59,15 @@ public sealed class CatalogueItem
 
     public DateOnly? PoolAcquiredOn { get; private set; }
 
+    /// <summary>
+    /// Pools only: the lots the officer recorded (ล็อต), each with its own acquisition date and unit price. Units not in a
+    /// lot carry the item's <see cref="PoolUnitPrice"/> and <see cref="PoolAcquiredOn"/>.
+    /// </summary>
+    public IReadOnlyList<PoolLot> Lots => _lots;
+
+    /// <summary>The units the lots account for; never more than <see cref="PoolQuantity"/> when a lot is recorded.</summary>
+    public int LotQuantity => _lots.Sum(l => l.Quantity);
+
     /// <summary>Stable public tag: the QR of a pool, and the catalogue page for numbered items.</summary>
     public string Tag { get; private set; } = "";
 
@@ -104,11 +115,41 @@ public sealed class CatalogueItem
         DomainRuleException.ThrowIf(quantityOnHand < PoolUnderRepair, "Catalogue.PoolBelowUnderRepair",
             $"{PoolUnderRepair} units are under repair; the quantity on hand cannot be less.");
         DomainRuleException.ThrowIf(unitPrice < 0, "Catalogue.PriceNegative", "The unit price cannot be negative.");
+        // Lost units leave the pool without saying from which lot, so only a lowered count is held to the lots.
+        DomainRuleException.ThrowIf(quantityOnHand < PoolQuantity && quantityOnHand < LotQuantity, "Catalogue.PoolBelowLots",
+            $"The lots account for {LotQuantity} units; the quantity on hand cannot be less.");
         PoolQuantity = quantityOnHand;
         PoolUnitPrice = unitPrice;
         PoolAcquiredOn = acquiredOn;
         Touch();
     }
+
+    /// <summary>Records a lot (ล็อต) of the pool: at least one unit, a price not below 0, bought no later than today.</summary>
+    public PoolLot AddLot(int quantity, DateOnly acquiredOn, decimal unitPrice, DateOnly today)
+    {
+        EnsureLot(quantity, acquiredOn, unitPrice, today, LotQuantity + quantity, LotQuantity);
+        var lot = new PoolLot(quantity, acquiredOn, unitPrice);
+        _lots.Add(lot);
+        Touch();
+        return lot;
+    }
+
+    public void ChangeLot(int lotId, int quantity, DateOnly acquiredOn, decimal unitPrice, DateOnly today)
+    {
+        var lot = Lot(lotId);
+        EnsureLot(quantity, acquiredOn, unitPrice, today, LotQuantity - lot.Quantity + quantity, LotQuantity);
+        lot.Change(quantity, acquiredOn, unitPrice);
+        Touch();
+    }
+
+    public void RemoveLot(int lotId)
+    {
+        _lots.Remove(Lot(lotId));
+        Touch();
+    }
+
+    /// <summary>ข้อ ๒๐๙: the value of one pool unit on <paramref name="on"/>, from the lots when any are recorded.</summary>
+    public Loans.PoolValue PoolValueAt(DateOnly on) => Loans.PoolValuation.ValueAt(this, on);
 
     /// <summary>Lost pool units leave the pool for good.</summary>
     public void WriteOffPoolUnits(int quantity)
@@ -185,6 +226,24 @@ public sealed class CatalogueItem
 
     /// <summary>Renews the concurrency token; called by every change, and by a reservation to serialise competitors.</summary>
     public void Touch() => Version = Guid.NewGuid();
+
+    private PoolLot Lot(int lotId)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has lots.");
+        return _lots.SingleOrDefault(l => l.Id == lotId) ?? throw new DomainRuleException("Catalogue.LotUnknown", "The lot is not part of this item.");
+    }
+
+    // A change that raises the lots' total must keep it within the pool; one that does not (a price corrected after lost
+    // units were written off) is always allowed.
+    private void EnsureLot(int quantity, DateOnly acquiredOn, decimal unitPrice, DateOnly today, int newTotal, int oldTotal)
+    {
+        DomainRuleException.ThrowIf(!IsPooled, "Catalogue.NotPooled", "Only a pooled item has lots.");
+        DomainRuleException.ThrowIf(quantity < 1, "Catalogue.LotQuantityMin", "A lot holds at least one unit.");
+        DomainRuleException.ThrowIf(unitPrice < 0, "Catalogue.LotPriceNegative", "The unit price cannot be negative.");
+        DomainRuleException.ThrowIf(acquiredOn > today, "Catalogue.LotInFuture", "A lot cannot be acquired after today.");
+        DomainRuleException.ThrowIf(newTotal > oldTotal && newTotal > PoolQuantity, "Catalogue.LotsOverPool",
+            $"The lots would hold {newTotal} units; the pool has {PoolQuantity}.");
+    }
 
     private void EnsureUnderRepair(int quantity)
     {

@@ -802,8 +802,7 @@ public sealed partial class Loan
                     };
                 }
 
-                var value = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today).Amount;
-                line.Issue([], issue.PoolQuantity, value, _ => 0, issue.Note, nowUtc);
+                line.Issue([], issue.PoolQuantity, item.PoolValueAt(today), _ => 0, issue.Note, nowUtc);
                 total += issue.PoolQuantity;
                 continue;
             }
@@ -836,7 +835,7 @@ public sealed partial class Loan
                 units.Add(asset);
             }
 
-            line.Issue(units, 0, 0, a => Depreciation.ValueAt(a.Price, a.AcquiredOn, item.UsefulLifeYears, item.SalvageValue, today).Amount, issue.Note, nowUtc);
+            line.Issue(units, 0, null, a => Depreciation.ValueAt(a.Price, a.AcquiredOn, item.UsefulLifeYears, item.SalvageValue, today).Amount, issue.Note, nowUtc);
             total += units.Count;
         }
 

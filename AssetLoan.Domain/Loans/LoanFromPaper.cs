@@ -139,8 +139,7 @@ public sealed partial class Loan
 
                 if (paper.HandedOverOn is not null)
                 {
-                    var value = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, paper.HandedOverOn.Value).Amount;
-                    line.Issue([], paperLine.Quantity, value, _ => null, null, OfficeHour(paper.HandedOverOn.Value));
+                    line.Issue([], paperLine.Quantity, item.PoolValueAt(paper.HandedOverOn.Value), _ => null, null, OfficeHour(paper.HandedOverOn.Value));
                 }
 
                 if (paper.State == PaperLoanState.Returned)

@@ -55,6 +55,9 @@ public sealed class LoanLine
     /// <summary>Value of one unit at the time of borrowing (pools; numbered units carry their own).</summary>
     public decimal? UnitValue { get; private set; }
 
+    /// <summary>Pools with lots: how <see cref="UnitValue"/> was worked out, as the officer reads it (<see cref="PoolValuation"/>).</summary>
+    public string? UnitValueBasis { get; private set; }
+
     public string? HandoverNote { get; private set; }
 
     public string? ReturnNote { get; private set; }
@@ -83,13 +86,14 @@ public sealed class LoanLine
         }
     }
 
-    internal void Issue(IReadOnlyList<Asset> units, int poolQuantity, decimal? poolUnitValue, Func<Asset, decimal?> unitValue, string? note, DateTime nowUtc)
+    internal void Issue(IReadOnlyList<Asset> units, int poolQuantity, PoolValue? poolValue, Func<Asset, decimal?> unitValue, string? note, DateTime nowUtc)
     {
         HandoverNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (IsPooled)
         {
             IssuedQuantity = poolQuantity;
-            UnitValue = poolUnitValue;
+            UnitValue = poolValue?.Amount;
+            UnitValueBasis = poolValue?.Basis;
             return;
         }
 

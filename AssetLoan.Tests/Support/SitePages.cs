@@ -307,7 +307,7 @@ public sealed class SitePages
                 ("admin", "categories") => [Category.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 ("admin", "divisions") => [Division.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 ("assets", _) => [Id(Asset)],
-                ("catalogue", _) when template.EndsWith("/repairs", StringComparison.Ordinal) => [Id(PooledItem)],
+                ("catalogue", _) when template.EndsWith("/repairs", StringComparison.Ordinal) || template.EndsWith("/lots", StringComparison.Ordinal) => [Id(PooledItem)],
                 ("catalogue", _) => [Id(NumberedItem), Id(PooledItem)],
                 ("endorsements", _) => [Id(SubmittedStaffLoan)],
                 ("approvals", "review") => [Id(CheckedLoan)],

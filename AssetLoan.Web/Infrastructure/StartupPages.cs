@@ -58,7 +58,7 @@ public static class StartupPages
                     c.AllowAnonymousToFolder(folder);
                 }
 
-                foreach (var page in new[] { "/Assets/Create", "/Assets/Edit", "/Assets/Retire", "/Assets/Import", "/Assets/Export", "/Catalogue/Create", "/Catalogue/Edit", "/Catalogue/Repairs" })
+                foreach (var page in new[] { "/Assets/Create", "/Assets/Edit", "/Assets/Retire", "/Assets/Import", "/Assets/Export", "/Catalogue/Create", "/Catalogue/Edit", "/Catalogue/Repairs", "/Catalogue/Lots" })
                 {
                     c.AuthorizePage(page, StartupIdentity.RegistryPolicy);
                 }

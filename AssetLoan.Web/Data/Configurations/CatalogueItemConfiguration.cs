@@ -19,5 +19,12 @@ public sealed class CatalogueItemConfiguration : IEntityTypeConfiguration<Catalo
         b.Ignore(x => x.Checklist);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(x => x.Lots, l =>
+        {
+            l.ToTable("PoolLots");
+            l.WithOwner().HasForeignKey("CatalogueItemId");
+            l.HasKey(x => x.Id);
+        });
+        b.Navigation(x => x.Lots).HasField("_lots").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -70,6 +70,7 @@ public sealed class LoanLineConfiguration : IEntityTypeConfiguration<LoanLine>
         b.Property(x => x.UnitNoun).HasMaxLength(30);
         b.Property(x => x.HandoverNote).HasMaxLength(1000);
         b.Property(x => x.ReturnNote).HasMaxLength(2000);
+        b.Property(x => x.UnitValueBasis).HasMaxLength(PoolValuation.BasisMaxLength);
         b.HasOne<CatalogueItem>().WithMany().HasForeignKey(x => x.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.LoanLineId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Units).UsePropertyAccessMode(PropertyAccessMode.Field);

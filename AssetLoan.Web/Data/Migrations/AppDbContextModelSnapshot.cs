@@ -941,6 +941,10 @@ namespace AssetLoan.Web.Data.Migrations
                     b.Property<long?>("UnitValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnitValueBasis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
@@ -1488,6 +1492,36 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("AssetLoan.Domain.Assets.PoolLot", "Lots", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("AcquiredOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CatalogueItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CatalogueItemId");
+
+                            b1.ToTable("PoolLots", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CatalogueItemId");
+                        });
+
+                    b.Navigation("Lots");
                 });
 
             modelBuilder.Entity("AssetLoan.Domain.Borrowers.Borrower", b =>

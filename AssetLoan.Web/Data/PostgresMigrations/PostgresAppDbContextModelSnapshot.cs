@@ -970,6 +970,10 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.Property<long?>("UnitValue")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("UnitValueBasis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
@@ -1533,6 +1537,38 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("AssetLoan.Domain.Assets.PoolLot", "Lots", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("AcquiredOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("CatalogueItemId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CatalogueItemId");
+
+                            b1.ToTable("PoolLots", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CatalogueItemId");
+                        });
+
+                    b.Navigation("Lots");
                 });
 
             modelBuilder.Entity("AssetLoan.Domain.Borrowers.Borrower", b =>

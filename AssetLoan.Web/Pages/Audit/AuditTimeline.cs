@@ -123,6 +123,7 @@ public static class AuditNames
         "ExtensionRequest" => "คำขอขยายเวลา",
         "Asset" => "ครุภัณฑ์",
         "CatalogueItem" => "รายการให้ยืม",
+        "PoolLot" => "ล็อตของพัสดุแบบนับจำนวน",
         "Borrower" => "ผู้ยืม",
         "AppUser" => "บัญชีผู้ใช้",
         "IdentityUserRole`1" => "บทบาทผู้ใช้",

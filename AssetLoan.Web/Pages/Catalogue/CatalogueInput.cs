@@ -122,7 +122,7 @@ public sealed class CatalogueInput
         "Catalogue.UsefulLifeRange" => "Input.UsefulLifeYears",
         "Catalogue.SalvageNegative" => "Input.SalvageValue",
         "Catalogue.AudienceRequired" => "Input.ForStaff",
-        "Catalogue.PoolNegative" or "Catalogue.PoolBelowUnderRepair" => "Input.PoolQuantity",
+        "Catalogue.PoolNegative" or "Catalogue.PoolBelowUnderRepair" or "Catalogue.PoolBelowLots" => "Input.PoolQuantity",
         "Catalogue.PriceNegative" => "Input.PoolUnitPrice",
         _ => "",
     };

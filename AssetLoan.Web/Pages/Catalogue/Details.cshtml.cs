@@ -26,6 +26,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
     /// <summary>ข้อ ๒๐๙: a pool unit's value today.</summary>
     public DepreciatedValue PoolValueToday { get; private set; }
 
+    /// <summary>A pool's lots, each with one unit's value today (empty for a numbered item).</summary>
+    public PoolLotsView? PoolLots { get; private set; }
+
     public bool CanEdit => User.IsInRole(Roles.SuppliesOfficer) || User.IsInRole(Roles.Admin);
 
     /// <summary>
@@ -47,7 +50,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
         if (item.IsPooled)
         {
             var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
-            PoolValueToday = Depreciation.ValueAt(item.PoolUnitPrice, item.PoolAcquiredOn, item.UsefulLifeYears, item.SalvageValue, today);
+            var value = item.PoolValueAt(today);
+            PoolValueToday = value.Value;
+            PoolLots = new PoolLotsView(item.Id, item.UnitNoun, LotRow.For(item, today), value, false, item.Version);
         }
         else
         {

@@ -26,7 +26,8 @@ public sealed record CaseView(
     DateOnly? SettledOn,
     string? ReceiptNumber,
     string? SettlementNote,
-    bool IsPooled)
+    bool IsPooled,
+    string? ProposedBasis = null)
 {
     /// <summary>The settle form asks for the new unit's asset number (a numbered unit replaced in kind).</summary>
     public bool AsksReplacementNumber => SettlementStock.NeedsReplacementNumber(Method, Kind, IsPooled);
@@ -49,7 +50,8 @@ public static class CompensationCases
                 where c.LoanId == loanId
                 orderby c.Id
                 select new CaseView(c.Id, c.Kind, l.ItemName, c.AssetNumber, c.Quantity, c.Description, c.ProposedAmount, c.Status, c.Method, c.FinalAmount,
-                    c.Basis, c.DecidedByName, c.DecidedAtUtc, c.ConfirmedByName, c.ConfirmedAtUtc, c.SettledOn, c.ReceiptNumber, c.SettlementNote, l.IsPooled))
+                    c.Basis, c.DecidedByName, c.DecidedAtUtc, c.ConfirmedByName, c.ConfirmedAtUtc, c.SettledOn, c.ReceiptNumber, c.SettlementNote, l.IsPooled,
+                    c.AssetId == null ? l.UnitValueBasis : null))
             .ToListAsync(ct);
     }
 
