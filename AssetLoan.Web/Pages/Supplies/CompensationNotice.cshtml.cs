@@ -117,7 +117,7 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
         var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var on = ThaiDate.TryParse(On, out var typed) ? typed : today;
         var to = summary.Addressee + (summary.Addressee != summary.BorrowerName ? $" ({summary.BorrowerName})" : "");
-        Letter = new OfficialLetter(summary.BorrowerKind, Number, on, "แจ้งให้ชดใช้พัสดุที่" + LoanDesk.KindThai(found.Kind), to,
+        Letter = new OfficialLetter(summary.BorrowerKind, Number, on, "แจ้งให้ชดใช้พัสดุที่" + LoanText.Kind(found.Kind), to,
             $"ใบยืมพัสดุ เลขที่ {summary.Reference} ลงวันที่ {ThaiDate.FormatLong(BangkokTime.Today(summary.SubmittedAtUtc))}", settings, letters, letters.NoticeSigner)
         {
             EmblemDataUrl = await OfficialLetter.EmblemDataUrlAsync(files, letters, ct),

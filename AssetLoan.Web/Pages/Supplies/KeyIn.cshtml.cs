@@ -8,6 +8,7 @@ using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
 using AssetLoan.Web.Infrastructure;
 using AssetLoan.Web.Pages.Apply;
+using AssetLoan.Web.Pages.Loans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -90,13 +91,9 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
         catch (DomainRuleException ex)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddDomainError(ex, s, ex.Code switch
-            {
-                "Loan.PurposeRequired" or "Loan.PurposeTooLong" => "Input.Purpose",
-                "Loan.PlaceRequired" or "Loan.PlaceTooLong" => "Input.Place",
-                "Loan.PaperApproverRequired" => "Input.ApproverName",
-                _ => "Input.Items",
-            });
+            // The one rule-code → field map of the request forms; what it does not place belongs to the paper's items.
+            ModelState.AddDomainError(ex, s, ex.Code == "Loan.PaperApproverRequired" ? "Input.ApproverName"
+                : LoanForm.FieldFor(ex.Code, items: "Items") is { Length: > 0 } field ? field : "Input.Items");
             return Page();
         }
     }

@@ -104,14 +104,4 @@ public static class LoanDesk
         var query = db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).Include(l => l.Demands).AsSplitQuery();
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(l => l.Id == id, ct);
     }
-
-    // The words live in the vocabulary (LoanText). These forwarders remain only for pages being edited on another branch
-    // (Supplies/Compensation*, Supplies/CompensationNotice*); switch those to LoanText after the merge and delete these.
-    public static string StatusThai(LoanStatus status) => LoanText.Status(status);
-
-    public static string KindThai(CompensationKind kind) => LoanText.Kind(kind);
-
-    public static string MethodThai(CompensationMethod method) => LoanText.Method(method);
-
-    public static string CompensationStatusThai(CompensationStatus status) => LoanText.Status(status);
 }
