@@ -155,6 +155,37 @@ public sealed class LetterPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(loanId > 0);
     }
 
+    /// <summary>
+    /// Issue 13 §9: with Thai digits on (the default), every figure in a letter is in Thai digits — the borrower's own
+    /// words too (a place written "บ้านเลขที่ 12 หมู่ 3", a basis "ตามใบเสนอราคา 2 ร้าน") — as the slip does.
+    /// </summary>
+    [Fact]
+    public async Task DemandLetterAndNotice_WithThaiDigits_HaveNoArabicDigitAnywhere()
+    {
+        await UseLetterSettingsAsync();
+        var id = await OverdueOutsiderLoanAsync();
+        var (loanId, caseId) = await ConfirmedPaymentAsync(1234.5m);
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var loan in await db.Loans.Where(l => l.Id == id || l.Id == loanId).ToListAsync())
+            {
+                db.Entry(loan).Property(l => l.Place).CurrentValue = "บ้านเลขที่ 12 หมู่ 3";
+                db.Entry(loan).Property(l => l.Purpose).CurrentValue = "งานบวช 2 วัน";
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+
+        foreach (var url in new[] { $"/supplies/demandletter/{id}", $"/supplies/compensationnotice/{caseId}" })
+        {
+            var text = Normalized((await HtmlForm.GetDocumentAsync(officer, url)).QuerySelector("[data-letter]")!);
+            Assert.Contains("งานบวช ๒ วัน", text, StringComparison.Ordinal);
+            var arabic = System.Text.RegularExpressions.Regex.Matches(text, "[0-9]+").Select(m => m.Value).ToList();
+            Assert.True(arabic.Count == 0, $"{url}: Arabic digits {string.Join(", ", arabic)} in: {text}");
+        }
+    }
+
     [Fact]
     public async Task CompensationNotice_StatesMethodAmountInFiguresAndWordsBasisDeadlineAndQr()
     {
