@@ -60,6 +60,32 @@ public sealed class LetterPrintTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.DoesNotContain("บันทึกการรับชดใช้", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// On a phone the A4 sheet is shown whole, scaled to the screen, not cut off at its right edge behind a sideways
+    /// scroll (seen at 390 px: the sheet was 794 px wide); printing stays A4 (the tests above).
+    /// </summary>
+    [Theory]
+    [InlineData(390)]
+    [InlineData(768)]
+    public async Task LetterAndNotice_OnAPhoneOrTablet_ShowTheWholeSheetWithoutSidewaysScroll(int width)
+    {
+        await LetterSetup.UseLetterSettingsAsync(browser.App);
+        var id = await LetterSetup.OverdueOutsiderLoanAsync(browser.App);
+        var (_, caseId) = await LetterSetup.ConfirmedPaymentAsync(browser.App, 500m);
+        var page = await browser.NewPageAsync(width, 900);
+        await browser.SignInAsync(page, Demo.Officer);
+
+        foreach (var url in new[] { $"/supplies/demandletter/{id}", $"/supplies/compensationnotice/{caseId}" })
+        {
+            await page.GotoAsync($"{browser.BaseUrl}{url}");
+            var measured = await page.EvaluateAsync<double[]>("() => [document.documentElement.scrollWidth, document.querySelector('.sheet').getBoundingClientRect().right]");
+            var (scroll, sheetRight) = (measured[0], measured[1]);
+            Assert.True(scroll <= width && sheetRight <= width, $"{url} at {width} px: page {scroll} px wide, sheet ends at {sheetRight} px");
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, $"notice-on-{width}px");
+    }
+
     private async Task<(int Pages, string Size, string Text)> PrintAsync(string url, string name)
     {
         var page = await browser.NewPageAsync();
