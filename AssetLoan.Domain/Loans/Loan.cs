@@ -1014,7 +1014,7 @@ public sealed partial class Loan
         ArgumentNullException.ThrowIfNull(officer);
         var number = letterNumber?.Trim();
         return _demands.FirstOrDefault(d => d.LetterNumber != null && d.LetterNumber == number && d.IssuedOn == issuedOn
-            && d.ByUserId == officer.UserId && nowUtc >= d.RecordedAtUtc && nowUtc - d.RecordedAtUtc <= ResubmissionWindow);
+            && d.ByUserId == officer.UserId && (nowUtc - d.RecordedAtUtc).Duration() <= ResubmissionWindow);
     }
 
     private Demand AddDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, string? letterNumber, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)

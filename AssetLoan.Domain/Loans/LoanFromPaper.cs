@@ -39,7 +39,8 @@ public sealed partial class Loan
         }
 
         var keyedIn = _history.FirstOrDefault(h => h.Summary == KeyedInFromPaperSummary);
-        return keyedIn is not null && keyedIn.ActorUserId == officer.UserId && nowUtc >= keyedIn.AtUtc && nowUtc - keyedIn.AtUtc <= ResubmissionWindow
+        // Either side of the first key-in: two servers' clocks differ by a little.
+        return keyedIn is not null && keyedIn.ActorUserId == officer.UserId && (nowUtc - keyedIn.AtUtc).Duration() <= ResubmissionWindow
             ? PaperKeyIn.Same
             : PaperKeyIn.Duplicate;
     }

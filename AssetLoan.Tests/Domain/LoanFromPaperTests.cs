@@ -83,6 +83,8 @@ public sealed class LoanFromPaperTests
 
         // A double tap or Back and submit by the same officer: the first loan.
         Assert.Equal(PaperKeyIn.Same, loan.KeyedInAgainAs(paper with { ApprovalReference = " " + paper.ApprovalReference + " " }, _s.Officer, LoanScenario.Now.AddMinutes(2)));
+        // …also on a second server whose clock is a little behind the first's.
+        Assert.Equal(PaperKeyIn.Same, loan.KeyedInAgainAs(paper, _s.Officer, LoanScenario.Now.AddMilliseconds(-40)));
         // The same paper approval keyed in later, or by another officer: a duplicate of the book, refused.
         Assert.Equal(PaperKeyIn.Duplicate, loan.KeyedInAgainAs(paper, _s.Officer, LoanScenario.Now + Loan.ResubmissionWindow + TimeSpan.FromSeconds(1)));
         Assert.Equal(PaperKeyIn.Duplicate, loan.KeyedInAgainAs(paper, _s.SecondOfficer, LoanScenario.Now.AddMinutes(2)));

@@ -201,6 +201,18 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
         var pool = await Loans.LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (กดซ้ำ {Guid.NewGuid():N})", 10);
         var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Employee).Select(u => u.Id).SingleAsync());
         var reference = $"กค 0406/{Guid.NewGuid():N}"[..20];
+        // Servers keep one time (NTP); the test clocks of two instances drift apart as other tests advance one of them.
+        var hosts = Enumerable.Range(0, 2).Select(HostFor).Distinct().ToList();
+        var latest = hosts.Max(h => h.Clock.GetUtcNow());
+        foreach (var host in hosts)
+        {
+            var lag = latest - host.Clock.GetUtcNow();
+            if (lag > TimeSpan.Zero)
+            {
+                host.Clock.Advance(lag);
+            }
+        }
+
         var forms = new List<(HttpClient Client, HtmlForm Form)>();
         for (var i = 0; i < taps; i++)
         {

@@ -100,7 +100,8 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("ข้อ ๒๑๑", text, StringComparison.Ordinal);
         Assert.Contains("นายกเทศมนตรีตำบลแม่คือ", text, StringComparison.Ordinal);
         Assert.Contains(AssetLoan.Domain.Calendar.ThaiDate.ThaiDigits(AssetLoan.Domain.Calendar.ThaiDate.FormatLong(Today())), text, StringComparison.Ordinal);
-        Assert.Contains("เต็นท์ ขนาด 4×8 ม.", doc.QuerySelector("table.items")!.TextContent, StringComparison.Ordinal);
+        // Item names are printed in Thai digits too, as on the slip (issue 13 §9).
+        Assert.Contains("เต็นท์ ขนาด ๔×๘ ม.", doc.QuerySelector("table.items")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
