@@ -4,8 +4,10 @@ using AssetLoan.Domain.Assets;
 using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
 using AssetLoan.Web.Pages.Apply;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLoan.Tests.Web;
 
@@ -131,6 +133,42 @@ public sealed class ApplyLargeCatalogueTests(AppFactory app) : IClassFixture<App
         Assert.Equal("21", again.Value(PublicApplication.QuantityField(again, name)));
         Assert.Contains("ช่วงวันที่นี้ว่างเพียง 20 ตัว", doc.QuerySelector("[data-item-id] .text-danger")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(Tables + " แบบที่ 07", again.Value("Input.Find"));
+    }
+
+    [Fact]
+    public async Task ASearchKeptForEveryone_ShowsTheNewFreeCount_AfterAWriteThroughTheApp()
+    {
+        const string one = Tables + " แบบที่ 42";
+        var url = "/apply?find=" + Uri.EscapeDataString(one);
+        async Task<string> FreeAsync() =>
+            (await HtmlForm.GetDocumentAsync(app.CreateAnonymousClient(), url)).QuerySelector("#apply-form [data-free-for]")!.TextContent.Trim();
+
+        Assert.Equal("20", await FreeAsync());
+
+        // A change that bypasses the app's saves (raw SQL) is not seen: the search and its lines really are kept…
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE CatalogueItems SET PoolQuantity = 12 WHERE Name = {one}"));
+        Assert.Equal("20", await FreeAsync());
+
+        // …and a save through the app (here the stock count set again) makes the next visitor see what is free now.
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.CatalogueItems.SingleAsync(c => c.Name == one);
+            item.SetPool(11, 500m, new DateOnly(2022, 10, 1));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal("11", await FreeAsync());
+    }
+
+    [Fact]
+    public async Task RandomSearches_AreKeptInABoundedStore()
+    {
+        var cache = app.Services.GetRequiredService<PublicDataCache>();
+        for (var i = 0; i < PublicDataCache.SearchEntries + 300; i++)
+        {
+            await cache.SearchAsync("bound-" + i, () => Task.FromResult("x"));
+        }
+
+        Assert.InRange(cache.SearchesKept, 1, PublicDataCache.SearchEntries);
     }
 
     private static HtmlForm Fill(HtmlForm form) => form

@@ -377,8 +377,42 @@ public sealed class PublicDataStampWatch(PublicDataVersion version, IOutputCache
 }
 
 /// <summary>Data the anonymous pages share (settings, today's public catalogue), kept until the next write that matters.</summary>
-public sealed class PublicDataCache(IMemoryCache cache, PublicDataVersion version)
+public sealed class PublicDataCache(IMemoryCache cache, PublicDataVersion version) : IDisposable
 {
+    /// <summary>
+    /// How many distinct visitor searches (what a visitor typed, so unbounded in kind) are kept at once. A crowd of
+    /// scripts searching random words fills this store, not the process: beyond it the oldest are dropped.
+    /// </summary>
+    public const int SearchEntries = 2_000;
+
+    private readonly MemoryCache _searches = new(new MemoryCacheOptions { SizeLimit = SearchEntries, CompactionPercentage = 0.25 });
+
+    /// <summary>The stamp of the public data now: a key that contains it is recomputed after the next write that matters.</summary>
+    public long Version => version.Current;
+
+    /// <summary>
+    /// A result keyed by what a visitor asked (a search and the items on the form), kept until the next write that
+    /// matters, for ten minutes at most, in a store of <see cref="SearchEntries"/> entries.
+    /// </summary>
+    public async Task<T> SearchAsync<T>(string key, Func<Task<T>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var fullKey = (key, version.Current);
+        if (_searches.TryGetValue(fullKey, out T? value) && value is not null)
+        {
+            return value;
+        }
+
+        value = await load();
+        _searches.Set(fullKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
+        return value;
+    }
+
+    /// <summary>How many searches are kept now (for the tests of the bound).</summary>
+    public long SearchesKept => _searches.Count;
+
+    public void Dispose() => _searches.Dispose();
+
     public async Task<T> GetAsync<T>(string name, Func<Task<T>> load)
     {
         ArgumentNullException.ThrowIfNull(load);

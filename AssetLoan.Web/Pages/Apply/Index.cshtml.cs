@@ -54,6 +54,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
     /// <summary>How many items matched <see cref="InputModel.Find"/> (may exceed what is shown).</summary>
     public int Matching { get; private set; }
 
+    /// <summary>
+    /// Set on a GET, whose lines carry nothing of the visitor's (no quantity typed, no message): the rendered list is
+    /// kept under this key and the culture until the public data changes, so a search costs its rendering once.
+    /// </summary>
+    public string? LinesCacheKey { get; private set; }
+
     public async Task OnGetAsync(int? item, string? find, CancellationToken ct)
     {
         Input.Find = find;
@@ -61,6 +67,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         Input.SubmissionKey = LoanTransactions.NewSubmissionKey();
         Input.Challenge = challenge.Issue();
         Input.Lines = Catalogue.Select(c => new LineInput { ItemId = c.Id, Quantity = c.Id == item ? 1 : 0 }).ToList();
+        LinesCacheKey = string.Join('|', cache.Version, Today.DayNumber, Searching, item ?? 0, Input.Find?.Trim() ?? "");
         if (item is { } id && Catalogue.FirstOrDefault(c => c.Id == id) is { } chosen && !chosen.ForPublic && chosen.ForAgencies)
         {
             Input.Kind = BorrowerKind.Agency;
@@ -333,15 +340,25 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, NationalIdPro
         }
 
         var chosen = Input.Lines.Where(l => l.Quantity > 0 && l.ItemId > 0).Select(l => l.ItemId)
-            .Concat(item is > 0 ? [item.Value] : []).Distinct().Take(SearchShows * 3).ToList();
-        IReadOnlyList<int> found = [];
-        if (!string.IsNullOrWhiteSpace(Input.Find))
-        {
-            (found, Matching) = await db.FindPublicItemsAsync(Input.Find, SearchShows, ct);
-        }
+            .Concat(item is > 0 ? [item.Value] : []).Distinct().Take(SearchShows * 3).Order().ToList();
+        var find = Input.Find?.Trim() ?? "";
+        var (from, to) = (AvailabilityPeriod.From, AvailabilityPeriod.To);
 
-        var rows = await db.PublicCatalogueAsync(AvailabilityPeriod.From, AvailabilityPeriod.To, Today, ct, chosen.Union(found).ToList());
-        Catalogue = [.. rows.OrderBy(r => chosen.Contains(r.Id) ? 0 : 1)];
+        // The same search for the same dates finds the same items with the same free counts until a write changes the
+        // public data: one visitor's search is computed once for everyone who asks it (issue 15).
+        var key = string.Join('|', "apply-find", from.DayNumber, to.DayNumber, Today.DayNumber, string.Join(',', chosen), find);
+        (Catalogue, Matching) = await cache.SearchAsync(key, async () =>
+        {
+            IReadOnlyList<int> found = [];
+            var matching = 0;
+            if (find.Length > 0)
+            {
+                (found, matching) = await db.FindPublicItemsAsync(find, SearchShows, ct);
+            }
+
+            var rows = await db.PublicCatalogueAsync(from, to, Today, ct, chosen.Union(found).ToList());
+            return ((IReadOnlyList<PublicCatalogueItem>)[.. rows.OrderBy(r => chosen.Contains(r.Id) ? 0 : 1)], matching);
+        });
     }
 
     private Task<int> CatalogueSizeAsync(CancellationToken ct) => cache.GetAsync("catalogue-size", () => db.PublicCatalogueSizeAsync(ct));
