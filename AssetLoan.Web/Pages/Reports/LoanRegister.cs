@@ -208,16 +208,18 @@ public static class LoanRegister
     /// <summary>The totals line, counted by the database over the whole filtered register (not over one page).</summary>
     public static async Task<RegisterTotals> TotalsAsync(IQueryable<Loan> loans, CancellationToken ct)
     {
-        var loanCount = await loans.CountAsync(ct);
-        var byStatus = await loans.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var lines = loans.SelectMany(l => l.Lines);
-        var requested = await lines.SumAsync(x => (int?)x.Quantity, ct) ?? 0;
-        var issued = await lines.SumAsync(x => (int?)x.IssuedQuantity, ct) ?? 0;
-        var damaged = await lines.SumAsync(x => (int?)x.ReturnedDamaged, ct) ?? 0;
-        var lost = await lines.SumAsync(x => (int?)x.ReturnedLost, ct) ?? 0;
+        // Four reads over the year instead of nine (each one walks every loan of the filtered year: 333,000 in the bench).
+        var byStatus = await loans.GroupBy(l => l.Status)
+            .Select(g => new { g.Key, Count = g.Count(), HandedOver = g.Count(l => l.HandedOverOn != null), Returned = g.Count(l => l.ReturnedOn != null) })
+            .ToListAsync(ct);
+        var loanCount = byStatus.Sum(s => s.Count);
+        var handedOver = byStatus.Sum(s => s.HandedOver);
+        var returned = byStatus.Sum(s => s.Returned);
+        var sums = await loans.SelectMany(l => l.Lines).GroupBy(x => 1)
+            .Select(g => new { Requested = g.Sum(x => x.Quantity), Issued = g.Sum(x => x.IssuedQuantity), Damaged = g.Sum(x => x.ReturnedDamaged), Lost = g.Sum(x => x.ReturnedLost) })
+            .FirstOrDefaultAsync(ct);
+        var (requested, issued, damaged, lost) = sums is null ? (0, 0, 0, 0) : (sums.Requested, sums.Issued, sums.Damaged, sums.Lost);
         var demands = await loans.SelectMany(l => l.Demands).CountAsync(ct);
-        var handedOver = await loans.CountAsync(l => l.HandedOverOn != null, ct);
-        var returned = await loans.CountAsync(l => l.ReturnedOn != null, ct);
         // Compensation cases are few (a damaged or lost item); their amounts are summed here, money stays decimal.
         var amounts = await loans.SelectMany(l => l.Compensations).Select(c => c.FinalAmount ?? c.ProposedAmount).ToListAsync(ct);
         // An undecided case whose value the register does not give counts as a case with no amount yet.

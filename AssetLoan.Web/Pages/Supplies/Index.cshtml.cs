@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
@@ -65,38 +66,51 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
         var endOfWeek = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
         var approved = db.Loans.Where(l => l.Status == LoanStatus.Approved);
 
-        ToCheck = await QueueAsync(db.Loans.ToCheck().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
-        AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval().OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        ToCheck = await QueueAsync(db.Loans.ToCheck(), l => l.StartOn, ct);
+        AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval(), l => l.StartOn, ct);
         var confirmable = await db.Loans.ConfirmableByAsync(current.Actor, ct);
-        ToConfirm = await QueueAsync(db.Loans.Where(l => confirmable.Contains(l.Id)).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
-        ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
-        Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil).OrderBy(l => l.StartOn).ThenBy(l => l.Id), ct);
+        ToConfirm = await QueueAsync(db.Loans.Where(l => confirmable.Contains(l.Id)), l => l.StartOn, ct);
+        ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today), l => l.StartOn, ct);
+        Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil), l => l.StartOn, ct);
         ShelfConflicts = await db.ShelfConflictsAsync([.. ToHandOverToday.Rows.Select(r => r.Id), .. Upcoming.Rows.Select(r => r.Id)], today, calendar, ct);
-        OutNow = await QueueAsync(db.Loans.Out().OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
-        DueThisWeek = await QueueAsync(db.Loans.Out().Where(l => l.DueOn >= today && l.DueOn <= endOfWeek).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
-        Overdue = await QueueAsync(db.Loans.Overdue(today, calendar).OrderBy(l => l.DueOn).ThenBy(l => l.Id), ct);
+        OutNow = await QueueAsync(db.Loans.Out(), l => l.DueOn, ct);
+        DueThisWeek = await QueueAsync(db.Loans.Out().Where(l => l.DueOn >= today && l.DueOn <= endOfWeek), l => l.DueOn, ct);
+        Overdue = await QueueAsync(db.Loans.Overdue(today, calendar), l => l.DueOn, ct);
         AwaitingEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(ct);
         var headed = db.DivisionsWithHead();
         AwaitingFallbackEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(l => !headed.Contains(l.BorrowerDivisionId!.Value), ct);
     }
 
-    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, CancellationToken ct)
+    /// <summary>
+    /// A desk list: every loan of the queue by its date (then number), the first <see cref="RowsPerList"/> with their
+    /// borrowers and items. The queue's ids and dates are read whole (an index read: open loans are few) and ordered
+    /// here. As one <c>ORDER BY date LIMIT 50</c>, SQLite's planner, which only knows that a status holds a ninth of
+    /// the loans on average, walked the date index through every loan ever filed looking for the few still open: 4.7 s
+    /// for the list to check at a million loans (bench/run, issue 15).
+    /// </summary>
+    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct)
     {
-        var count = await loans.CountAsync(ct);
-        if (count == 0)
+        var loan = by.Parameters[0];
+        var key = Expression.Lambda<Func<Loan, QueueKey>>(
+            Expression.New(typeof(QueueKey).GetConstructors()[0], Expression.Property(loan, nameof(Loan.Id)), by.Body), loan);
+        var keys = await loans.Select(key).ToListAsync(ct);
+        if (keys.Count == 0)
         {
             return Queue.Empty;
         }
 
+        var page = keys.OrderBy(k => k.On).ThenBy(k => k.Id).Take(RowsPerList).Select(k => k.Id).ToList();
         var rows = await (
-                from l in loans.AsNoTracking().Take(RowsPerList)
+                from l in db.Loans.AsNoTracking().Where(l => page.Contains(l.Id))
                 join b in db.Borrowers on l.BorrowerId equals b.Id
                 select new QueueRow(l.Id, l.Reference, b.Name, b.Kind, l.Case, l.StartOn, l.DueOn, l.Status,
                     l.Lines.OrderBy(x => x.Id).Select(x => x.ItemName + " × " + x.Quantity + " " + x.UnitNoun).ToList(),
                     l.Demands.Count, l.RequestedByUserId, l.KeyedInByOfficer))
             .ToListAsync(ct);
-        return new Queue(rows, count);
+        return new Queue([.. rows.OrderBy(r => page.IndexOf(r.Id))], keys.Count);
     }
+
+    private sealed record QueueKey(int Id, DateOnly On);
 
     /// <summary>The first rows of a desk list and how many there are in all.</summary>
     public sealed record Queue(IReadOnlyList<QueueRow> Rows, int Count)
