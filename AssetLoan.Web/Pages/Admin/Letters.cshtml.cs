@@ -80,7 +80,7 @@ public sealed class LettersModel(AppDbContext db, FileStorage files, IStringLoca
             Pages.Supplies.SignatureImage.Delete(files, current.EmblemPath);
         }
 
-        TempData["Flash"] = s["บันทึกการตั้งค่าหนังสือราชการแล้ว"].Value;
+        this.Flash(s["บันทึกการตั้งค่าหนังสือราชการแล้ว"].Value);
         return Redirect("/admin/letters");
     }
 

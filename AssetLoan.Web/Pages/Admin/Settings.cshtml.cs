@@ -59,7 +59,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             return Page();
         }
 
-        TempData["Flash"] = s["บันทึกการตั้งค่าแล้ว"].Value;
+        this.Flash(s["บันทึกการตั้งค่าแล้ว"].Value);
         return Redirect("/admin/settings");
     }
 

@@ -124,7 +124,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         try
         {
             var reference = reserveItems is null ? await Work() : await db.InReservationAsync(reserveItems, Work, ct);
-            TempData["Flash"] = s[flash, reference].Value;
+            this.Flash(s[flash, reference].Value);
             return Redirect("/approvals");
         }
         catch (DomainRuleException ex)

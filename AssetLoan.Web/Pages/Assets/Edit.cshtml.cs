@@ -89,7 +89,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             }
 
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกการแก้ไขครุภัณฑ์ {0} แล้ว", Asset.AssetNumber].Value;
+            this.Flash(s["บันทึกการแก้ไขครุภัณฑ์ {0} แล้ว", Asset.AssetNumber].Value);
             return Redirect($"/assets/{id}");
         }
         catch (DomainRuleException ex)

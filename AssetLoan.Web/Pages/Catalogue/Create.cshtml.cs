@@ -68,7 +68,7 @@ public sealed class CreateModel(AppDbContext db, FileStorage storage, IDataProte
 
                 db.CatalogueItems.Add(item);
                 await db.SaveChangesAsync(ct);
-                TempData["Flash"] = s["เพิ่มรายการ {0} แล้ว", item.Name].Value;
+                this.Flash(s["เพิ่มรายการ {0} แล้ว", item.Name].Value);
                 return Redirect($"/catalogue/{item.Id}");
             }
             catch (DomainRuleException ex)

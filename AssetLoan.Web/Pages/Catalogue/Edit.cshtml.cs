@@ -111,7 +111,7 @@ public sealed class EditModel(AppDbContext db, FileStorage storage, IDataProtect
                     }
 
                     await db.SaveChangesAsync(ct);
-                    TempData["Flash"] = s["บันทึกการแก้ไขรายการ {0} แล้ว", Item.Name].Value;
+                    this.Flash(s["บันทึกการแก้ไขรายการ {0} แล้ว", Item.Name].Value);
                     return Redirect($"/catalogue/{id}");
                 }
                 catch (DomainRuleException ex)

@@ -102,7 +102,7 @@ public sealed class LotsModel(AppDbContext db, TimeProvider time, IStringLocaliz
         {
             change(Item);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s[done].Value;
+            this.Flash(s[done].Value);
             return Redirect($"/catalogue/{id}/lots");
         }
         catch (DomainRuleException ex) when (ex.Code == "Catalogue.LotsOverPool")

@@ -60,7 +60,7 @@ public sealed class RepairsModel(AppDbContext db, IStringLocalizer<SharedResourc
         {
             change(Item, input.Quantity!.Value);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value;
+            this.Flash(s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value);
             return Redirect($"/catalogue/{id}");
         }
         catch (DomainRuleException ex)

@@ -49,7 +49,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         {
             act(loan);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s[flash, loan.Reference].Value;
+            this.Flash(s[flash, loan.Reference].Value);
             return Redirect("/endorsements");
         }
         catch (DomainRuleException ex)

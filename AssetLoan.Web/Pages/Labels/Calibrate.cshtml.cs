@@ -55,7 +55,7 @@ public sealed class CalibrateModel(AppDbContext db, IStringLocalizer<SharedResou
 
         await LabelOffsets.SetAsync(db, template, new LabelOffset(Input.X, Input.Y), ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["บันทึกตำแหน่งการพิมพ์ของแบบป้าย {0} แล้ว", s[template.Name]].Value;
+        this.Flash(s["บันทึกตำแหน่งการพิมพ์ของแบบป้าย {0} แล้ว", s[template.Name]].Value);
         return Redirect($"/labels/calibrate?template={template.Key}");
     }
 

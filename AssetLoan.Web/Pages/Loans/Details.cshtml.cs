@@ -184,7 +184,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         {
             if (await act(loan))
             {
-                TempData["Flash"] = flash;
+                this.Flash(flash);
                 return Redirect($"/loans/{id}");
             }
         }

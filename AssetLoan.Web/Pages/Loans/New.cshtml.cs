@@ -52,7 +52,7 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
     {
         if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { } earlier)
         {
-            TempData["Flash"] = s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value;
+            this.Flash(s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value);
             return Redirect($"/loans/{earlier.Id}");
         }
 
@@ -74,7 +74,7 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
             // answers with the request filed a moment ago (LoanTransactions.FiledAlreadyAsync).
             var next = loan.SubmissionKey != request.SubmissionKey ? "คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ"
                 : loan.NeedsEndorsement ? "ยื่นคำขอยืมเลขที่ {0} แล้ว รอหัวหน้าหน่วยงานเห็นชอบ" : "ยื่นคำขอยืมเลขที่ {0} แล้ว รอเจ้าหน้าที่พัสดุตรวจสอบ";
-            TempData["Flash"] = s[next, loan.Reference].Value;
+            this.Flash(s[next, loan.Reference].Value);
             return Redirect($"/loans/{loan.Id}");
         }
         catch (DomainRuleException ex)

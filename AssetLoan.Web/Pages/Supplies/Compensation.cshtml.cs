@@ -151,7 +151,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
             return Page();
         }
 
-        TempData["Flash"] = flash(loan);
+        this.Flash(flash(loan));
         return Redirect($"/supplies/compensation/{loanId}");
     }
 

@@ -97,7 +97,7 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
             return Page();
         }
 
-        TempData["Flash"] = s["บันทึกการรับชดใช้แล้ว กรณีนี้ยุติแล้ว"].Value;
+        this.Flash(s["บันทึกการรับชดใช้แล้ว กรณีนี้ยุติแล้ว"].Value);
         return Redirect($"/supplies/compensationnotice/{caseId}");
     }
 

@@ -92,7 +92,7 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
             return Page();
         }
 
-        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ออกหนังสือทวงถามเลขที่ {0} และบันทึกการทวงถามแล้ว"].Value, demand.LetterNumber);
+        this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ออกหนังสือทวงถามเลขที่ {0} และบันทึกการทวงถามแล้ว"].Value, demand.LetterNumber));
         return Redirect($"/supplies/demandletter/{id}?demand={demand.Id}");
     }
 

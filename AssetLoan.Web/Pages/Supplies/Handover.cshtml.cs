@@ -118,7 +118,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         }
 
         log.LogInformation("Loan {LoanId} handed over by {UserId}", id, current.Actor.UserId);
-        TempData["Flash"] = s["ส่งมอบพัสดุเรียบร้อยแล้ว พิมพ์ใบยืมพัสดุให้ผู้ยืมลงนามได้จากหน้านี้"].Value;
+        this.Flash(s["ส่งมอบพัสดุเรียบร้อยแล้ว พิมพ์ใบยืมพัสดุให้ผู้ยืมลงนามได้จากหน้านี้"].Value);
         return Redirect($"/supplies/slip/{id}");
     }
 

@@ -85,7 +85,7 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
                 return Page();
             }
 
-            TempData["Flash"] = s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value;
+            this.Flash(s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value);
             return Redirect($"/loans/{loan.Id}");
         }
         catch (DomainRuleException ex)

@@ -104,13 +104,13 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         var opened = loan.Compensations.Count - casesBefore;
         if (opened > 0)
         {
-            TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการรับคืนแล้ว มีกรณีชำรุด สูญหาย หรือชิ้นส่วนไม่ครบ {0} กรณี รอพิจารณาการชดใช้"].Value, opened);
+            this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการรับคืนแล้ว มีกรณีชำรุด สูญหาย หรือชิ้นส่วนไม่ครบ {0} กรณี รอพิจารณาการชดใช้"].Value, opened));
             return Redirect($"/supplies/compensation/{id}");
         }
 
-        TempData["Flash"] = loan.Status == LoanStatus.Closed
+        this.Flash(loan.Status == LoanStatus.Closed
             ? s["รับคืนครบถ้วนและปิดรายการยืมแล้ว"].Value
-            : s["บันทึกการรับคืนแล้ว"].Value;
+            : s["บันทึกการรับคืนแล้ว"].Value);
         return Redirect($"/supplies/return/{id}");
     }
 

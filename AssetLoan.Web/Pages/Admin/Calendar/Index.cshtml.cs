@@ -51,7 +51,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 {
                     db.Add(new PublicHoliday(year, date.Month, date.Day, Input.Name ?? ""));
                     await db.SaveChangesAsync(ct);
-                    TempData["Flash"] = s["เพิ่มวันหยุด {0} แล้ว", Input.Name?.Trim() ?? ""].Value;
+                    this.Flash(s["เพิ่มวันหยุด {0} แล้ว", Input.Name?.Trim() ?? ""].Value);
                     return Redirect("/admin/calendar");
                 }
                 catch (DomainRuleException ex)
@@ -76,7 +76,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         db.Remove(holiday);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["ลบวันหยุด {0} แล้ว", holiday.Name].Value;
+        this.Flash(s["ลบวันหยุด {0} แล้ว", holiday.Name].Value);
         return Redirect("/admin/calendar");
     }
 
@@ -95,7 +95,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         await Data.Settings.SetAsync(db, WorkingCalendars.PickupWorkingDaysKey, PickupWorkingDays.ToString(CultureInfo.InvariantCulture), ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["บันทึกการตั้งค่าการรับพัสดุล่วงหน้าแล้ว"].Value;
+        this.Flash(s["บันทึกการตั้งค่าการรับพัสดุล่วงหน้าแล้ว"].Value);
         return Redirect("/admin/calendar");
     }
 

@@ -54,7 +54,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         {
             category.Rename(code, Input.Name);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกประเภท {0} แล้ว", category.Name].Value;
+            this.Flash(s["บันทึกประเภท {0} แล้ว", category.Name].Value);
             return Redirect("/admin/categories");
         }
         catch (DomainRuleException ex)

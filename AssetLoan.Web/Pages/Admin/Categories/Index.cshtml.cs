@@ -34,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 var category = new Category(code, Input.Name);
                 db.Categories.Add(category);
                 await db.SaveChangesAsync(ct);
-                TempData["Flash"] = s["เพิ่มประเภท {0} แล้ว", category.Name].Value;
+                this.Flash(s["เพิ่มประเภท {0} แล้ว", category.Name].Value);
                 return Redirect("/admin/categories");
             }
             catch (DomainRuleException ex)

@@ -118,7 +118,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         }
 
         await tx.CommitAsync(ct);
-        TempData["Flash"] = s["บันทึกข้อมูลผู้ใช้ {0} แล้ว", Account.FullName].Value;
+        this.Flash(s["บันทึกข้อมูลผู้ใช้ {0} แล้ว", Account.FullName].Value);
         return Redirect($"/admin/users/{id}");
     }
 
@@ -157,7 +157,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         await db.RecordPasswordResetAsync(Account.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        TempData["Flash"] = s["ตั้งรหัสผ่านใหม่ให้ {0} แล้ว กรุณาแจ้งผู้ใช้ทางช่องทางที่ปลอดภัย", Account.FullName].Value;
+        this.Flash(s["ตั้งรหัสผ่านใหม่ให้ {0} แล้ว กรุณาแจ้งผู้ใช้ทางช่องทางที่ปลอดภัย", Account.FullName].Value);
         return Redirect($"/admin/users/{id}");
     }
 
@@ -199,9 +199,9 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
             return Page();
         }
 
-        TempData["Flash"] = disabled
+        this.Flash(disabled
             ? s["ระงับการใช้งานบัญชี {0} แล้ว", Account.FullName].Value
-            : s["เปิดใช้งานบัญชี {0} แล้ว", Account.FullName].Value;
+            : s["เปิดใช้งานบัญชี {0} แล้ว", Account.FullName].Value);
         return Redirect($"/admin/users/{id}");
     }
 
@@ -218,7 +218,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
-        TempData["Flash"] = s["ปิดการยืนยันตัวตนสองขั้นของบัญชี {0} แล้ว", Account.FullName].Value;
+        this.Flash(s["ปิดการยืนยันตัวตนสองขั้นของบัญชี {0} แล้ว", Account.FullName].Value);
         return Redirect($"/admin/users/{id}");
     }
 
