@@ -19,6 +19,8 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// </summary>
 public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s, ILogger<ReturnModel> log) : PageModel
 {
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -144,6 +146,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         }
 
         Loan = summary;
+        Timeline = await AuditTimeline.ForLoanAsync(db, s, id, ct);
         var calendar = await db.WorkingCalendarAsync(ct);
         ReturnBy = calendar.ReturnBy(summary.DueOn);
         DaysLate = calendar.DaysLate(summary.DueOn, BangkokTime.Today(time.GetUtcNow().UtcDateTime));

@@ -1,6 +1,5 @@
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
-using AssetLoan.Web.Pages.Assets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +25,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
     public IReadOnlyList<NamedOption> Divisions { get; private set; } = [];
 
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
 
     public bool IsSelf => Account.Id == actor.Actor.UserId;
 
