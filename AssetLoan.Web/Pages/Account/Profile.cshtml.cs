@@ -49,7 +49,7 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users, Ti
             TempData["LineCode"] = LineLinkCode.Display(code);
         }
 
-        return Redirect("/account/profile");
+        return RedirectToPage("/Account/Profile");
     }
 
     public async Task<IActionResult> OnPostChannelAsync(CancellationToken ct)
@@ -66,7 +66,7 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users, Ti
             this.Flash(s["บันทึกช่องทางรับการแจ้งเตือนแล้ว"].Value);
         }
 
-        return Redirect("/account/profile");
+        return RedirectToPage("/Account/Profile");
     }
 
     public async Task<IActionResult> OnPostUnlinkLineAsync(CancellationToken ct)
@@ -80,7 +80,7 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users, Ti
 
         await db.SaveChangesAsync(ct);
         this.Flash(s["ยกเลิกการเชื่อมต่อ LINE แล้ว"].Value);
-        return Redirect("/account/profile");
+        return RedirectToPage("/Account/Profile");
     }
 
     /// <summary>The LINE user id leaves the server only masked.</summary>

@@ -78,7 +78,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         await users.SetTwoFactorEnabledAsync(user, true);
         await NewRecoveryCodesAsync(user);
         this.Flash(s["เปิดใช้การยืนยันตัวตนสองขั้นแล้ว"].Value);
-        return Redirect("/account/two-factor");
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
@@ -100,7 +100,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         await users.ResetAuthenticatorKeyAsync(user); // a later set-up starts from a new key
         await signIn.RefreshSignInAsync(user);
         this.Flash(s["ปิดการยืนยันตัวตนสองขั้นแล้ว"].Value);
-        return Redirect("/account/two-factor");
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     public async Task<IActionResult> OnPostRenewAsync(CancellationToken ct)
@@ -121,7 +121,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         await NewRecoveryCodesAsync(user);
         await db.RecordAccountEventAsync(user.Id, AccountAudit.RecoveryCodesRenewedAction, ct);
         this.Flash(s["สร้างรหัสกู้คืนชุดใหม่แล้ว รหัสชุดเดิมใช้ไม่ได้อีก"].Value);
-        return Redirect("/account/two-factor");
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     private async Task NewRecoveryCodesAsync(AppUser user)

@@ -81,7 +81,7 @@ public sealed class LettersModel(AppDbContext db, FileStorage files, IStringLoca
         }
 
         this.Flash(s["บันทึกการตั้งค่าหนังสือราชการแล้ว"].Value);
-        return Redirect("/admin/letters");
+        return RedirectToPage("/Admin/Letters");
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile upload, CancellationToken ct)

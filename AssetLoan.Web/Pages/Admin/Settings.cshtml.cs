@@ -60,7 +60,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
         }
 
         this.Flash(s["บันทึกการตั้งค่าแล้ว"].Value);
-        return Redirect("/admin/settings");
+        return RedirectToPage("/Admin/Settings");
     }
 
     /// <summary>A blank secret field keeps what is stored; "turn LINE off" removes both. Stored only protected.</summary>

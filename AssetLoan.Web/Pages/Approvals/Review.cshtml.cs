@@ -125,7 +125,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         {
             var reference = reserveItems is null ? await Work() : await db.InReservationAsync(reserveItems, Work, ct);
             this.Flash(s[flash, reference].Value);
-            return Redirect("/approvals");
+            return RedirectToPage("/Approvals/Index");
         }
         catch (DomainRuleException ex)
         {

@@ -90,7 +90,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
             await db.SaveChangesAsync(ct);
             this.Flash(s["บันทึกการแก้ไขครุภัณฑ์ {0} แล้ว", Asset.AssetNumber].Value);
-            return Redirect($"/assets/{id}");
+            return RedirectToPage("/Assets/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

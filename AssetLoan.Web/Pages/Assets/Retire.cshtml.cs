@@ -59,7 +59,7 @@ public sealed class RetireModel(AppDbContext db, TimeProvider time, IStringLocal
             Asset.Retire(Reason!, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             this.Flash(s["จำหน่ายครุภัณฑ์ {0} ออกจากทะเบียนแล้ว ประวัติทั้งหมดยังคงอยู่", Asset.AssetNumber].Value);
-            return Redirect($"/assets/{id}");
+            return RedirectToPage("/Assets/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

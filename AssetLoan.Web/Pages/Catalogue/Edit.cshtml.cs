@@ -112,7 +112,7 @@ public sealed class EditModel(AppDbContext db, FileStorage storage, IDataProtect
 
                     await db.SaveChangesAsync(ct);
                     this.Flash(s["บันทึกการแก้ไขรายการ {0} แล้ว", Item.Name].Value);
-                    return Redirect($"/catalogue/{id}");
+                    return RedirectToPage("/Catalogue/Details", new { id });
                 }
                 catch (DomainRuleException ex)
                 {

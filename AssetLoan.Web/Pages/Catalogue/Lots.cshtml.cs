@@ -103,7 +103,7 @@ public sealed class LotsModel(AppDbContext db, TimeProvider time, IStringLocaliz
             change(Item);
             await db.SaveChangesAsync(ct);
             this.Flash(s[done].Value);
-            return Redirect($"/catalogue/{id}/lots");
+            return RedirectToPage("/Catalogue/Lots", new { id });
         }
         catch (DomainRuleException ex) when (ex.Code == "Catalogue.LotsOverPool")
         {

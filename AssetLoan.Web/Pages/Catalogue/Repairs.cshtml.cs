@@ -61,7 +61,7 @@ public sealed class RepairsModel(AppDbContext db, IStringLocalizer<SharedResourc
             change(Item, input.Quantity!.Value);
             await db.SaveChangesAsync(ct);
             this.Flash(s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value);
-            return Redirect($"/catalogue/{id}");
+            return RedirectToPage("/Catalogue/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

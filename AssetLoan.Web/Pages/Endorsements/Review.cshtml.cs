@@ -50,7 +50,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             act(loan);
             await db.SaveChangesAsync(ct);
             this.Flash(s[flash, loan.Reference].Value);
-            return Redirect("/endorsements");
+            return RedirectToPage("/Endorsements/Index");
         }
         catch (DomainRuleException ex)
         {

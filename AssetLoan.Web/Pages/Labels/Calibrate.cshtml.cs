@@ -56,7 +56,7 @@ public sealed class CalibrateModel(AppDbContext db, IStringLocalizer<SharedResou
         await LabelOffsets.SetAsync(db, template, new LabelOffset(Input.X, Input.Y), ct);
         await db.SaveChangesAsync(ct);
         this.Flash(s["บันทึกตำแหน่งการพิมพ์ของแบบป้าย {0} แล้ว", s[template.Name]].Value);
-        return Redirect($"/labels/calibrate?template={template.Key}");
+        return RedirectToPage("/Labels/Calibrate", new { template = template.Key });
     }
 
     private async Task LoadCurrentAsync(CancellationToken ct)

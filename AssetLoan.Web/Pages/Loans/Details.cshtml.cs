@@ -185,7 +185,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             if (await act(loan))
             {
                 this.Flash(flash);
-                return Redirect($"/loans/{id}");
+                return RedirectToPage("/Loans/Details", new { id });
             }
         }
         catch (DomainRuleException ex)

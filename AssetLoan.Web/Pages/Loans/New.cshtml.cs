@@ -53,7 +53,7 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
         if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { } earlier)
         {
             this.Flash(s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value);
-            return Redirect($"/loans/{earlier.Id}");
+            return RedirectToPage("/Loans/Details", new { id = earlier.Id });
         }
 
         var (from, to) = ParseDates();
@@ -75,7 +75,7 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
             var next = loan.SubmissionKey != request.SubmissionKey ? "คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ"
                 : loan.NeedsEndorsement ? "ยื่นคำขอยืมเลขที่ {0} แล้ว รอหัวหน้าหน่วยงานเห็นชอบ" : "ยื่นคำขอยืมเลขที่ {0} แล้ว รอเจ้าหน้าที่พัสดุตรวจสอบ";
             this.Flash(s[next, loan.Reference].Value);
-            return Redirect($"/loans/{loan.Id}");
+            return RedirectToPage("/Loans/Details", new { id = loan.Id });
         }
         catch (DomainRuleException ex)
         {

@@ -81,7 +81,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
                 return loan.Reference;
             }, ct);
             this.Flash(s["ตรวจสอบและจองพัสดุตามคำขอเลขที่ {0} แล้ว เสนอผู้มีอำนาจอนุมัติ", reference].Value);
-            return Redirect("/supplies");
+            return RedirectToPage("/Supplies/Index");
         }
         catch (DomainRuleException ex)
         {
@@ -109,7 +109,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
             loan.SendBack(current.Actor, Reason ?? "", time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             this.Flash(s["ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", loan.Reference].Value);
-            return Redirect("/supplies");
+            return RedirectToPage("/Supplies/Index");
         }
         catch (DomainRuleException ex)
         {

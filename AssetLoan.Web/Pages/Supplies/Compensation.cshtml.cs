@@ -152,7 +152,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         }
 
         this.Flash(flash(loan));
-        return Redirect($"/supplies/compensation/{loanId}");
+        return RedirectToPage("/Supplies/Compensation", new { loanId });
     }
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)

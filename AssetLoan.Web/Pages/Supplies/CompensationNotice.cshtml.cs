@@ -98,7 +98,7 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
         }
 
         this.Flash(s["บันทึกการรับชดใช้แล้ว กรณีนี้ยุติแล้ว"].Value);
-        return Redirect($"/supplies/compensationnotice/{caseId}");
+        return RedirectToPage("/Supplies/CompensationNotice", new { caseId });
     }
 
     private async Task<int?> LoadAsync(int caseId, CancellationToken ct)

@@ -71,7 +71,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         }
 
         this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการทวงถามรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference));
-        return Redirect("/supplies/overdue");
+        return RedirectToPage("/Supplies/Overdue");
     }
 
     /// <summary>ส่งแจ้งเตือนทันที: queues the overdue reminder for the borrower now (e-mail and, for staff, in-app).</summary>

@@ -121,7 +121,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
 
         log.LogInformation("Loan {LoanId} handed over by {UserId}", id, current.Actor.UserId);
         this.Flash(s["ส่งมอบพัสดุเรียบร้อยแล้ว พิมพ์ใบยืมพัสดุให้ผู้ยืมลงนามได้จากหน้านี้"].Value);
-        return Redirect($"/supplies/slip/{id}");
+        return RedirectToPage("/Supplies/Slip", new { id });
     }
 
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)

@@ -86,7 +86,7 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
             }
 
             this.Flash(s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value);
-            return Redirect($"/loans/{loan.Id}");
+            return RedirectToPage("/Loans/Details", new { id = loan.Id });
         }
         catch (DomainRuleException ex)
         {

@@ -82,7 +82,7 @@ public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvid
                 return true;
             }, ct);
             this.Flash(s["บันทึกการอนุมัติตามเอกสารของคำขอเลขที่ {0} แล้ว รอผู้มีอำนาจที่ลงนามหรือเจ้าหน้าที่พัสดุอีกคนยืนยันในระบบก่อนส่งมอบ", View.Reference].Value);
-            return Redirect($"/loans/{id}");
+            return RedirectToPage("/Loans/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

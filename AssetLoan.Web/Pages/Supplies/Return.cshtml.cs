@@ -107,13 +107,13 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         if (opened > 0)
         {
             this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการรับคืนแล้ว มีกรณีชำรุด สูญหาย หรือชิ้นส่วนไม่ครบ {0} กรณี รอพิจารณาการชดใช้"].Value, opened));
-            return Redirect($"/supplies/compensation/{id}");
+            return RedirectToPage("/Supplies/Compensation", new { loanId = id });
         }
 
         this.Flash(loan.Status == LoanStatus.Closed
             ? s["รับคืนครบถ้วนและปิดรายการยืมแล้ว"].Value
             : s["บันทึกการรับคืนแล้ว"].Value);
-        return Redirect($"/supplies/return/{id}");
+        return RedirectToPage("/Supplies/Return", new { id });
     }
 
     /// <summary>A rule about one line is shown beside that line's field: the description of what came back, else its quantity.</summary>

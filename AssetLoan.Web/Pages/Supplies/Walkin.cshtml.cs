@@ -52,7 +52,7 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
         if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { } earlier)
         {
             this.Flash(s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value);
-            return Redirect($"/loans/{earlier.Id}");
+            return RedirectToPage("/Loans/Details", new { id = earlier.Id });
         }
 
         var (from, to) = ParseDates();
@@ -76,7 +76,7 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
             this.Flash(loan.SubmissionKey != request.SubmissionKey
                 ? s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", loan.Reference].Value
                 : s["บันทึกคำขอเลขที่ {0} แทน {1} แล้ว", loan.Reference, borrower.Name].Value);
-            return Redirect($"/loans/{loan.Id}");
+            return RedirectToPage("/Loans/Details", new { id = loan.Id });
         }
         catch (DomainRuleException ex) when (ex.Code == "Loan.StaffWithoutDivision")
         {

@@ -55,7 +55,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             category.Rename(code, Input.Name);
             await db.SaveChangesAsync(ct);
             this.Flash(s["บันทึกประเภท {0} แล้ว", category.Name].Value);
-            return Redirect("/admin/categories");
+            return RedirectToPage("/Admin/Categories/Index");
         }
         catch (DomainRuleException ex)
         {

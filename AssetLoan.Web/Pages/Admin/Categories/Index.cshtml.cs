@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 db.Categories.Add(category);
                 await db.SaveChangesAsync(ct);
                 this.Flash(s["เพิ่มประเภท {0} แล้ว", category.Name].Value);
-                return Redirect("/admin/categories");
+                return RedirectToPage("/Admin/Categories/Index");
             }
             catch (DomainRuleException ex)
             {

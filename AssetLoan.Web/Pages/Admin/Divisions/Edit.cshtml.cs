@@ -54,7 +54,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             division.Rename(code, Input.Name);
             await db.SaveChangesAsync(ct);
             this.Flash(s["บันทึกหน่วยงาน {0} แล้ว", division.Name].Value);
-            return Redirect("/admin/divisions");
+            return RedirectToPage("/Admin/Divisions/Index");
         }
         catch (DomainRuleException ex)
         {

@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
         await Settings.SetAsync(db, EndorsementQueries.FallbackDivisionKey, code, ct);
         await db.SaveChangesAsync(ct);
         this.Flash(s["บันทึกหน่วยงานที่เห็นชอบแทนแล้ว"].Value);
-        return Redirect("/admin/divisions");
+        return RedirectToPage("/Admin/Divisions/Index");
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 db.Divisions.Add(division);
                 await db.SaveChangesAsync(ct);
                 this.Flash(s["เพิ่มหน่วยงาน {0} แล้ว", division.Name].Value);
-                return Redirect("/admin/divisions");
+                return RedirectToPage("/Admin/Divisions/Index");
             }
             catch (DomainRuleException ex)
             {

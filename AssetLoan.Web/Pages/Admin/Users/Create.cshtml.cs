@@ -88,7 +88,7 @@ public sealed class CreateModel(AppDbContext db, UserManager<AppUser> users, ISt
         {
             this.FlashError(s["หน่วยงาน {0} ยังไม่มีหัวหน้าหน่วยงาน คำขอยืมของผู้ใช้นี้จะส่งให้หน่วยงานที่เห็นชอบแทนพิจารณา กรุณากำหนดหัวหน้าหน่วยงาน", Divisions.First(d => d.Id == division).Name].Value);
         }
-        return Redirect($"/admin/users/{user.Id}");
+        return RedirectToPage("/Admin/Users/Details", new { id = user.Id });
     }
 
     private async Task<IReadOnlySet<int>> HeadlessAsync(CancellationToken ct)

@@ -118,7 +118,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
         await tx.CommitAsync(ct);
         this.Flash(s["บันทึกข้อมูลผู้ใช้ {0} แล้ว", Account.FullName].Value);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string id, PasswordInput password, CancellationToken ct)
@@ -157,7 +157,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         this.Flash(s["ตั้งรหัสผ่านใหม่ให้ {0} แล้ว กรุณาแจ้งผู้ใช้ทางช่องทางที่ปลอดภัย", Account.FullName].Value);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => await SetDisabledAsync(id, true, ct);
@@ -201,7 +201,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         this.Flash(disabled
             ? s["ระงับการใช้งานบัญชี {0} แล้ว", Account.FullName].Value
             : s["เปิดใช้งานบัญชี {0} แล้ว", Account.FullName].Value);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     /// <summary>
@@ -218,7 +218,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
         this.Flash(s["ปิดการยืนยันตัวตนสองขั้นของบัญชี {0} แล้ว", Account.FullName].Value);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     private async Task FillProfileAsync() => Input = new UserInput
