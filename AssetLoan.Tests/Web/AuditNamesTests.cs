@@ -1,4 +1,4 @@
-using AssetLoan.Web.Pages.Audit;
+using AssetLoan.Web.Vocabulary;
 
 namespace AssetLoan.Tests.Web;
 

@@ -25,14 +25,14 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, SignInThrot
     public bool RememberMe { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return Redirect("/account/login");
+            return RedirectToPage("/Account/Login");
         }
 
         if (!ModelState.IsValid)

@@ -22,14 +22,14 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, Si
     public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return Redirect("/account/login");
+            return RedirectToPage("/Account/Login");
         }
 
         if (!ModelState.IsValid)

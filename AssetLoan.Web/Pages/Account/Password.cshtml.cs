@@ -67,7 +67,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         }
 
         await signIn.RefreshSignInAsync(user);
-        TempData["Flash"] = s["เปลี่ยนรหัสผ่านแล้ว"].Value;
+        this.Flash(s["เปลี่ยนรหัสผ่านแล้ว"].Value);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

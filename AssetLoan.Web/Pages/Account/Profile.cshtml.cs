@@ -42,14 +42,14 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users, Ti
         var code = settings.LineOn ? await LineLinking.IssueAsync(db, null, users.GetUserId(User), time.GetUtcNow().UtcDateTime, ct) : null;
         if (code is null)
         {
-            TempData["FlashError"] = settings.LineOn ? s["ขอรหัสได้ไม่เกิน 5 ครั้งต่อชั่วโมง กรุณาลองใหม่ภายหลัง"].Value : s["ยังไม่เปิดใช้การแจ้งเตือนทาง LINE"].Value;
+            this.FlashError(settings.LineOn ? s["ขอรหัสได้ไม่เกิน 5 ครั้งต่อชั่วโมง กรุณาลองใหม่ภายหลัง"].Value : s["ยังไม่เปิดใช้การแจ้งเตือนทาง LINE"].Value);
         }
         else
         {
             TempData["LineCode"] = LineLinkCode.Display(code);
         }
 
-        return Redirect("/account/profile");
+        return RedirectToPage("/Account/Profile");
     }
 
     public async Task<IActionResult> OnPostChannelAsync(CancellationToken ct)
@@ -57,16 +57,16 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users, Ti
         var user = await db.Users.SingleAsync(u => u.Id == users.GetUserId(User), ct);
         if (Channel == ContactChannel.Line && user.LineUserId is null)
         {
-            TempData["FlashError"] = s["กรุณาเชื่อมต่อ LINE ก่อนเลือกรับการแจ้งเตือนทาง LINE"].Value;
+            this.FlashError(s["กรุณาเชื่อมต่อ LINE ก่อนเลือกรับการแจ้งเตือนทาง LINE"].Value);
         }
         else if (Enum.IsDefined(Channel))
         {
             user.PreferredChannel = Channel;
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกช่องทางรับการแจ้งเตือนแล้ว"].Value;
+            this.Flash(s["บันทึกช่องทางรับการแจ้งเตือนแล้ว"].Value);
         }
 
-        return Redirect("/account/profile");
+        return RedirectToPage("/Account/Profile");
     }
 
     public async Task<IActionResult> OnPostUnlinkLineAsync(CancellationToken ct)
@@ -79,8 +79,8 @@ public sealed class ProfileModel(AppDbContext db, UserManager<AppUser> users, Ti
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["ยกเลิกการเชื่อมต่อ LINE แล้ว"].Value;
-        return Redirect("/account/profile");
+        this.Flash(s["ยกเลิกการเชื่อมต่อ LINE แล้ว"].Value);
+        return RedirectToPage("/Account/Profile");
     }
 
     /// <summary>The LINE user id leaves the server only masked.</summary>

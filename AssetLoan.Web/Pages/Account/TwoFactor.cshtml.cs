@@ -77,8 +77,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         // The user's change of TwoFactorEnabled is audited by the trail's own capture of AppUser (never the key).
         await users.SetTwoFactorEnabledAsync(user, true);
         await NewRecoveryCodesAsync(user);
-        TempData["Flash"] = s["เปิดใช้การยืนยันตัวตนสองขั้นแล้ว"].Value;
-        return Redirect("/account/two-factor");
+        this.Flash(s["เปิดใช้การยืนยันตัวตนสองขั้นแล้ว"].Value);
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
@@ -99,8 +99,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user); // a later set-up starts from a new key
         await signIn.RefreshSignInAsync(user);
-        TempData["Flash"] = s["ปิดการยืนยันตัวตนสองขั้นแล้ว"].Value;
-        return Redirect("/account/two-factor");
+        this.Flash(s["ปิดการยืนยันตัวตนสองขั้นแล้ว"].Value);
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     public async Task<IActionResult> OnPostRenewAsync(CancellationToken ct)
@@ -120,8 +120,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
 
         await NewRecoveryCodesAsync(user);
         await db.RecordAccountEventAsync(user.Id, AccountAudit.RecoveryCodesRenewedAction, ct);
-        TempData["Flash"] = s["สร้างรหัสกู้คืนชุดใหม่แล้ว รหัสชุดเดิมใช้ไม่ได้อีก"].Value;
-        return Redirect("/account/two-factor");
+        this.Flash(s["สร้างรหัสกู้คืนชุดใหม่แล้ว รหัสชุดเดิมใช้ไม่ได้อีก"].Value);
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     private async Task NewRecoveryCodesAsync(AppUser user)

@@ -80,8 +80,8 @@ public sealed class LettersModel(AppDbContext db, FileStorage files, IStringLoca
             Pages.Supplies.SignatureImage.Delete(files, current.EmblemPath);
         }
 
-        TempData["Flash"] = s["บันทึกการตั้งค่าหนังสือราชการแล้ว"].Value;
-        return Redirect("/admin/letters");
+        this.Flash(s["บันทึกการตั้งค่าหนังสือราชการแล้ว"].Value);
+        return RedirectToPage("/Admin/Letters");
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile upload, CancellationToken ct)

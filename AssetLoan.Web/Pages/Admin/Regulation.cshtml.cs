@@ -51,7 +51,7 @@ public sealed class RegulationModel(AppDbContext db, IStringLocalizer<SharedReso
             return Page();
         }
 
-        TempData["Flash"] = s["เผยแพร่ระเบียบการยืมพัสดุฉบับปรับปรุงแล้ว"].Value;
+        this.Flash(s["เผยแพร่ระเบียบการยืมพัสดุฉบับปรับปรุงแล้ว"].Value);
         return RedirectToPage();
     }
 }

@@ -59,8 +59,8 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedResour
             return Page();
         }
 
-        TempData["Flash"] = s["บันทึกการตั้งค่าแล้ว"].Value;
-        return Redirect("/admin/settings");
+        this.Flash(s["บันทึกการตั้งค่าแล้ว"].Value);
+        return RedirectToPage("/Admin/Settings");
     }
 
     /// <summary>A blank secret field keeps what is stored; "turn LINE off" removes both. Stored only protected.</summary>

@@ -124,8 +124,8 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         try
         {
             var reference = reserveItems is null ? await Work() : await db.InReservationAsync(reserveItems, Work, ct);
-            TempData["Flash"] = s[flash, reference].Value;
-            return Redirect("/approvals");
+            this.Flash(s[flash, reference].Value);
+            return RedirectToPage("/Approvals/Index");
         }
         catch (DomainRuleException ex)
         {

@@ -96,10 +96,10 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocal
 
             db.Assets.Add(asset);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["เพิ่มครุภัณฑ์ {0} ในทะเบียนแล้ว", asset.AssetNumber].Value;
+            this.Flash(s["เพิ่มครุภัณฑ์ {0} ในทะเบียนแล้ว", asset.AssetNumber].Value);
             return next
                 ? Redirect($"/assets/create?item={item.Id}&acquired={Uri.EscapeDataString(Input.AcquiredOn ?? "")}&price={Input.Price?.ToString(System.Globalization.CultureInfo.InvariantCulture)}&division={Input.DivisionId}&location={Uri.EscapeDataString(Input.Location ?? "")}")
-                : Redirect($"/assets/{asset.Id}");
+                : RedirectToPage("/Assets/Details", new { id = asset.Id });
         }
         catch (DomainRuleException ex)
         {

@@ -16,7 +16,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
 {
     public AssetView Asset { get; private set; } = null!;
 
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
 
     /// <summary>ข้อ ๒๐๙: today's straight-line value, the basis a compensation would start from.</summary>
     public DepreciatedValue ValueToday { get; private set; }

@@ -34,7 +34,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
     public AssetFormOptions Options { get; private set; } = new([]);
 
     /// <summary>What the record holds now, when the officer's form was stale.</summary>
-    public IReadOnlyList<TimelineChange> Conflicts { get; private set; } = [];
+    public IReadOnlyList<EditConflict> Conflicts { get; private set; } = [];
 
     public bool CanSetStatus => !Asset.IsRetired && Asset.Status != AssetStatus.OnLoan;
 
@@ -89,8 +89,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             }
 
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกการแก้ไขครุภัณฑ์ {0} แล้ว", Asset.AssetNumber].Value;
-            return Redirect($"/assets/{id}");
+            this.Flash(s["บันทึกการแก้ไขครุภัณฑ์ {0} แล้ว", Asset.AssetNumber].Value);
+            return RedirectToPage("/Assets/Details", new { id });
         }
         catch (DomainRuleException ex)
         {
@@ -117,12 +117,12 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
     {
         ModelState.AddModelError("", s["มีผู้อื่นแก้ไขครุภัณฑ์นี้ระหว่างที่ท่านกำลังแก้ไข กรุณาตรวจสอบข้อมูลล่าสุดด้านล่าง แล้วกดบันทึกอีกครั้งหากยังต้องการแก้ไข"]);
         var current = AssetInput.From(Asset);
-        var conflicts = new List<TimelineChange>();
+        var conflicts = new List<EditConflict>();
         void Compare(string label, string? mine, string? theirs)
         {
             if (!string.Equals((mine ?? "").Trim(), (theirs ?? "").Trim(), StringComparison.Ordinal))
             {
-                conflicts.Add(new TimelineChange(s[label], mine, theirs));
+                conflicts.Add(new EditConflict(s[label], mine, theirs));
             }
         }
 
@@ -155,3 +155,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
         return true;
     }
 }
+
+/// <summary>A field the officer typed one way while someone else saved it another.</summary>
+public sealed record EditConflict(string Label, string? Mine, string? Theirs);

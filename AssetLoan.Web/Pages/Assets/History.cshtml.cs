@@ -129,10 +129,10 @@ public sealed class HistoryModel(AppDbContext db, IStringLocalizer<SharedResourc
                 c.ConfirmedByName ?? c.DecidedByName, c.Id, c.Reference));
         }
 
-        foreach (var e in changes)
+        foreach (var e in changes.Entries)
         {
             var detail = string.Join(" · ", e.Changes.Select(c => c.Before is null ? $"{c.Label}: {c.After}" : $"{c.Label}: {c.Before} → {c.After ?? "–"}"));
-            events.Add(new HistoryEvent(e.AtUtc, e.Action, detail, e.ActorName, null, null));
+            events.Add(new HistoryEvent(e.AtUtc, s[e.Action].Value, detail, e.ActorName, null, null));
         }
 
         Events = [.. events.OrderBy(e => e.AtUtc)];

@@ -139,8 +139,8 @@ public sealed class ImportModel(
 
             var count = await AssetImport.ImportAsync(db, Result, ct);
             log.LogInformation("Imported {Count} assets", count);
-            TempData["Flash"] = s["นำเข้าครุภัณฑ์ {0} รายการจากไฟล์ {1} เรียบร้อยแล้ว", Display.Number(count), FileName].Value;
-            return Redirect("/assets?sort=number");
+            this.Flash(s["นำเข้าครุภัณฑ์ {0} รายการจากไฟล์ {1} เรียบร้อยแล้ว", Display.Number(count), FileName].Value);
+            return RedirectToPage("/Assets/Index", new { sort = "number" });
         }
         catch (ImportFileException ex)
         {

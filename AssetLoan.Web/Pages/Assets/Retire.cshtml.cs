@@ -58,8 +58,8 @@ public sealed class RetireModel(AppDbContext db, TimeProvider time, IStringLocal
         {
             Asset.Retire(Reason!, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["จำหน่ายครุภัณฑ์ {0} ออกจากทะเบียนแล้ว ประวัติทั้งหมดยังคงอยู่", Asset.AssetNumber].Value;
-            return Redirect($"/assets/{id}");
+            this.Flash(s["จำหน่ายครุภัณฑ์ {0} ออกจากทะเบียนแล้ว ประวัติทั้งหมดยังคงอยู่", Asset.AssetNumber].Value);
+            return RedirectToPage("/Assets/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

@@ -68,8 +68,8 @@ public sealed class CreateModel(AppDbContext db, FileStorage storage, IDataProte
 
                 db.CatalogueItems.Add(item);
                 await db.SaveChangesAsync(ct);
-                TempData["Flash"] = s["เพิ่มรายการ {0} แล้ว", item.Name].Value;
-                return Redirect($"/catalogue/{item.Id}");
+                this.Flash(s["เพิ่มรายการ {0} แล้ว", item.Name].Value);
+                return RedirectToPage("/Catalogue/Details", new { id = item.Id });
             }
             catch (DomainRuleException ex)
             {

@@ -21,7 +21,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IStringLoca
 
     public IReadOnlyList<AssetListRow> Units { get; private set; } = [];
 
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
 
     /// <summary>ข้อ ๒๐๙: a pool unit's value today.</summary>
     public DepreciatedValue PoolValueToday { get; private set; }

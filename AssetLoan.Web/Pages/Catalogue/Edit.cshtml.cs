@@ -111,8 +111,8 @@ public sealed class EditModel(AppDbContext db, FileStorage storage, IDataProtect
                     }
 
                     await db.SaveChangesAsync(ct);
-                    TempData["Flash"] = s["บันทึกการแก้ไขรายการ {0} แล้ว", Item.Name].Value;
-                    return Redirect($"/catalogue/{id}");
+                    this.Flash(s["บันทึกการแก้ไขรายการ {0} แล้ว", Item.Name].Value);
+                    return RedirectToPage("/Catalogue/Details", new { id });
                 }
                 catch (DomainRuleException ex)
                 {

@@ -102,8 +102,8 @@ public sealed class LotsModel(AppDbContext db, TimeProvider time, IStringLocaliz
         {
             change(Item);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s[done].Value;
-            return Redirect($"/catalogue/{id}/lots");
+            this.Flash(s[done].Value);
+            return RedirectToPage("/Catalogue/Lots", new { id });
         }
         catch (DomainRuleException ex) when (ex.Code == "Catalogue.LotsOverPool")
         {

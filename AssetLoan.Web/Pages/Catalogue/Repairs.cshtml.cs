@@ -60,8 +60,8 @@ public sealed class RepairsModel(AppDbContext db, IStringLocalizer<SharedResourc
         {
             change(Item, input.Quantity!.Value);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value;
-            return Redirect($"/catalogue/{id}");
+            this.Flash(s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value);
+            return RedirectToPage("/Catalogue/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

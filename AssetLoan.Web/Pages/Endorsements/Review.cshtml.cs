@@ -49,8 +49,8 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         {
             act(loan);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s[flash, loan.Reference].Value;
-            return Redirect("/endorsements");
+            this.Flash(s[flash, loan.Reference].Value);
+            return RedirectToPage("/Endorsements/Index");
         }
         catch (DomainRuleException ex)
         {

@@ -55,8 +55,8 @@ public sealed class CalibrateModel(AppDbContext db, IStringLocalizer<SharedResou
 
         await LabelOffsets.SetAsync(db, template, new LabelOffset(Input.X, Input.Y), ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["บันทึกตำแหน่งการพิมพ์ของแบบป้าย {0} แล้ว", s[template.Name]].Value;
-        return Redirect($"/labels/calibrate?template={template.Key}");
+        this.Flash(s["บันทึกตำแหน่งการพิมพ์ของแบบป้าย {0} แล้ว", s[template.Name]].Value);
+        return RedirectToPage("/Labels/Calibrate", new { template = template.Key });
     }
 
     private async Task LoadCurrentAsync(CancellationToken ct)

@@ -184,8 +184,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         {
             if (await act(loan))
             {
-                TempData["Flash"] = flash;
-                return Redirect($"/loans/{id}");
+                this.Flash(flash);
+                return RedirectToPage("/Loans/Details", new { id });
             }
         }
         catch (DomainRuleException ex)

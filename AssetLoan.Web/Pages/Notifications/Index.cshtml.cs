@@ -47,14 +47,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         return Request.Form.ContainsKey("open") && LinkFor(row.TemplateKey, row.LoanId) is { } link
             ? LocalRedirect(link)
-            : Redirect("/notifications");
+            : RedirectToPage("/Notifications/Index");
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await Mine().Where(n => n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
-        return Redirect("/notifications");
+        return RedirectToPage("/Notifications/Index");
     }
 
     /// <summary>Where a message leads: the page on which its reader acts or follows the loan.</summary>

@@ -80,8 +80,8 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
                 await db.SaveChangesAsync(ct);
                 return loan.Reference;
             }, ct);
-            TempData["Flash"] = s["ตรวจสอบและจองพัสดุตามคำขอเลขที่ {0} แล้ว เสนอผู้มีอำนาจอนุมัติ", reference].Value;
-            return Redirect("/supplies");
+            this.Flash(s["ตรวจสอบและจองพัสดุตามคำขอเลขที่ {0} แล้ว เสนอผู้มีอำนาจอนุมัติ", reference].Value);
+            return RedirectToPage("/Supplies/Index");
         }
         catch (DomainRuleException ex)
         {
@@ -108,8 +108,8 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
         {
             loan.SendBack(current.Actor, Reason ?? "", time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", loan.Reference].Value;
-            return Redirect("/supplies");
+            this.Flash(s["ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", loan.Reference].Value);
+            return RedirectToPage("/Supplies/Index");
         }
         catch (DomainRuleException ex)
         {

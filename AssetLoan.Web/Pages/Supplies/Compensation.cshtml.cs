@@ -151,8 +151,8 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
             return Page();
         }
 
-        TempData["Flash"] = flash(loan);
-        return Redirect($"/supplies/compensation/{loanId}");
+        this.Flash(flash(loan));
+        return RedirectToPage("/Supplies/Compensation", new { loanId });
     }
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)

@@ -97,8 +97,8 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
             return Page();
         }
 
-        TempData["Flash"] = s["บันทึกการรับชดใช้แล้ว กรณีนี้ยุติแล้ว"].Value;
-        return Redirect($"/supplies/compensationnotice/{caseId}");
+        this.Flash(s["บันทึกการรับชดใช้แล้ว กรณีนี้ยุติแล้ว"].Value);
+        return RedirectToPage("/Supplies/CompensationNotice", new { caseId });
     }
 
     private async Task<int?> LoadAsync(int caseId, CancellationToken ct)

@@ -70,8 +70,8 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
             return Page();
         }
 
-        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการทวงถามรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference);
-        return Redirect("/supplies/overdue");
+        this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการทวงถามรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference));
+        return RedirectToPage("/Supplies/Overdue");
     }
 
     /// <summary>ส่งแจ้งเตือนทันที: queues the overdue reminder for the borrower now (e-mail and, for staff, in-app).</summary>
@@ -86,7 +86,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : $"/supplies/demand/{id}";
         if (!LoanTransitions.IsOut(loan.Status))
         {
-            TempData["FlashError"] = s["รายการยืมนี้ไม่มีพัสดุค้างส่งคืน จึงไม่ต้องแจ้งเตือน"].Value;
+            this.FlashError(s["รายการยืมนี้ไม่มีพัสดุค้างส่งคืน จึงไม่ต้องแจ้งเตือน"].Value);
             return LocalRedirect(back);
         }
 
@@ -94,11 +94,11 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         await db.SaveChangesAsync(ct);
         if (queued == 0)
         {
-            TempData["FlashError"] = s["ผู้ยืมไม่มีอีเมลหรือบัญชีผู้ใช้ จึงแจ้งเตือนผ่านระบบไม่ได้ กรุณาโทรศัพท์หรือส่งหนังสือทวงถาม"].Value;
+            this.FlashError(s["ผู้ยืมไม่มีอีเมลหรือบัญชีผู้ใช้ จึงแจ้งเตือนผ่านระบบไม่ได้ กรุณาโทรศัพท์หรือส่งหนังสือทวงถาม"].Value);
         }
         else
         {
-            TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ส่งแจ้งเตือนผู้ยืมรายการเลขที่ {0} แล้ว"].Value, loan.Reference);
+            this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ส่งแจ้งเตือนผู้ยืมรายการเลขที่ {0} แล้ว"].Value, loan.Reference));
         }
 
         return LocalRedirect(back);

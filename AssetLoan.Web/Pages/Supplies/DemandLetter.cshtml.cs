@@ -85,15 +85,15 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
             var fresh = await db.Loans.Include(l => l.Demands).SingleAsync(l => l.Id == id, ct);
             if (fresh.LetterIssuedAgain(current.Actor, issuedOn, Issue.Number!, nowUtc) is { } same)
             {
-                return Redirect($"/supplies/demandletter/{id}?demand={same.Id}");
+                return RedirectToPage("/Supplies/DemandLetter", new { id, demand = same.Id });
             }
 
             ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
             return Page();
         }
 
-        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ออกหนังสือทวงถามเลขที่ {0} และบันทึกการทวงถามแล้ว"].Value, demand.LetterNumber);
-        return Redirect($"/supplies/demandletter/{id}?demand={demand.Id}");
+        this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ออกหนังสือทวงถามเลขที่ {0} และบันทึกการทวงถามแล้ว"].Value, demand.LetterNumber));
+        return RedirectToPage("/Supplies/DemandLetter", new { id, demand = demand.Id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

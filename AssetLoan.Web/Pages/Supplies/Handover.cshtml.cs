@@ -19,6 +19,8 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// </summary>
 public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentActor current, FileStorage files, IStringLocalizer<SharedResource> s, ILogger<HandoverModel> log) : PageModel
 {
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -118,8 +120,8 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         }
 
         log.LogInformation("Loan {LoanId} handed over by {UserId}", id, current.Actor.UserId);
-        TempData["Flash"] = s["ส่งมอบพัสดุเรียบร้อยแล้ว พิมพ์ใบยืมพัสดุให้ผู้ยืมลงนามได้จากหน้านี้"].Value;
-        return Redirect($"/supplies/slip/{id}");
+        this.Flash(s["ส่งมอบพัสดุเรียบร้อยแล้ว พิมพ์ใบยืมพัสดุให้ผู้ยืมลงนามได้จากหน้านี้"].Value);
+        return RedirectToPage("/Supplies/Slip", new { id });
     }
 
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
@@ -132,6 +134,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
         }
 
         Loan = summary;
+        Timeline = await AuditTimeline.ForLoanAsync(db, s, id, ct);
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         var checklists = await db.CatalogueItems.AsNoTracking().Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ChecklistText, ct);
         var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).Concat(Input.Lines.SelectMany(l => l.AssetIds)).Distinct().ToList();

@@ -85,8 +85,8 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
                 return Page();
             }
 
-            TempData["Flash"] = s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value;
-            return Redirect($"/loans/{loan.Id}");
+            this.Flash(s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value);
+            return RedirectToPage("/Loans/Details", new { id = loan.Id });
         }
         catch (DomainRuleException ex)
         {

@@ -81,8 +81,8 @@ public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvid
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
-            TempData["Flash"] = s["บันทึกการอนุมัติตามเอกสารของคำขอเลขที่ {0} แล้ว รอผู้มีอำนาจที่ลงนามหรือเจ้าหน้าที่พัสดุอีกคนยืนยันในระบบก่อนส่งมอบ", View.Reference].Value;
-            return Redirect($"/loans/{id}");
+            this.Flash(s["บันทึกการอนุมัติตามเอกสารของคำขอเลขที่ {0} แล้ว รอผู้มีอำนาจที่ลงนามหรือเจ้าหน้าที่พัสดุอีกคนยืนยันในระบบก่อนส่งมอบ", View.Reference].Value);
+            return RedirectToPage("/Loans/Details", new { id });
         }
         catch (DomainRuleException ex)
         {

@@ -82,8 +82,8 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
             return Page();
         }
 
-        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ลดจำนวนพัสดุตามคำขอเลขที่ {0} ตามที่ผู้ยืมยินยอมแล้ว และแจ้งผู้ยืมแล้ว"].Value, loan.Reference);
-        return Redirect($"/loans/{id}");
+        this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ลดจำนวนพัสดุตามคำขอเลขที่ {0} ตามที่ผู้ยืมยินยอมแล้ว และแจ้งผู้ยืมแล้ว"].Value, loan.Reference));
+        return RedirectToPage("/Loans/Details", new { id });
     }
 
     private IReadOnlyList<int> Kept(LineInput line) =>

@@ -19,6 +19,8 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// </summary>
 public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s, ILogger<ReturnModel> log) : PageModel
 {
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -104,14 +106,14 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         var opened = loan.Compensations.Count - casesBefore;
         if (opened > 0)
         {
-            TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการรับคืนแล้ว มีกรณีชำรุด สูญหาย หรือชิ้นส่วนไม่ครบ {0} กรณี รอพิจารณาการชดใช้"].Value, opened);
-            return Redirect($"/supplies/compensation/{id}");
+            this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการรับคืนแล้ว มีกรณีชำรุด สูญหาย หรือชิ้นส่วนไม่ครบ {0} กรณี รอพิจารณาการชดใช้"].Value, opened));
+            return RedirectToPage("/Supplies/Compensation", new { loanId = id });
         }
 
-        TempData["Flash"] = loan.Status == LoanStatus.Closed
+        this.Flash(loan.Status == LoanStatus.Closed
             ? s["รับคืนครบถ้วนและปิดรายการยืมแล้ว"].Value
-            : s["บันทึกการรับคืนแล้ว"].Value;
-        return Redirect($"/supplies/return/{id}");
+            : s["บันทึกการรับคืนแล้ว"].Value);
+        return RedirectToPage("/Supplies/Return", new { id });
     }
 
     /// <summary>A rule about one line is shown beside that line's field: the description of what came back, else its quantity.</summary>
@@ -144,6 +146,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         }
 
         Loan = summary;
+        Timeline = await AuditTimeline.ForLoanAsync(db, s, id, ct);
         var calendar = await db.WorkingCalendarAsync(ct);
         ReturnBy = calendar.ReturnBy(summary.DueOn);
         DaysLate = calendar.DaysLate(summary.DueOn, BangkokTime.Today(time.GetUtcNow().UtcDateTime));

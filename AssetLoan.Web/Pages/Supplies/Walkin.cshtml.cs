@@ -51,8 +51,8 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
     {
         if (await db.SubmittedWithKeyAsync(Input.SubmissionKey, ct) is { } earlier)
         {
-            TempData["Flash"] = s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value;
-            return Redirect($"/loans/{earlier.Id}");
+            this.Flash(s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", earlier.Reference].Value);
+            return RedirectToPage("/Loans/Details", new { id = earlier.Id });
         }
 
         var (from, to) = ParseDates();
@@ -73,10 +73,10 @@ public sealed class WalkinModel(AppDbContext db, CurrentActor current, TimeProvi
             var borrower = Input.Kind == BorrowerKind.Staff ? await db.StaffBorrowerAsync(Input.StaffUserId!, ct) : await NewOutsiderAsync(ct);
             var settings = await Settings.LoadAsync(db, ct);
             var loan = await db.SubmitLoanAsync(borrower, request, officer, settings.Policy, Today, time.GetUtcNow().UtcDateTime, ct);
-            TempData["Flash"] = loan.SubmissionKey != request.SubmissionKey
+            this.Flash(loan.SubmissionKey != request.SubmissionKey
                 ? s["คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ", loan.Reference].Value
-                : s["บันทึกคำขอเลขที่ {0} แทน {1} แล้ว", loan.Reference, borrower.Name].Value;
-            return Redirect($"/loans/{loan.Id}");
+                : s["บันทึกคำขอเลขที่ {0} แทน {1} แล้ว", loan.Reference, borrower.Name].Value);
+            return RedirectToPage("/Loans/Details", new { id = loan.Id });
         }
         catch (DomainRuleException ex) when (ex.Code == "Loan.StaffWithoutDivision")
         {

@@ -150,7 +150,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
                 return shortages.Count == 0;
             }, code => Loans.LoanForm.FieldFor(code, "Fix", "Lines")))
             {
-                TempData["Flash"] = s["ยื่นคำขออีกครั้งแล้ว"].Value;
+                this.Flash(s["ยื่นคำขออีกครั้งแล้ว"].Value);
                 return Redirect($"/track/{token}");
             }
         }
@@ -186,7 +186,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
                 _ => "",
             }))
         {
-            TempData["Flash"] = s["ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา"].Value;
+            this.Flash(s["ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา"].Value);
             return Redirect($"/track/{token}");
         }
 
@@ -244,7 +244,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             {
                 loan.Cancel(Actor.Applicant(Apply.IndexModel.ApplicantActorName), CancelReason, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
-                TempData["Flash"] = s["ยกเลิกคำขอเรียบร้อยแล้ว"].Value;
+                this.Flash(s["ยกเลิกคำขอเรียบร้อยแล้ว"].Value);
                 return Redirect($"/track/{token}");
             }
             catch (DomainRuleException ex)
@@ -333,7 +333,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         var code = settings.LineOn ? await LineLinking.IssueAsync(db, borrower.Id, null, time.GetUtcNow().UtcDateTime, ct) : null;
         if (code is null)
         {
-            TempData["FlashError"] = settings.LineOn ? s["ขอรหัสได้ไม่เกิน 5 ครั้งต่อชั่วโมง กรุณาลองใหม่ภายหลัง"].Value : s["ยังไม่เปิดใช้การแจ้งเตือนทาง LINE"].Value;
+            this.FlashError(settings.LineOn ? s["ขอรหัสได้ไม่เกิน 5 ครั้งต่อชั่วโมง กรุณาลองใหม่ภายหลัง"].Value : s["ยังไม่เปิดใช้การแจ้งเตือนทาง LINE"].Value);
         }
         else
         {
@@ -359,7 +359,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
         if (Channel == ContactChannel.Line && borrower.LineUserId is null)
         {
-            TempData["FlashError"] = s["กรุณาเชื่อมต่อ LINE ก่อนเลือกรับการแจ้งเตือนทาง LINE"].Value;
+            this.FlashError(s["กรุณาเชื่อมต่อ LINE ก่อนเลือกรับการแจ้งเตือนทาง LINE"].Value);
             return Redirect($"/track/{token}#notices");
         }
 
@@ -367,7 +367,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         {
             borrower.Prefer(Channel);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกช่องทางรับการแจ้งเตือนแล้ว"].Value;
+            this.Flash(s["บันทึกช่องทางรับการแจ้งเตือนแล้ว"].Value);
         }
 
         return Redirect($"/track/{token}#notices");
@@ -389,7 +389,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
         borrower.UnlinkLine();
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["ยกเลิกการเชื่อมต่อ LINE แล้ว"].Value;
+        this.Flash(s["ยกเลิกการเชื่อมต่อ LINE แล้ว"].Value);
         return Redirect($"/track/{token}#notices");
     }
 

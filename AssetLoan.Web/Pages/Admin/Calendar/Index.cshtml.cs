@@ -51,8 +51,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 {
                     db.Add(new PublicHoliday(year, date.Month, date.Day, Input.Name ?? ""));
                     await db.SaveChangesAsync(ct);
-                    TempData["Flash"] = s["เพิ่มวันหยุด {0} แล้ว", Input.Name?.Trim() ?? ""].Value;
-                    return Redirect("/admin/calendar");
+                    this.Flash(s["เพิ่มวันหยุด {0} แล้ว", Input.Name?.Trim() ?? ""].Value);
+                    return RedirectToPage("/Admin/Calendar/Index");
                 }
                 catch (DomainRuleException ex)
                 {
@@ -76,8 +76,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         db.Remove(holiday);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["ลบวันหยุด {0} แล้ว", holiday.Name].Value;
-        return Redirect("/admin/calendar");
+        this.Flash(s["ลบวันหยุด {0} แล้ว", holiday.Name].Value);
+        return RedirectToPage("/Admin/Calendar/Index");
     }
 
     public async Task<IActionResult> OnPostPickupAsync(CancellationToken ct)
@@ -95,8 +95,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         await Data.Settings.SetAsync(db, WorkingCalendars.PickupWorkingDaysKey, PickupWorkingDays.ToString(CultureInfo.InvariantCulture), ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["บันทึกการตั้งค่าการรับพัสดุล่วงหน้าแล้ว"].Value;
-        return Redirect("/admin/calendar");
+        this.Flash(s["บันทึกการตั้งค่าการรับพัสดุล่วงหน้าแล้ว"].Value);
+        return RedirectToPage("/Admin/Calendar/Index");
     }
 
     /// <summary>"13 เม.ย." ("13 Apr") for a holiday every year; "13 เม.ย. 2570" ("13 Apr 2027") for one date.</summary>

@@ -54,8 +54,8 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         {
             category.Rename(code, Input.Name);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกประเภท {0} แล้ว", category.Name].Value;
-            return Redirect("/admin/categories");
+            this.Flash(s["บันทึกประเภท {0} แล้ว", category.Name].Value);
+            return RedirectToPage("/Admin/Categories/Index");
         }
         catch (DomainRuleException ex)
         {

@@ -34,8 +34,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 var category = new Category(code, Input.Name);
                 db.Categories.Add(category);
                 await db.SaveChangesAsync(ct);
-                TempData["Flash"] = s["เพิ่มประเภท {0} แล้ว", category.Name].Value;
-                return Redirect("/admin/categories");
+                this.Flash(s["เพิ่มประเภท {0} แล้ว", category.Name].Value);
+                return RedirectToPage("/Admin/Categories/Index");
             }
             catch (DomainRuleException ex)
             {

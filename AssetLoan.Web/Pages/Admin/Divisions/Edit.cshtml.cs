@@ -53,8 +53,8 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         {
             division.Rename(code, Input.Name);
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = s["บันทึกหน่วยงาน {0} แล้ว", division.Name].Value;
-            return Redirect("/admin/divisions");
+            this.Flash(s["บันทึกหน่วยงาน {0} แล้ว", division.Name].Value);
+            return RedirectToPage("/Admin/Divisions/Index");
         }
         catch (DomainRuleException ex)
         {

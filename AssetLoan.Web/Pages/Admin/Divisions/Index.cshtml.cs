@@ -36,8 +36,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         await Settings.SetAsync(db, EndorsementQueries.FallbackDivisionKey, code, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = s["บันทึกหน่วยงานที่เห็นชอบแทนแล้ว"].Value;
-        return Redirect("/admin/divisions");
+        this.Flash(s["บันทึกหน่วยงานที่เห็นชอบแทนแล้ว"].Value);
+        return RedirectToPage("/Admin/Divisions/Index");
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -57,8 +57,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 var division = new Division(code, Input.Name);
                 db.Divisions.Add(division);
                 await db.SaveChangesAsync(ct);
-                TempData["Flash"] = s["เพิ่มหน่วยงาน {0} แล้ว", division.Name].Value;
-                return Redirect("/admin/divisions");
+                this.Flash(s["เพิ่มหน่วยงาน {0} แล้ว", division.Name].Value);
+                return RedirectToPage("/Admin/Divisions/Index");
             }
             catch (DomainRuleException ex)
             {

@@ -83,12 +83,12 @@ public sealed class CreateModel(AppDbContext db, UserManager<AppUser> users, ISt
         }
 
         await tx.CommitAsync(ct);
-        TempData["Flash"] = s["เพิ่มผู้ใช้ {0} แล้ว กรุณาแจ้งรหัสผ่านเริ่มต้นให้ผู้ใช้ทางช่องทางที่ปลอดภัย", user.FullName].Value;
+        this.Flash(s["เพิ่มผู้ใช้ {0} แล้ว กรุณาแจ้งรหัสผ่านเริ่มต้นให้ผู้ใช้ทางช่องทางที่ปลอดภัย", user.FullName].Value);
         if (user.DivisionId is { } division && HeadlessDivisions.Contains(division) && !Input.Roles.Contains(Roles.DivisionHead))
         {
-            TempData["FlashError"] = s["หน่วยงาน {0} ยังไม่มีหัวหน้าหน่วยงาน คำขอยืมของผู้ใช้นี้จะส่งให้หน่วยงานที่เห็นชอบแทนพิจารณา กรุณากำหนดหัวหน้าหน่วยงาน", Divisions.First(d => d.Id == division).Name].Value;
+            this.FlashError(s["หน่วยงาน {0} ยังไม่มีหัวหน้าหน่วยงาน คำขอยืมของผู้ใช้นี้จะส่งให้หน่วยงานที่เห็นชอบแทนพิจารณา กรุณากำหนดหัวหน้าหน่วยงาน", Divisions.First(d => d.Id == division).Name].Value);
         }
-        return Redirect($"/admin/users/{user.Id}");
+        return RedirectToPage("/Admin/Users/Details", new { id = user.Id });
     }
 
     private async Task<IReadOnlySet<int>> HeadlessAsync(CancellationToken ct)

@@ -1,6 +1,5 @@
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
-using AssetLoan.Web.Pages.Assets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +25,7 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
     public IReadOnlyList<NamedOption> Divisions { get; private set; } = [];
 
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
 
     public bool IsSelf => Account.Id == actor.Actor.UserId;
 
@@ -118,8 +117,8 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         }
 
         await tx.CommitAsync(ct);
-        TempData["Flash"] = s["บันทึกข้อมูลผู้ใช้ {0} แล้ว", Account.FullName].Value;
-        return Redirect($"/admin/users/{id}");
+        this.Flash(s["บันทึกข้อมูลผู้ใช้ {0} แล้ว", Account.FullName].Value);
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string id, PasswordInput password, CancellationToken ct)
@@ -157,8 +156,8 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
         await db.RecordPasswordResetAsync(Account.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        TempData["Flash"] = s["ตั้งรหัสผ่านใหม่ให้ {0} แล้ว กรุณาแจ้งผู้ใช้ทางช่องทางที่ปลอดภัย", Account.FullName].Value;
-        return Redirect($"/admin/users/{id}");
+        this.Flash(s["ตั้งรหัสผ่านใหม่ให้ {0} แล้ว กรุณาแจ้งผู้ใช้ทางช่องทางที่ปลอดภัย", Account.FullName].Value);
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => await SetDisabledAsync(id, true, ct);
@@ -199,10 +198,10 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
             return Page();
         }
 
-        TempData["Flash"] = disabled
+        this.Flash(disabled
             ? s["ระงับการใช้งานบัญชี {0} แล้ว", Account.FullName].Value
-            : s["เปิดใช้งานบัญชี {0} แล้ว", Account.FullName].Value;
-        return Redirect($"/admin/users/{id}");
+            : s["เปิดใช้งานบัญชี {0} แล้ว", Account.FullName].Value);
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     /// <summary>
@@ -218,8 +217,8 @@ public sealed class DetailsModel(AppDbContext db, UserManager<AppUser> users, Ti
 
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
-        TempData["Flash"] = s["ปิดการยืนยันตัวตนสองขั้นของบัญชี {0} แล้ว", Account.FullName].Value;
-        return Redirect($"/admin/users/{id}");
+        this.Flash(s["ปิดการยืนยันตัวตนสองขั้นของบัญชี {0} แล้ว", Account.FullName].Value);
+        return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
     private async Task FillProfileAsync() => Input = new UserInput

@@ -49,9 +49,9 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
             return Page();
         }
 
-        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ยืนยันการชดใช้ของรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference);
+        this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ยืนยันการชดใช้ของรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference));
         // Back to this loan's cases: what is left to confirm, and the notice of each confirmed case to print.
-        return Redirect($"/approvals/compensation/{loanId}");
+        return RedirectToPage("/Approvals/Compensation/Confirm", new { loanId });
     }
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)

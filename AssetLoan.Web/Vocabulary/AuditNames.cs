@@ -1,103 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
+using AssetLoan.Domain.Assets;
+using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
-namespace AssetLoan.Web.Pages.Audit;
-
-/// <summary>
-/// The model of <c>Pages/Shared/_AuditTimeline.cshtml</c>: which entity's audit events to show, e.g.
-/// <c>&lt;partial name="_AuditTimeline" model="AuditTimeline.ForLoan(id)" /&gt;</c> or
-/// <c>model="new AuditTimeline(nameof(Asset), id.ToString())"</c>. For a loan the timeline also holds the events of
-/// its lines, units, demands, extension requests and compensation cases.
-/// </summary>
-public sealed record AuditTimeline(string EntityType, string EntityId, int Limit = 200)
-{
-    public static AuditTimeline ForLoan(int id) => new(nameof(Loan), id.ToString(CultureInfo.InvariantCulture));
-
-    public static AuditTimeline ForAsset(int id) => new(nameof(Domain.Assets.Asset), id.ToString(CultureInfo.InvariantCulture));
-
-    public async Task<IReadOnlyList<AuditEntry>> LoadAsync(AppDbContext db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var keys = new List<(string Type, string Id)> { (EntityType, EntityId) };
-        if (EntityType == nameof(Loan) && int.TryParse(EntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var loanId))
-        {
-            keys.AddRange(await ChildrenOfLoanAsync(db, loanId, ct));
-        }
-
-        var ids = keys.Select(k => k.Id).Distinct().ToList();
-        var types = keys.Select(k => k.Type).Distinct().ToList();
-        var rows = await db.AuditEvents.AsNoTracking()
-            .Where(e => types.Contains(e.EntityType) && ids.Contains(e.EntityId))
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.AtUtc, e.ActorName, e.ActorRole, e.EntityType, e.EntityId, e.Action, e.Before, e.After })
-            .ToListAsync(ct);
-        var wanted = keys.ToHashSet();
-        return rows.Where(r => wanted.Contains((r.EntityType, r.EntityId)))
-            .Take(Limit)
-            .Select(r => new AuditEntry(r.Sequence, r.AtUtc, r.ActorName, r.ActorRole, r.EntityType, r.EntityId, r.Action, Changes(r.Before, r.After)))
-            .ToList();
-    }
-
-    /// <summary>"Status: Approved → HandedOver" per changed property (added rows list their values).</summary>
-    public static IReadOnlyList<AuditChange> Changes(string? before, string? after)
-    {
-        var b = Parse(before);
-        var a = Parse(after);
-        return a.Keys.Union(b.Keys)
-            .Where(k => k is not "Id" and not "LoanId" and not "LoanLineId")
-            .Select(k => new AuditChange(k, b.GetValueOrDefault(k), a.GetValueOrDefault(k)))
-            .Where(c => c.Before != c.After)
-            .ToList();
-    }
-
-    private static Dictionary<string, string?> Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind != JsonValueKind.Object
-                ? []
-                : doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
-                {
-                    JsonValueKind.Null => null,
-                    JsonValueKind.String => p.Value.GetString(),
-                    _ => p.Value.GetRawText(),
-                });
-        }
-        catch (JsonException)
-        {
-            return new Dictionary<string, string?> { ["?"] = json };
-        }
-    }
-
-    private static async Task<IEnumerable<(string, string)>> ChildrenOfLoanAsync(AppDbContext db, int loanId, CancellationToken ct)
-    {
-        static string S(int id) => id.ToString(CultureInfo.InvariantCulture);
-        var lines = await db.LoanLines.AsNoTracking().Where(l => l.LoanId == loanId).Select(l => l.Id).ToListAsync(ct);
-        var units = await db.LoanUnits.AsNoTracking().Where(u => lines.Contains(u.LoanLineId)).Select(u => u.Id).ToListAsync(ct);
-        var demands = await db.Demands.AsNoTracking().Where(d => d.LoanId == loanId).Select(d => d.Id).ToListAsync(ct);
-        var cases = await db.CompensationCases.AsNoTracking().Where(c => c.LoanId == loanId).Select(c => c.Id).ToListAsync(ct);
-        var extensions = await db.Set<ExtensionRequest>().AsNoTracking().Where(x => x.LoanId == loanId).Select(x => x.Id).ToListAsync(ct);
-        return lines.Select(i => (nameof(LoanLine), S(i)))
-            .Concat(units.Select(i => (nameof(LoanUnit), S(i))))
-            .Concat(demands.Select(i => (nameof(Demand), S(i))))
-            .Concat(cases.Select(i => (nameof(CompensationCase), S(i))))
-            .Concat(extensions.Select(i => (nameof(ExtensionRequest), S(i))));
-    }
-}
-
-public sealed record AuditEntry(long Sequence, DateTime AtUtc, string ActorName, string? ActorRole, string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
-
-public sealed record AuditChange(string Property, string? Before, string? After);
+namespace AssetLoan.Web.Vocabulary;
 
 /// <summary>Thai names for the audit pages.</summary>
 public static class AuditNames
@@ -136,7 +44,10 @@ public static class AuditNames
 
     /// <summary>A field's Thai name for the audit log (the stored property name is shown beside it for the record).</summary>
     public static string Field(string property) =>
-        LoanFields.TryGetValue(property, out var thai) || Assets.AuditTimeline.FieldLabels.TryGetValue(property, out thai) ? thai : property;
+        LoanFields.TryGetValue(property, out var thai) || RegistryFields.TryGetValue(property, out thai) ? thai : property;
+
+    /// <summary>Whether the field has a Thai name; keys, tokens and Identity's bookkeeping have none and a timeline leaves them out.</summary>
+    public static bool IsNamed(string property) => LoanFields.ContainsKey(property) || RegistryFields.ContainsKey(property);
 
     /// <summary>
     /// A stored value as a Thai reader knows it: loan and asset statuses, loan cases, borrower kinds, yes/no, and dates
@@ -148,9 +59,16 @@ public static class AuditNames
         (_, _, "true") => "ใช่",
         (_, _, "false") => "ไม่ใช่",
         ("Loan", "Status" or "FromStatus" or "ToStatus", _) when Enum.TryParse<LoanStatus>(value, out var loan) => LoanText.Status(loan),
-        ("Asset", "Status", _) when Enum.TryParse<Domain.Assets.AssetStatus>(value, out var asset) => AssetText.Status(asset),
+        ("Asset", "Status", _) when Enum.TryParse<AssetStatus>(value, out var asset) => AssetText.Status(asset),
+        (_, "LendingNature", _) when Enum.TryParse<LendingNature>(value, out var nature) => AssetText.Nature(nature),
+        (_, "BudgetClass", _) when Enum.TryParse<BudgetClass>(value, out var budget) => AssetText.Budget(budget),
+        (_, "TrackingMode", _) when Enum.TryParse<TrackingMode>(value, out var mode) => AssetText.Tracking(mode),
+        (_, "Audience", _) when Enum.TryParse<BorrowerAudience>(value, out var audience) => string.Join(", ", AssetText.Audience(audience)),
+        (_, "Price" or "SalvageValue" or "PoolUnitPrice", _) when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) => Display.Money(money),
+        (_, "ChecklistText", _) => value.Replace('\n', ';').Replace(";", "; ", StringComparison.Ordinal),
+        (_, "PhotoPath", _) => "มีรูปภาพ",
         (_, "Case", _) when Enum.TryParse<LoanCase>(value, out var loanCase) => LoanText.Case(loanCase),
-        (_, "BorrowerKind" or "Kind", _) when Enum.TryParse<Domain.Borrowers.BorrowerKind>(value, out var kind) => LoanText.Kind(kind),
+        (_, "BorrowerKind" or "Kind", _) when Enum.TryParse<BorrowerKind>(value, out var kind) => LoanText.Kind(kind),
         _ when value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => Display.Date(day),
         _ when value.Length >= 19 && value[10] == 'T' && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) => Display.DateTime(at),
         _ => value,
@@ -248,7 +166,50 @@ public static class AuditNames
         ["UserId"] = "บัญชีผู้ใช้",
     };
 
+    private static readonly Dictionary<string, string> RegistryFields = new(StringComparer.Ordinal)
+    {
+        ["AssetNumber"] = "หมายเลขครุภัณฑ์",
+        ["Tag"] = "รหัสป้าย QR",
+        ["CatalogueItemId"] = "รายการ",
+        ["SerialNumber"] = "หมายเลขเครื่อง (Serial)",
+        ["AcquiredOn"] = "วันที่ได้มา",
+        ["Price"] = "ราคา (บาท)",
+        ["DivisionId"] = "หน่วยงาน",
+        ["Location"] = "สถานที่เก็บ",
+        ["Condition"] = "สภาพ",
+        ["Status"] = "สถานะ",
+        ["Notes"] = "หมายเหตุ",
+        ["RetiredAtUtc"] = "วันที่จำหน่าย",
+        ["RetiredReason"] = "เหตุผลการจำหน่าย",
+        ["Name"] = "ชื่อรายการ",
+        ["CategoryId"] = "ประเภทครุภัณฑ์",
+        ["UnitNoun"] = "หน่วยนับ",
+        ["Description"] = "รายละเอียด",
+        ["PhotoPath"] = "รูปภาพ",
+        ["LendingNature"] = "ลักษณะการใช้",
+        ["BudgetClass"] = "ประเภทงบประมาณ",
+        ["TrackingMode"] = "วิธีควบคุม",
+        ["Audience"] = "ผู้มีสิทธิ์ยืม",
+        ["MaxLoanDays"] = "ยืมได้นานสุด (วัน)",
+        ["UsefulLifeYears"] = "อายุการใช้งาน (ปี)",
+        ["SalvageValue"] = "มูลค่าซาก (บาท)",
+        ["PoolQuantity"] = "จำนวนที่มี",
+        ["PoolUnderRepair"] = "ชำรุดรอซ่อม",
+        ["PoolUnitPrice"] = "ราคาต่อหน่วย (บาท)",
+        ["PoolAcquiredOn"] = "วันที่ได้มา",
+        ["ChecklistText"] = "ชิ้นส่วนที่ต้องตรวจนับ",
+        ["Retired"] = "เลิกให้ยืม",
+        ["FullName"] = "ชื่อ–นามสกุล",
+        ["Position"] = "ตำแหน่ง",
+        ["DelegationOrder"] = "คำสั่งมอบอำนาจ",
+        ["Disabled"] = "ระงับการใช้งาน",
+        ["TwoFactorEnabled"] = "การยืนยันตัวตนสองขั้น",
+        ["Email"] = "อีเมล",
+        ["PhoneNumber"] = "โทรศัพท์",
+        ["RoleId"] = "บทบาท",
+    };
+
     /// <summary>The actor's roles, in the reader's language.</summary>
     public static string Roles(string? roles, Microsoft.Extensions.Localization.IStringLocalizer s) =>
-        string.IsNullOrEmpty(roles) ? "" : string.Join(", ", roles.Split(',').Select(Identity.Roles.Thai).Select(t => t.Length == 0 ? t : s[t].Value));
+        string.IsNullOrEmpty(roles) ? "" : string.Join(", ", roles.Split(',').Select(AssetLoan.Web.Identity.Roles.Thai).Select(t => t.Length == 0 ? t : s[t].Value));
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace AssetLoan.Web.Pages.Audit;
+namespace AssetLoan.Web.Data;
 
 /// <summary>
 /// The names behind the ids an audit page shows — accounts (GUIDs), roles, borrowers, assets, catalogue items,
