@@ -244,6 +244,22 @@ public sealed partial class Loan
 
     public bool Can(LoanAction action) => LoanTransitions.Allows(Status, action);
 
+    /// <summary>What the person-rules of <see cref="LoanActions"/> ask of this loan. The history and extensions must be loaded.</summary>
+    public LoanFacts Facts => new(Status, Case, BorrowerKind, BorrowerUserId, BorrowerDivisionId, RequestedByUserId, KeyedInByOfficer,
+        NeedsEndorsement, IsEndorsed, ApprovedRole, _history.LastOrDefault(h => h.Summary == PaperApprovedSummary)?.ActorUserId,
+        _history.LastOrDefault(h => h.Action == LoanAction.Check)?.ActorUserId, DueOn, PendingExtension is not null);
+
+    /// <summary>Which actions <paramref name="actor"/> may take on this loan now (see <see cref="LoanActions.For"/>).</summary>
+    public IReadOnlySet<LoanAction> ActionsFor(Actor actor, LoanActionContext context) => LoanActions.For(Facts, actor, context);
+
+    private static void Refuse(string? code, string message)
+    {
+        if (code is not null)
+        {
+            throw new DomainRuleException(code, message);
+        }
+    }
+
     /// <summary>Whether <paramref name="actor"/> is the borrower or the person who filed the request (§2 separation of duties).</summary>
     public bool IsOwnRequest(Actor actor) => IsOwnRequest(actor, BorrowerUserId, RequestedByUserId, KeyedInByOfficer);
 
@@ -296,13 +312,16 @@ public sealed partial class Loan
     public void Endorse(Actor head, DateTime nowUtc, int? endorsingDivisionId = null)
     {
         LoanTransitions.Require(Status, LoanAction.Endorse);
-        DomainRuleException.ThrowIf(BorrowerKind != BorrowerKind.Staff, "Loan.EndorsementStaffOnly", "Only staff requests are endorsed.");
-        DomainRuleException.ThrowIf(!NeedsEndorsement, "Loan.EndorsementNotNeeded",
-            "The head of the borrower's division filed this request; it goes straight to the supplies check.");
-        DomainRuleException.ThrowIf(!head.Has(Role.DivisionHead), "Loan.EndorserNotHead", "Only a division head endorses.");
+        var refusal = LoanActions.EndorseRefusal(Facts, head, endorsingDivisionId);
+        Refuse(refusal, refusal switch
+        {
+            "Loan.EndorsementStaffOnly" => "Only staff requests are endorsed.",
+            "Loan.EndorsementNotNeeded" => "The head of the borrower's division filed this request; it goes straight to the supplies check.",
+            "Loan.EndorserNotHead" => "Only a division head endorses.",
+            "Loan.EndorserOtherDivision" => "A division head endorses only their own division's requests.",
+            _ => "Nobody endorses their own request.",
+        });
         var division = endorsingDivisionId ?? BorrowerDivisionId;
-        DomainRuleException.ThrowIf(head.DivisionId is null || head.DivisionId != division, "Loan.EndorserOtherDivision", "A division head endorses only their own division's requests.");
-        DomainRuleException.ThrowIf(IsOwnRequest(head), "Loan.EndorserIsRequester", "Nobody endorses their own request.");
         Move(LoanAction.Endorse, LoanStatus.Endorsed, head, nameof(Role.DivisionHead), nowUtc,
             division != BorrowerDivisionId ? EndorsementRouting.FallbackNote : null);
     }
@@ -311,13 +330,14 @@ public sealed partial class Loan
     {
         LoanTransitions.Require(Status, LoanAction.SendBack);
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
-        var role = Status == LoanStatus.Submitted && NeedsEndorsement && actor.Has(Role.DivisionHead) && !actor.Has(Role.SuppliesOfficer)
-            ? Role.DivisionHead
-            : Role.SuppliesOfficer;
-        DomainRuleException.ThrowIf(!actor.Has(role), "Loan.NotAllowed", "You may not send this request back.");
-        DomainRuleException.ThrowIf(role == Role.DivisionHead && actor.DivisionId != (endorsingDivisionId ?? BorrowerDivisionId), "Loan.EndorserOtherDivision",
-            "A division head sends back only their own division's requests.");
-        DomainRuleException.ThrowIf(IsOwnRequest(actor), "Loan.OwnRequest", "Nobody acts on their own request.");
+        var role = LoanActions.SendBackRole(Facts, actor);
+        var refusal = LoanActions.SendBackRefusal(Facts, actor, endorsingDivisionId);
+        Refuse(refusal, refusal switch
+        {
+            "Loan.NotAllowed" => "You may not send this request back.",
+            "Loan.EndorserOtherDivision" => "A division head sends back only their own division's requests.",
+            _ => "Nobody acts on their own request.",
+        });
         ReleaseReservations();
         DecisionReason = reason.Trim();
         Move(LoanAction.SendBack, LoanStatus.SentBack, actor, role.ToString(), nowUtc, reason);
@@ -337,8 +357,7 @@ public sealed partial class Loan
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(items);
         LoanTransitions.Require(Status, LoanAction.Resubmit);
-        DomainRuleException.ThrowIf(actor.UserId is not null && !IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer),
-            "Loan.NotAllowed", "Only the borrower resubmits a request.");
+        Refuse(LoanActions.ResubmitRefusal(Facts, actor), "Only the borrower resubmits a request.");
         ValidateText(edit.Purpose, edit.Place);
         ValidateDates(edit.StartOn, edit.DueOn, today);
         var wanted = WantedLines(edit);
@@ -477,10 +496,14 @@ public sealed partial class Loan
         ArgumentNullException.ThrowIfNull(unitsByLine);
         ArgumentNullException.ThrowIfNull(availability);
         LoanTransitions.Require(Status, LoanAction.Check);
-        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.CheckOfficerOnly", "Only a supplies officer checks requests.");
-        EnsureSeparateDuties(officer, LoanAction.Check, separateDuties);
-        DomainRuleException.ThrowIf(NeedsEndorsement && !IsEndorsed, "Loan.NotEndorsed", "The division head has not endorsed this request.");
-        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        var refusal = LoanActions.CheckRefusal(Facts, officer, separateDuties);
+        Refuse(refusal, refusal switch
+        {
+            "Loan.CheckOfficerOnly" => "Only a supplies officer checks requests.",
+            "Loan.KeyedInBySameOfficer" => KeyedInBySameOfficerMessage,
+            "Loan.NotEndorsed" => "The division head has not endorsed this request.",
+            _ => "Nobody acts on their own request.",
+        });
         DomainRuleException.ThrowIf(StartOn < today, "Loan.StartPassed", "The start date has passed; send the request back for new dates.");
         DomainRuleException.ThrowIf(BorrowerKind != BorrowerKind.Agency && confirmedCase is LoanCase.InterAgency or LoanCase.ConsumableInterAgency,
             "Loan.CaseNeedsAgency", "Only another government agency borrows inter-agency.");
@@ -553,9 +576,9 @@ public sealed partial class Loan
     public void RecordPaperApproval(Actor officer, string approverName, Role approverRole, string? delegationOrder, string attachmentPath, ApprovalPolicy policy, IReadOnlyDictionary<int, ItemAvailability> firmAvailability, IReadOnlyDictionary<int, Asset> reservedAssets, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        LoanTransitions.Require(Status, LoanAction.Approve);
-        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.PaperOfficerOnly", "Only a supplies officer records a paper approval.");
-        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        LoanTransitions.Require(Status, LoanAction.RecordPaperApproval);
+        var refusal = LoanActions.PaperApprovalRefusal(Facts, officer);
+        Refuse(refusal, refusal == "Loan.PaperOfficerOnly" ? "Only a supplies officer records a paper approval." : "Nobody acts on their own request.");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(approverName), "Loan.PaperApproverRequired", "Name who signed the approval.");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(attachmentPath), "Loan.PaperAttachmentRequired", "Attach the scanned signed form.");
         DomainRuleException.ThrowIf(approverRole != policy.ApproverFor(Case) && approverRole != Role.Executive, "Loan.ApproverRoleMismatch",
@@ -648,9 +671,7 @@ public sealed partial class Loan
             : null;
     }
 
-    private void EnsureSeparateDuties(Actor officer, LoanAction action, bool separateDuties) =>
-        DomainRuleException.ThrowIf(DutyRefusal(officer, action, separateDuties) is not null, "Loan.KeyedInBySameOfficer",
-            "The officer who keyed in a request neither checks it nor hands it over.");
+    private const string KeyedInBySameOfficerMessage = "The officer who keyed in a request neither checks it nor hands it over.";
 
     public void Reject(Actor approver, ApprovalPolicy policy, string reason, DateTime nowUtc)
     {
@@ -668,8 +689,7 @@ public sealed partial class Loan
     public void Cancel(Actor actor, string? reason, DateTime nowUtc)
     {
         LoanTransitions.Require(Status, LoanAction.Cancel);
-        var mayCancel = actor.UserId is null || IsOwnRequest(actor) || actor.Has(Role.SuppliesOfficer);
-        DomainRuleException.ThrowIf(!mayCancel, "Loan.NotAllowed", "Only the borrower or a supplies officer cancels a request.");
+        Refuse(LoanActions.CancelRefusal(Facts, actor), "Only the borrower or a supplies officer cancels a request.");
         DomainRuleException.ThrowIf(!IsOwnRequest(actor) && actor.UserId is not null && string.IsNullOrWhiteSpace(reason),
             "Loan.ReasonRequired", "State the reason.");
         ReleaseReservations();
@@ -688,8 +708,8 @@ public sealed partial class Loan
     {
         ArgumentNullException.ThrowIfNull(reductions);
         LoanTransitions.Require(Status, LoanAction.Reduce);
-        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.ReduceOfficerOnly", "Only a supplies officer records a reduction.");
-        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        var refusal = LoanActions.OfficerRefusal(Facts, officer, "Loan.ReduceOfficerOnly");
+        Refuse(refusal, refusal == "Loan.OwnRequest" ? "Nobody acts on their own request." : "Only a supplies officer records a reduction.");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(agreement), "Loan.AgreementRequired", "Write down how and when the borrower agreed.");
 
         var changed = new List<(LoanLine Line, LineReduction To)>();
@@ -773,9 +793,13 @@ public sealed partial class Loan
         ArgumentNullException.ThrowIfNull(shelf);
         ArgumentNullException.ThrowIfNull(calendar);
         LoanTransitions.Require(Status, LoanAction.HandOver);
-        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.HandoverOfficerOnly", "Only a supplies officer hands items over.");
-        EnsureSeparateDuties(officer, LoanAction.HandOver, separateDuties);
-        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody acts on their own request.");
+        var refusal = LoanActions.HandOverRefusal(Facts, officer, separateDuties);
+        Refuse(refusal, refusal switch
+        {
+            "Loan.HandoverOfficerOnly" => "Only a supplies officer hands items over.",
+            "Loan.KeyedInBySameOfficer" => KeyedInBySameOfficerMessage,
+            _ => "Nobody acts on their own request.",
+        });
         var window = HandoverWindow(calendar);
         DomainRuleException.ThrowIf(window.NotYetOpen(today), "Loan.HandoverNotYet", $"Items may be picked up from {window.From:yyyy-MM-dd}.");
         DomainRuleException.ThrowIf(window.Closed(today), "Loan.HandoverOutsidePeriod", "Items are handed over only within the approved period.");
@@ -899,8 +923,8 @@ public sealed partial class Loan
         ArgumentNullException.ThrowIfNull(assets);
         ArgumentNullException.ThrowIfNull(items);
         LoanTransitions.Require(Status, LoanAction.Return);
-        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.ReturnOfficerOnly", "Only a supplies officer receives items back.");
-        DomainRuleException.ThrowIf(IsOwnRequest(officer), "Loan.OwnRequest", "Nobody receives back their own loan.");
+        var refusal = LoanActions.OfficerRefusal(Facts, officer, "Loan.ReturnOfficerOnly");
+        Refuse(refusal, refusal == "Loan.OwnRequest" ? "Nobody receives back their own loan." : "Only a supplies officer receives items back.");
 
         var received = 0;
         foreach (var ret in returns)
@@ -1020,8 +1044,8 @@ public sealed partial class Loan
     private Demand AddDemand(Actor officer, DateOnly issuedOn, DemandChannel channel, string? note, string? letterNumber, DateOnly today, DateTime nowUtc, Calendar.WorkingCalendar calendar)
     {
         LoanTransitions.Require(Status, LoanAction.RecordDemand);
-        DomainRuleException.ThrowIf(!officer.Has(Role.SuppliesOfficer), "Loan.DemandOfficerOnly", "Only a supplies officer records a demand.");
-        DomainRuleException.ThrowIf(!IsOverdue(today, calendar), "Loan.NotOverdue", "The loan is not overdue.");
+        var refusal = LoanActions.DemandRefusal(Facts, officer, today, calendar);
+        Refuse(refusal, refusal == "Loan.NotOverdue" ? "The loan is not overdue." : "Only a supplies officer records a demand.");
         DomainRuleException.ThrowIf(issuedOn > today || issuedOn <= DueOn, "Loan.DemandDate", "A demand is dated after the due date and not in the future.");
         var demand = new Demand(issuedOn, channel, officer, note, nowUtc, letterNumber);
         _demands.Add(demand);
@@ -1034,12 +1058,11 @@ public sealed partial class Loan
     {
         LoanTransitions.Require(Status, LoanAction.RequestExtension);
         // An outside borrower has no account: they ask through their private tracking link, as the applicant.
-        var outsiderThroughLink = actor.UserId is null && BorrowerUserId is null;
-        DomainRuleException.ThrowIf(!outsiderThroughLink && !IsOwnRequest(actor) && !actor.Has(Role.SuppliesOfficer), "Loan.NotAllowed", "Only the borrower asks for an extension.");
-        DomainRuleException.ThrowIf(today > DueOn, "Loan.ExtensionAfterDue", "An extension is asked for before the due date.");
+        var refusal = LoanActions.ExtensionRequestRefusal(Facts, actor, today);
+        Refuse(refusal is "Loan.ExtensionPending" ? null : refusal, refusal == "Loan.NotAllowed" ? "Only the borrower asks for an extension." : "An extension is asked for before the due date.");
         DomainRuleException.ThrowIf(newDueOn <= DueOn, "Loan.ExtensionNotLater", "The new due date must be after the current one.");
         DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(reason), "Loan.ReasonRequired", "State the reason.");
-        DomainRuleException.ThrowIf(PendingExtension is not null, "Loan.ExtensionPending", "An extension request is already waiting.");
+        Refuse(refusal, "An extension request is already waiting.");
         var request = new ExtensionRequest(DueOn, newDueOn, reason, actor, nowUtc);
         _extensions.Add(request);
         Record(nowUtc, actor, null, LoanAction.RequestExtension, "ExtensionRequested", Status, Status, reason, null);

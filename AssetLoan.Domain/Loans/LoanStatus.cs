@@ -69,6 +69,12 @@ public enum LoanAction
 
     /// <summary>Before the handover, fewer items with the borrower's agreement (a shortage on the shelf).</summary>
     Reduce,
+
+    /// <summary>
+    /// An officer records an approval signed on paper (the loan waits for <see cref="ConfirmApproval"/>). Its history
+    /// entry is an <see cref="Approve"/> on the signer's authority; this action names the officer's step for the guards and pages.
+    /// </summary>
+    RecordPaperApproval,
 }
 
 /// <summary>ข้อ ๒๐๘ / ๒๑๐: the case decides who approves.</summary>

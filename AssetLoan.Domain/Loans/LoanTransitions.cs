@@ -33,6 +33,7 @@ public static class LoanTransitions
         {
             // Online by the approver; on paper, recorded by an officer, it waits for a second person's confirmation.
             [LoanAction.Approve] = [LoanStatus.Approved, LoanStatus.PaperApproved],
+            [LoanAction.RecordPaperApproval] = [LoanStatus.PaperApproved],
             [LoanAction.Reject] = [LoanStatus.Rejected],
             [LoanAction.SendBack] = [LoanStatus.SentBack],
             [LoanAction.Cancel] = [LoanStatus.Cancelled],

@@ -179,6 +179,9 @@ public sealed class LoanTransitionTableTests
                 loan.ReduceByAgreement(Actors.Officer, [new LineReduction(line.Id, line.Quantity - 1, line.Units.Take(line.Quantity - 1).Select(u => u.AssetId).ToList())],
                     "ผู้ยืมยินยอมทางโทรศัพท์", now);
                 break;
+            case LoanAction.RecordPaperApproval:
+                loan.RecordPaperApproval(Actors.SecondOfficer, Actors.Director.Name, b.Policy.ApproverFor(loan.Case), null, "paper-approvals/signed.pdf", b.Policy, b.AllFree(), b.Assets, now);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action));
         }

@@ -36,8 +36,14 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
     [BindProperty]
     public string? ExtensionNote { get; set; }
 
+    /// <summary>The actions the signed-in user may take on this loan now (<see cref="LoanActions.For"/>): the forms below come from it.</summary>
+    public IReadOnlySet<LoanAction> Actions { get; private set; } = new HashSet<LoanAction>();
+
+    /// <summary>A decision (the request, or an extension) waits on this loan.</summary>
+    public bool AwaitsDecision => View.Can(LoanAction.Approve) || View.PendingExtension is not null;
+
     /// <summary>Why the signed-in user may not decide this request (the rule code the domain would refuse with), or null.</summary>
-    public string? Refusal => Loan.DecisionRefusal(current.Actor, Policy, View.Case, View.IsOwnRequest(current.Actor));
+    public string? Refusal { get; private set; }
 
     [BindProperty]
     [StringLength(500, ErrorMessage = "เหตุผลยาวเกินไป")]
@@ -155,7 +161,10 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         }
 
         View = view;
-        Policy = (await Settings.LoadAsync(db, ct)).Policy;
+        var context = await view.ActionContextAsync(db, BangkokTime.Today(time.GetUtcNow().UtcDateTime), ct);
+        Policy = context.Policy;
+        Actions = view.ActionsFor(current.Actor, context);
+        Refusal = LoanActions.Refusal(view.Facts, current.Actor, view.Can(LoanAction.Approve) ? LoanAction.Approve : LoanAction.DecideExtension, context);
         var userId = current.Actor.UserId;
         AccountDelegationOrder = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DelegationOrder).SingleOrDefaultAsync(ct);
         return null;

@@ -46,33 +46,20 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
     public bool IsOfficer => Me.Has(Role.SuppliesOfficer);
 
-    public bool MayCancel => View.Can(LoanAction.Cancel) && (IsOwn || IsOfficer);
+    /// <summary>The actions the signed-in user may take on this loan now (<see cref="LoanActions.For"/>): every button below comes from it.</summary>
+    public IReadOnlySet<LoanAction> Actions { get; private set; } = new HashSet<LoanAction>();
 
-    public bool MayReduce => View.Can(LoanAction.Reduce) && IsOfficer && !IsOwn;
+    public bool Offers(LoanAction action) => Actions.Contains(action);
 
-    public bool MayExtend => View.Can(LoanAction.RequestExtension) && (IsOwn || IsOfficer) && Today <= View.DueOn && View.PendingExtension is null;
-
-    public bool MayResubmit => View.Can(LoanAction.Resubmit) && (IsOwn || IsOfficer);
-
-    public ApprovalPolicy Policy { get; private set; } = ApprovalPolicy.Default;
-
-    /// <summary>Setting <c>Security.SeparateDuties</c>: whoever keyed the request in neither checks nor hands it over.</summary>
-    public bool SeparateDuties { get; private set; } = true;
-
-    /// <summary>A paper approval waits for confirmation and the domain would let the signed-in user confirm it (issue 14 §9).</summary>
-    public bool MayConfirm => View.Can(LoanAction.ConfirmApproval) && View.ConfirmationRefusal(Me) is null;
-
-    public bool MayCheck => IsOfficer && View.Can(LoanAction.Check) && (!View.NeedsEndorsement || View.Status == LoanStatus.Endorsed)
-        && View.DutyRefusal(Me, LoanAction.Check, SeparateDuties) is null;
-
-    public bool MayHandOver => IsOfficer && View.Can(LoanAction.HandOver) && View.DutyRefusal(Me, LoanAction.HandOver, SeparateDuties) is null;
+    /// <summary>
+    /// The demand letter: issued by the officer the set allows (<see cref="LoanAction.RecordDemand"/>), and read, once the
+    /// loan is overdue, by those the letter page lets read it.
+    /// </summary>
+    public bool ShowsDemandLetter => Offers(LoanAction.RecordDemand)
+        || (View.IsOverdue(Today) && (Me.Has(Role.FinanceDirector) || Me.Has(Role.Executive) || Me.Has(Role.Auditor)));
 
     /// <summary>Items not yet on a sent-back request that its borrower may add when correcting it.</summary>
     public IReadOnlyList<ItemChoice> OtherItems { get; private set; } = [];
-
-    /// <summary>The approve/reject (or extension) decision is waiting and the domain would let the signed-in user take it.</summary>
-    public bool MayDecide => (View.Can(LoanAction.Approve) || View.PendingExtension is not null)
-        && Loan.DecisionRefusal(Me, Policy, View.Case, IsOwn) is null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -216,10 +203,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         View = view;
         FromPaper = await db.Loans.AsNoTracking().Where(l => l.Id == id && l.FromPaper)
             .Select(l => new PaperMark(l.PaperApprovalReference, l.PaperApprovedOn)).SingleOrDefaultAsync(ct);
-        var settings = await Settings.LoadAsync(db, ct);
-        Policy = settings.Policy;
-        SeparateDuties = settings.SeparateDuties;
-        if (MayResubmit)
+        Actions = view.ActionsFor(Me, await view.ActionContextAsync(db, Today, ct));
+        if (Offers(LoanAction.Resubmit))
         {
             // A sent-back request may also gain items (issue 16 §1): what this borrower may borrow, with what is free.
             OtherItems = (await LoanForm.ChoicesAsync(db, view.BorrowerKind, view.StartOn, view.DueOn, Today, ct))

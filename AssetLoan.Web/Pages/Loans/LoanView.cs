@@ -76,6 +76,24 @@ public sealed record LoanView(
     public string? DutyRefusal(Actor actor, LoanAction action, bool separateDuties) =>
         Loan.DutyRefusal(actor, action, separateDuties, RequestedByUserId, KeyedInByOfficer);
 
+    /// <summary>What the domain's person-rules ask of this loan (<see cref="LoanActions"/>), read from the view's history.</summary>
+    public LoanFacts Facts => new(Status, Case, BorrowerKind, BorrowerUserId, BorrowerDivisionId, RequestedByUserId, KeyedInByOfficer, NeedsEndorsement,
+        History.LastOrDefault(h => h.Summary is nameof(LoanAction.Endorse) or nameof(LoanAction.Resubmit))?.Summary == nameof(LoanAction.Endorse),
+        ApprovedRole, History.LastOrDefault(h => h.Summary == Loan.PaperApprovedSummary)?.ActorUserId,
+        History.LastOrDefault(h => h.Summary == nameof(LoanAction.Check))?.ActorUserId, DueOn, PendingExtension is not null);
+
+    /// <summary>Which actions <paramref name="actor"/> may take on this loan now: every loan page's buttons come from this set.</summary>
+    public IReadOnlySet<LoanAction> ActionsFor(Actor actor, LoanActionContext context) => LoanActions.For(Facts, actor, context);
+
+    /// <summary>The settings, the day and the endorsing division the answer of <see cref="ActionsFor"/> depends on.</summary>
+    public async Task<LoanActionContext> ActionContextAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var settings = await Settings.LoadAsync(db, ct);
+        var endorsing = NeedsEndorsement && Status == LoanStatus.Submitted ? await db.EndorsingDivisionAsync(BorrowerDivisionId, ct) : null;
+        return new LoanActionContext(today, settings.Policy, Calendar, settings.SeparateDuties, endorsing);
+    }
+
     public string ItemsText => LoanText.Items(Lines.Select(l => (l.ItemName, l.Quantity, l.UnitNoun)));
 
     /// <summary>

@@ -40,12 +40,15 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
     /// <summary>Setting <c>Security.SeparateDuties</c> (issue 14 §9).</summary>
     public bool SeparateDuties { get; private set; } = true;
 
-    /// <summary>The rule code that forbids the signed-in officer this check (they keyed the request in), or null.</summary>
-    public string? DutyRefusal => View.DutyRefusal(current.Actor, LoanAction.Check, SeparateDuties);
+    /// <summary>Why the signed-in user may not check this request now (<see cref="LoanActions.Refusal"/>, the rule the domain's Check throws on), or null.</summary>
+    public string? Refusal { get; private set; }
 
-    public string? DutyRefusalMessage => DutyRefusal is { } code ? DomainErrors.Message(code, s) : null;
+    /// <summary>The officer keyed the request in (issue 14 §9) or filed it: the domain's words; other refusals have the page's own.</summary>
+    public string? DutyRefusalMessage => Refusal is "Loan.KeyedInBySameOfficer" or "Loan.OwnRequest" ? DomainErrors.Message(Refusal, s) : null;
 
-    public bool Checkable => View.Can(LoanAction.Check) && (!View.NeedsEndorsement || View.Status == LoanStatus.Endorsed) && DutyRefusal is null;
+    public bool AwaitsEndorsement => Refusal == "Loan.NotEndorsed";
+
+    public bool Checkable => Refusal is null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -134,7 +137,9 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
         }
 
         View = view;
-        SeparateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
+        var context = await view.ActionContextAsync(db, Today, ct);
+        SeparateDuties = context.SeparateDuties;
+        Refusal = LoanActions.Refusal(view.Facts, current.Actor, LoanAction.Check, context);
         var itemIds = view.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var free = await db.AvailabilityAsync(itemIds, view.StartOn, view.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
         var lines = new List<LineCheck>();

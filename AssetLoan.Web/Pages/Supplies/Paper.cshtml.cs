@@ -36,6 +36,9 @@ public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvid
 
     public static IReadOnlyList<Role> ApproverRoles { get; } = [Role.FinanceDirector, Role.Executive];
 
+    /// <summary>Why the signed-in officer may not record a paper approval now (<see cref="LoanActions.Refusal"/>), or null.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing)
@@ -156,6 +159,8 @@ public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvid
         }
 
         View = view;
+        var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
+        Refusal = LoanActions.Refusal(view.Facts, current.Actor, LoanAction.RecordPaperApproval, await view.ActionContextAsync(db, today, ct));
         return null;
     }
 }
