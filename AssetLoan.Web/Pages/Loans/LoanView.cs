@@ -67,15 +67,6 @@ public sealed record LoanView(
     /// <summary>The domain's own-request rule: the borrower, or who filed it unless an officer keyed it in.</summary>
     public bool IsOwnRequest(Actor actor) => Loan.IsOwnRequest(actor, BorrowerUserId, RequestedByUserId, KeyedInByOfficer);
 
-    /// <summary>The domain's rule for who may confirm this loan's paper approval (a rule code, or null).</summary>
-    public string? ConfirmationRefusal(Actor actor) =>
-        Loan.ConfirmationRefusal(actor, ApprovedRole, History.LastOrDefault(h => h.Summary == Loan.PaperApprovedSummary)?.ActorUserId,
-            History.LastOrDefault(h => h.Summary == nameof(LoanAction.Check))?.ActorUserId, BorrowerUserId, RequestedByUserId);
-
-    /// <summary>The domain's separation-of-duties rule (setting <c>Security.SeparateDuties</c>) for this loan.</summary>
-    public string? DutyRefusal(Actor actor, LoanAction action, bool separateDuties) =>
-        Loan.DutyRefusal(actor, action, separateDuties, RequestedByUserId, KeyedInByOfficer);
-
     /// <summary>What the domain's person-rules ask of this loan (<see cref="LoanActions"/>), read from the view's history.</summary>
     public LoanFacts Facts => new(Status, Case, BorrowerKind, BorrowerUserId, BorrowerDivisionId, RequestedByUserId, KeyedInByOfficer, NeedsEndorsement,
         History.LastOrDefault(h => h.Summary is nameof(LoanAction.Endorse) or nameof(LoanAction.Resubmit))?.Summary == nameof(LoanAction.Endorse),
