@@ -35,6 +35,7 @@ public sealed partial class Loan
     private readonly List<Demand> _demands = [];
     private readonly List<ExtensionRequest> _extensions = [];
     private readonly List<CompensationCase> _compensations = [];
+    private LoanStatus _status;
 
     private Loan()
     {
@@ -82,7 +83,22 @@ public sealed partial class Loan
 
     public DateOnly? AgencyLetterOn { get; private set; }
 
-    public LoanStatus Status { get; private set; }
+    /// <summary>
+    /// Where the loan is in its life. Setting it marks every line as holding stock or not (<see cref="LoanLine.Holds"/>),
+    /// so the availability query reads only the lines that hold, through their own index.
+    /// </summary>
+    public LoanStatus Status
+    {
+        get => _status;
+        private set
+        {
+            _status = value;
+            foreach (var line in _lines)
+            {
+                line.FollowStatus(value);
+            }
+        }
+    }
 
     /// <summary>Private tracking token for outside applicants (/track/{token}).</summary>
     public string? TrackingToken { get; private set; }
@@ -477,7 +493,7 @@ public sealed partial class Loan
             var existing = _lines.FirstOrDefault(l => l.CatalogueItemId == line.CatalogueItemId);
             if (existing is null)
             {
-                _lines.Add(new LoanLine(items[line.CatalogueItemId], line.Quantity));
+                AttachLine(new LoanLine(items[line.CatalogueItemId], line.Quantity));
             }
             else
             {
@@ -1240,7 +1256,14 @@ public sealed partial class Loan
     private void AddLine(CatalogueItem item, int quantity, BorrowerKind kind, IReadOnlyDictionary<int, int>? unitsOnHand)
     {
         ValidateLine(item, quantity, kind, Days, unitsOnHand);
-        _lines.Add(new LoanLine(item, quantity));
+        AttachLine(new LoanLine(item, quantity));
+    }
+
+    /// <summary>The one way a line joins the loan: it holds stock when the loan's status does.</summary>
+    private void AttachLine(LoanLine line)
+    {
+        line.FollowStatus(Status);
+        _lines.Add(line);
     }
 
     private static void ValidateLine(CatalogueItem item, int quantity, BorrowerKind kind, int days, IReadOnlyDictionary<int, int>? unitsOnHand)

@@ -126,7 +126,7 @@ public sealed partial class Loan
             DomainRuleException.ThrowIf(paperLine.Quantity < 1, "Loan.QuantityMin", "The quantity must be at least 1.");
             DomainRuleException.ThrowIf(!item!.MayBeBorrowedBy(borrower.Kind), "Loan.ItemNotForBorrower", $"{item.Name} cannot be lent to this kind of borrower.");
             var line = new LoanLine(item, paperLine.Quantity);
-            loan._lines.Add(line);
+            loan.AttachLine(line);
             var free = holds ? firm.GetValueOrDefault(item.Id) ?? new ItemAvailability(item.Id, 0, new HashSet<int>()) : null;
             if (item.IsPooled)
             {

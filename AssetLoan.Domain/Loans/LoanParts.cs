@@ -23,6 +23,8 @@ public sealed class LoanLine
     {
     }
 
+    internal void FollowStatus(LoanStatus status) => Holds = LoanTransitions.Holds(status);
+
     public int Id { get; private set; }
 
     public int LoanId { get; private set; }
@@ -35,6 +37,13 @@ public sealed class LoanLine
     public string UnitNoun { get; private set; } = "";
 
     public bool IsPooled { get; private set; }
+
+    /// <summary>
+    /// Whether the loan's status holds stock (<see cref="LoanTransitions.Holds"/>), kept on the line by the loan whenever
+    /// its status changes: the commitments query reads the holding lines of an item through their own index instead of
+    /// every line the item ever had.
+    /// </summary>
+    public bool Holds { get; private set; }
 
     /// <summary>
     /// ใช้สิ้นเปลือง (snapshot at request): the borrowing agency uses the items up and gives back the same kind and

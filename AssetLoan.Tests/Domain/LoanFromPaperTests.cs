@@ -25,6 +25,7 @@ public sealed class LoanFromPaperTests
         Assert.Equal(40, _s.ChairLine(loan).IssuedQuantity);
         Assert.Equal(40, _s.ChairLine(loan).Outstanding);
         Assert.Equal(AssetStatus.OnLoan, _s.Tents[0].Status);
+        Assert.All(loan.Lines, l => Assert.True(l.Holds));
         var entry = Assert.Single(loan.History);
         Assert.Equal((Loan.KeyedInFromPaperSummary, "u-officer", "นายสมชาย ผู้อนุมัติ"), (entry.Summary, entry.ActorUserId, entry.OnAuthorityOf));
     }
@@ -39,6 +40,7 @@ public sealed class LoanFromPaperTests
 
         Assert.Equal((LoanStatus.Closed, new DateOnly(2026, 9, 19)), (loan.Status, loan.ReturnedOn));
         Assert.Equal(0, _s.ChairLine(loan).Outstanding);
+        Assert.All(loan.Lines, l => Assert.False(l.Holds));
         Assert.Equal(AssetStatus.Available, _s.Tents[0].Status);
     }
 

@@ -289,9 +289,14 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
         public async Task CheckHistoriesAsync(string where)
         {
             await using var db = Context();
-            var loans = await db.Loans.AsNoTracking().Include(l => l.History).ToListAsync();
+            var loans = await db.Loans.AsNoTracking().Include(l => l.History).Include(l => l.Lines).ToListAsync();
             foreach (var loan in loans)
             {
+                // The commitments query reads only lines marked as holding: a holding loan's unmarked line would be
+                // lent twice.
+                Assert.All(loan.Lines, line => Assert.True(line.Holds == LoanTransitions.Holds(loan.Status),
+                    $"{where}: loan {loan.Reference} is {loan.Status} but its line {line.ItemName} is marked Holds={line.Holds}"));
+
                 var moves = loan.History.OrderBy(h => h.Id).Where(h => h.ToStatus is not null).ToList();
                 Assert.True(moves.Count > 0 && moves[0].FromStatus is null && moves[0].ToStatus == LoanStatus.Submitted, $"{where}: loan {loan.Reference} does not start as submitted");
                 for (var i = 1; i < moves.Count; i++)

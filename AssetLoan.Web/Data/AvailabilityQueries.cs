@@ -20,12 +20,16 @@ public static class AvailabilityQueries
         ArgumentNullException.ThrowIfNull(db);
         // Lines and their units are read in two flat queries: a nested collection inside SelectMany needs SQL APPLY,
         // which SQLite does not have.
+        // Driven from the holding lines of the items (LoanLine.Holds, their own partial index), not from every line the
+        // items ever had nor from every holding loan: a million loans of history cost nothing here. The loan's status
+        // is checked again (a line is never counted for a loan that has stopped holding); that every line of a holding
+        // loan is marked is the domain's one setter (Loan.Status), pinned by LoanLineHoldsTests.
         var rows = await (
-                from l in db.Loans.AsNoTracking().Holding()
+                from x in db.LoanLines.AsNoTracking()
+                where x.Holds && itemIds.Contains(x.CatalogueItemId)
+                join l in db.Loans.AsNoTracking().Holding() on x.LoanId equals l.Id
                 let isOut = LoanTransitions.OutStatuses.Contains(l.Status)
                 where (l.StartOn <= to || (isOut && today <= to)) && (l.DueOn >= @from || (isOut && l.DueOn < today))
-                from x in l.Lines
-                where itemIds.Contains(x.CatalogueItemId)
                 select new
                 {
                     LoanId = l.Id,

@@ -343,6 +343,17 @@ public static class BenchSeed
             }
         }
 
+        // The lines of holding loans are marked as the domain marks them (LoanLine.Holds): the rows above are written
+        // without the domain.
+        await using (var holds = conn.CreateCommand())
+        {
+            holds.Transaction = tx;
+            holds.CommandTimeout = 3600;
+            var statuses = string.Join(", ", LoanTransitions.HoldingStatuses.Select(s => $"'{s}'"));
+            holds.CommandText = $"UPDATE \"LoanLines\" SET \"Holds\" = TRUE WHERE \"LoanId\" IN (SELECT \"Id\" FROM \"Loans\" WHERE \"Status\" IN ({statuses}))";
+            await holds.ExecuteNonQueryAsync(ct);
+        }
+
         var sequenceUpsert = Command(conn, tx, pg
             ? "INSERT INTO \"FiscalSequences\" (\"FiscalYear\", \"LastNumber\") VALUES (@y, @n) ON CONFLICT (\"FiscalYear\") DO UPDATE SET \"LastNumber\" = excluded.\"LastNumber\""
             : "INSERT INTO \"FiscalSequences\" (\"FiscalYear\", \"LastNumber\") VALUES (@y, @n) ON CONFLICT (\"FiscalYear\") DO UPDATE SET \"LastNumber\" = excluded.\"LastNumber\"", "y", "n");

@@ -85,6 +85,9 @@ public sealed class LoanLineConfiguration : IEntityTypeConfiguration<LoanLine>
         });
         b.Navigation(x => x.InKindReceipts).HasField("_inKind").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => x.CatalogueItemId);
+        // The commitments query (AvailabilityQueries): the lines that hold stock now, by item — a few thousand rows
+        // however long the history grows.
+        b.HasIndex(x => new { x.CatalogueItemId, x.LoanId }, "IX_LoanLines_Holding").HasFilter("\"Holds\"");
     }
 }
 

@@ -900,6 +900,9 @@ namespace AssetLoan.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Holds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPooled")
                         .HasColumnType("INTEGER");
 
@@ -950,6 +953,9 @@ namespace AssetLoan.Web.Data.Migrations
                     b.HasIndex("CatalogueItemId");
 
                     b.HasIndex("LoanId");
+
+                    b.HasIndex(new[] { "CatalogueItemId", "LoanId" }, "IX_LoanLines_Holding")
+                        .HasFilter("\"Holds\"");
 
                     b.ToTable("LoanLines");
                 });

@@ -929,6 +929,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("Holds")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPooled")
                         .HasColumnType("boolean");
 
@@ -979,6 +982,9 @@ namespace AssetLoan.Web.Data.PostgresMigrations
                     b.HasIndex("CatalogueItemId");
 
                     b.HasIndex("LoanId");
+
+                    b.HasIndex(new[] { "CatalogueItemId", "LoanId" }, "IX_LoanLines_Holding")
+                        .HasFilter("\"Holds\"");
 
                     b.ToTable("LoanLines");
                 });
