@@ -20,7 +20,23 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Retired { get; set; }
 
+    /// <summary>Cards a page (three columns on a desk, one on a phone).</summary>
+    public const int PageSize = 48;
+
+    /// <summary>The page asked for, from 1; one out of range shows the nearest page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
+
     public IReadOnlyList<CatalogueRow> Rows { get; private set; } = [];
+
+    /// <summary>Items matching the search, on every page.</summary>
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public int FirstShown => Total == 0 ? 0 : ((P - 1) * PageSize) + 1;
+
+    public int LastShown => Math.Min(Total, P * PageSize);
 
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
 
@@ -45,6 +61,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             items = items.Where(c => !c.Retired);
         }
 
+        // A province's catalogue has thousands of items: one page of cards, counted for that page only.
+        Total = await items.CountAsync(ct);
+        P = Math.Clamp(P, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         var rows = await (
             from c in items
             join cat in db.Categories on c.CategoryId equals cat.Id
@@ -63,7 +82,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 Retired = c.Retired,
                 PoolQuantity = c.PoolQuantity,
                 PoolUnderRepair = c.PoolUnderRepair,
-            }).ToListAsync(ct);
+            }).Skip((P - 1) * PageSize).Take(PageSize).ToListAsync(ct);
 
         // One pass over the (CatalogueItemId, Status, RetiredAtUtc) index for every item's unit counts, instead of two
         // correlated counts per item that read each asset row.
