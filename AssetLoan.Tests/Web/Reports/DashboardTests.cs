@@ -64,4 +64,28 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         });
         Assert.Equal(submitted - 1, Count(await HtmlForm.GetDocumentAsync(client, "/reports/dashboard"), "Submitted"));
     }
+
+    [Fact]
+    public async Task TheRegisterTotals_AreKeptPerFilter_UntilTheNextWriteThroughTheApp()
+    {
+        var client = await app.CreateClientAsAsync(Demo.Auditor);
+        async Task<int> LoansAsync(string query) => int.Parse(
+            (await HtmlForm.GetDocumentAsync(client, "/reports/register" + query)).QuerySelector("[data-total=loans]")!.TextContent.Replace(",", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var all = await LoansAsync("?fy=2570");
+        var cancelled = await LoansAsync("?fy=2570&status=Cancelled");
+
+        var id = await app.WithDbAsync(db => db.Loans.Where(l => l.FiscalYear == 2570 && l.Status == AssetLoan.Domain.Loans.LoanStatus.Submitted).Select(l => l.Id).FirstAsync());
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Loans SET Status = 'Cancelled' WHERE Id = {id}"));
+        Assert.Equal(cancelled, await LoansAsync("?fy=2570&status=Cancelled"));
+
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.CatalogueItems.FirstAsync(c => c.TrackingMode == TrackingMode.Pooled);
+            item.SetPool(item.PoolQuantity + 1, item.PoolUnitPrice, item.PoolAcquiredOn ?? new DateOnly(2025, 1, 1));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(cancelled + 1, await LoansAsync("?fy=2570&status=Cancelled"));
+        Assert.Equal(all, await LoansAsync("?fy=2570"));
+    }
 }

@@ -1,5 +1,6 @@
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Web.Data;
+using AssetLoan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLoan.Web.Pages.Reports;
 
 /// <summary>/reports/register?fy=2570: ทะเบียนคุมการยืมพัสดุ of one fiscal year, paged on screen, A4 landscape in print.</summary>
-public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class RegisterModel(AppDbContext db, TimeProvider time, PublicDataCache cache) : PageModel
 {
     public const int PageSize = 50;
 
@@ -40,12 +41,14 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
         FiscalYear = Reports.FiscalYearOrCurrent(Filter.Fy, time);
         Filter.Fy = FiscalYear;
         var loans = LoanRegister.Loans(db, Filter, FiscalYear);
-        Totals = await LoanRegister.TotalsAsync(loans, ct);
+        // The totals walk every loan of the filtered year (a province: hundreds of thousands): kept per filter until the
+        // next write through the app on any instance, in the bounded store (the filter's item and division are typed).
+        Totals = await cache.SearchAsync("register-totals|" + Filter.QueryString(), () => LoanRegister.TotalsAsync(loans, ct));
         PageCount = Math.Max(1, (Totals.Loans + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await LoanRegister.PageAsync(db, loans, PageNumber, PageSize, ct);
-        Items = await db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
-        Divisions = await db.Divisions.AsNoTracking().OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+        Items = await cache.GetAsync("register-items", () => db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct));
+        Divisions = await cache.GetAsync("register-divisions", () => db.Divisions.AsNoTracking().OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct));
     }
 
     public sealed record Option(int Id, string Name);
