@@ -1,6 +1,8 @@
+using System.Globalization;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
+using AssetLoan.Web.Infrastructure;
 using AssetLoan.Web.Pages.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +15,7 @@ namespace AssetLoan.Web.Pages.LoanList;
 /// tag; filtered by status, borrower kind, division, catalogue item and period; sorted and paged. The supplies officer
 /// and the FinanceDirector open loans to act on them; the Executive and the Auditor read.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, PublicDataCache cache) : PageModel
 {
     public LoanSearch Search { get; private set; } = new();
 
@@ -45,8 +47,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         InvalidTo = !string.IsNullOrWhiteSpace(Search.To) && LoanSearch.ParseDate(Search.To) is null;
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         Calendar = await db.WorkingCalendarAsync(ct);
-        Divisions = await AdminQueries.DivisionsAsync(db, ct);
-        Items = (await db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        Result = await db.SearchAsync(Search, Today, Calendar, ct);
+        Divisions = await cache.GetAsync("loanlist-divisions", () => AdminQueries.DivisionsAsync(db, ct));
+        Items = await cache.GetAsync("loanlist-items", async () => (IReadOnlyList<(int Id, string Name)>)(await db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList());
+        // The total is kept per search and day (overdue depends on the day), in the bounded store, until the next write
+        // through the app on any instance.
+        var countKey = string.Create(CultureInfo.InvariantCulture, $"loans-count|{Today.DayNumber}|{Search.With(sort: "", page: 1)}");
+        Result = await db.SearchAsync(Search, Today, Calendar, ct, load => cache.SearchAsync(countKey, load));
     }
 }
