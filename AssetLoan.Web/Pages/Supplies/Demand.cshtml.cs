@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>บันทึกการทวงถาม (ข้อ ๒๑๑): date, channel, note, by whom; and "ส่งแจ้งเตือนทันที" (a reminder through the outbox).</summary>
-public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,22 +54,8 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
         var loan = await db.Loans.SingleAsync(l => l.Id == id, ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        try
-        {
-            loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc, Calendar);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, ex.Code == "Loan.DemandDate" ? "Input.IssuedOn" : "");
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            return Page();
-        }
-
+        loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc, Calendar);
+        await db.SaveChangesAsync(ct);
         this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการทวงถามรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference));
         return RedirectToPage("/Supplies/Overdue");
     }
@@ -103,6 +89,8 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
         return LocalRedirect(back);
     }
+
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => error.Code == "Loan.DemandDate" ? "Input.IssuedOn" : "";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

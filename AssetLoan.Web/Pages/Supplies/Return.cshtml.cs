@@ -17,7 +17,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// รับคืนและตรวจสภาพ (rule 7): per line, numbered units good / damaged / lost by scanning or ticking, pool quantities
 /// as counts, missing checklist parts. A partial return keeps the loan open; damage and loss open compensation cases.
 /// </summary>
-public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s, ILogger<ReturnModel> log) : PageModel
+public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s, ILogger<ReturnModel> log) : PageModel, IShowsRuleErrors
 {
     public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
 
@@ -86,22 +86,8 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        try
-        {
-            loan.Return(current.Actor, Input.ToReturns(), assets, items, BangkokTime.Today(nowUtc), nowUtc);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, FieldOf(ex));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            return Page();
-        }
-
+        loan.Return(current.Actor, Input.ToReturns(), assets, items, BangkokTime.Today(nowUtc), nowUtc);
+        await db.SaveChangesAsync(ct);
         log.LogInformation("Loan {LoanId} received back ({Status}) by {UserId}", id, loan.Status, current.Actor.UserId);
         var opened = loan.Compensations.Count - casesBefore;
         if (opened > 0)
@@ -117,6 +103,8 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
     }
 
     /// <summary>A rule about one line is shown beside that line's field: the description of what came back, else its quantity.</summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => FieldOf(error);
+
     private string FieldOf(DomainRuleException ex)
     {
         var index = ex.LineId is { } lineId ? Input.Lines.FindIndex(l => l.LineId == lineId) : -1;
