@@ -29,6 +29,9 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
     public bool CanRecord { get; private set; }
 
+    /// <summary>Why no demand may be recorded now (not overdue, not out), shown instead of the form; null when it may.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -104,7 +107,10 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         Calendar = await db.WorkingCalendarAsync(ct);
         Demands = await db.Demands.AsNoTracking().Where(d => d.LoanId == id).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id).ToListAsync(ct);
-        CanRecord = LoanTransitions.Allows(summary.Status, LoanAction.RecordDemand) && FollowUp.IsOverdue(summary.Status, summary.DueOn, Today, Calendar);
+        // The form is shown only when the loan page would offer "record a demand" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.RecordDemand, Today, ct);
+        Refusal = refusal is null ? null : DomainErrors.Message(refusal, s);
+        CanRecord = refusal is null;
         return true;
     }
 

@@ -35,6 +35,9 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
 
     public bool CanReduce { get; private set; }
 
+    /// <summary>Why this officer may not reduce the loan although it is at that step (their own loan), or null.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -106,7 +109,10 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
         UnitNumbers = units.ToDictionary(u => u.AssetId, u => u.AssetNumber);
         ReservedUnits = units.GroupBy(u => u.LoanLineId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(u => u.AssetId).ToList());
         UnitNouns = await db.LoanLines.AsNoTracking().Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.UnitNoun, ct);
-        CanReduce = LoanTransitions.Allows(summary.Status, LoanAction.Reduce);
+        // The form is shown only when the loan page would offer "reduce" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.Reduce, today, ct);
+        Refusal = LoanDesk.RefusalMessage(refusal, s);
+        CanReduce = refusal is null;
         Input.Lines = Lines.Select(l => Input.Lines.FirstOrDefault(x => x.LineId == l.LineId) ?? new LineInput { LineId = l.LineId, Quantity = l.Quantity }).ToList();
         return true;
     }

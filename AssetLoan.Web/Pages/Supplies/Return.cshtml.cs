@@ -30,6 +30,9 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
 
     public bool CanReturn { get; private set; }
 
+    /// <summary>Why this officer may not receive the loan back although items are out (their own loan), or null.</summary>
+    public string? Refusal { get; private set; }
+
     public int OpenCases { get; private set; }
 
     /// <summary>The last on-time return day: the due date, or the first working day after it when it falls on a holiday.</summary>
@@ -48,7 +51,6 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
 
         Input = new InputModel { Version = loan.Version };
         Input.Lines = Lines.Select(l => new LineInput { LineId = l.LineId, Units = l.OutUnits.Select(u => new UnitInput { AssetId = u.AssetId }).ToList() }).ToList();
-        WarnIfOwnLoan(loan);
         return Page();
     }
 
@@ -116,14 +118,6 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         return ex.Code.StartsWith("Loan.InKindDescription", StringComparison.Ordinal) ? $"Input.Lines[{index}].InKind" : $"Input.Lines[{index}].PoolGood";
     }
 
-    private void WarnIfOwnLoan(AssetLoan.Domain.Loans.Loan loan)
-    {
-        if (loan.Can(LoanAction.Return) && loan.IsOwnRequest(current.Actor))
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.OwnRequest", "Nobody receives back their own loan."), s);
-        }
-    }
-
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
     {
         var summary = await LoanDesk.SummaryAsync(db, id, ct);
@@ -149,7 +143,10 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
                 l.Units.Where(u => u.ReturnedAtUtc is not null).OrderBy(u => u.AssetNumber).Select(u => new BackUnit(u.AssetNumber, u.ReturnCondition!.Value, u.ReturnNote, u.ReturnedAtUtc!.Value)).ToList(),
                 l.ReturnNote))
             .ToList();
-        CanReturn = loan.Can(LoanAction.Return);
+        // The form is shown only when the loan page would offer "receive back" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.Return, BangkokTime.Today(time.GetUtcNow().UtcDateTime), ct);
+        Refusal = LoanDesk.RefusalMessage(refusal, s);
+        CanReturn = refusal is null;
         OpenCases = loan.Compensations.Count(c => !c.IsSettled);
         Input.Lines = Lines.Select(l =>
         {
