@@ -149,10 +149,15 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await app.HandedOverAsync(Demo.Officer, 3, (LoanStates.Chairs, 5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
+        // Issue 12: the form is offered only when LoanActions.For offers Return to this officer; the reason is shown instead.
         var get = await HtmlForm.GetDocumentAsync(client, $"/supplies/return/{id}");
-        Assert.Contains("ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้", get.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
-        var form = HtmlForm.From(get, "#return-form", $"/supplies/return/{id}").Set("Input.Lines[0].PoolGood", "5");
-        var response = await form.SubmitAsync(client);
+        Assert.Contains("ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้", get.QuerySelector("[data-refusal]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(get.QuerySelector("#return-form"));
+
+        // Posted anyway (another form's token): refused with the message, never a 500.
+        var any = await HtmlForm.LoadAsync(client, "/supplies/walkin");
+        var response = await any.Set("Input.Lines[0].LineId", (await LoanSetup.LoanAsync(app, id)).Lines.Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Set("Input.Lines[0].PoolGood", "5").SubmitAsync(client, $"/supplies/return/{id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ไม่สามารถดำเนินการกับคำขอยืมของตนเองได้", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -80,7 +80,11 @@ public static class StartupPages
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => ThaiModelBindingMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                ThaiModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.Filters.Add<RuleErrorFilter>(); // a rule error escaping a POST handler: the message beside its field (IShowsRuleErrors)
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy("DivisionHead", p => p.RequireRole(Identity.Roles.DivisionHead))

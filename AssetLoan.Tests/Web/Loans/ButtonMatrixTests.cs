@@ -18,6 +18,8 @@ namespace AssetLoan.Tests.Web.Loans;
 /// buttons (<c>data-action</c>) read; then every action a loan page offers is tried through the real pages — the action
 /// page's form when it shows one, else a bare POST with the person's antiforgery token. A shown button must lead to a
 /// form whose POST changes the loan; a hidden action must leave the loan unchanged. Failures are collected and named.
+/// Besides the people's own requests and a colleague's, a colleague's request keyed in by the demo officer on their
+/// behalf: with the separation of duties on, that officer may neither check it nor hand it over (Loan.KeyedInBySameOfficer).
 /// </summary>
 public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -28,7 +30,11 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, .. new byte[500]];
 
+    /// <summary>The borrower key of the colleague's requests keyed in by the demo officer.</summary>
+    private const string KeyedIn = "keyed-in-by-officer";
+
     private readonly Dictionary<string, HttpClient> _clients = [];
+    private string _colleague = "";
     private int _pool;
     private int _letters = 900;
 
@@ -47,6 +53,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
         PartlyReturned,
         Returned,
         Closed,
+        Expired,
         Overdue,
     }
 
@@ -55,7 +62,8 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
     {
         _pool = await LoanSetup.NewPoolAsync(app, "เก้าอี้ (ทดสอบปุ่ม)", 100_000, maxDays: 60);
         var colleague = await LoanSetup.NewStaffAsync(app, "นางสาวเพื่อนร่วม งานดี", "EDU", Roles.Employee);
-        var borrowers = Borrowers.Append(colleague).ToList();
+        var borrowers = Borrowers.Append(colleague).Append(KeyedIn).ToList();
+        _colleague = colleague;
 
         // One loan per (state, borrower) serves every person's look and hidden attempts (they must not change it); each
         // shown action gets a loan of its own. An overdue loan cannot be made today: those are handed over now and the
@@ -89,10 +97,11 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
                     continue;
                 }
 
-                foreach (var person in People.Where(p => borrower == colleague || p == borrower))
+                foreach (var person in People.Where(p => borrower == colleague || borrower == KeyedIn || p == borrower))
                 {
                     covered++;
-                    var name = $"{state} × {person.Split('@')[0]} × {(person == borrower ? "own" : "other's")}";
+                    var whose = person == borrower ? "own" : borrower == KeyedIn ? "keyed in by the officer" : "other's";
+                    var name = $"{state} × {person.Split('@')[0]} × {whose}";
                     var client = await ClientAsync(person);
                     var shown = await ShownAsync(client, id);
 
@@ -215,17 +224,19 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
     /// <paramref name="state"/> through the domain as the demo people would; 0 when the state is not on this borrower's
     /// way (only a request that needs an endorsement is ever Endorsed).
     /// </summary>
-    private async Task<int> LoanInAsync(string borrowerEmail, State state)
+    private async Task<int> LoanInAsync(string borrowerKey, State state)
     {
         var today = Today;
+        var borrowerEmail = borrowerKey == KeyedIn ? _colleague : borrowerKey;
         var id = await app.WithDbAsync(async db =>
         {
-            var actor = await LoanSetup.ActorAsync(db, borrowerEmail);
+            var actor = await LoanSetup.ActorAsync(db, borrowerKey == KeyedIn ? Demo.Officer : borrowerEmail);
             var request = new LoanRequest("ใช้ในงานของหน่วยงาน", "ห้องประชุมเทศบาล", false, today, today.AddDays(2), [new RequestedLine(_pool, 2)]);
             var policy = (await Settings.LoadAsync(db, default)).Policy;
 
             // The standing rule is not what this matrix tests: one borrower holds many loans here, some with open damage cases.
-            var loan = await db.SubmitLoanAsync(await db.StaffBorrowerAsync(actor.UserId!, default), request, actor, policy with { BorrowerStandingRule = false },
+            var borrowerUserId = borrowerKey == KeyedIn ? (await LoanSetup.ActorAsync(db, borrowerEmail)).UserId! : actor.UserId!;
+            var loan = await db.SubmitLoanAsync(await db.StaffBorrowerAsync(borrowerUserId, default), request, actor, policy with { BorrowerStandingRule = false },
                 today, app.Clock.GetUtcNow().UtcDateTime, default);
             return loan.Id;
         });
@@ -236,7 +247,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
                 .Include(l => l.Compensations).AsSplitQuery().SingleAsync(l => l.Id == id);
             var policy = (await Settings.LoadAsync(db, default)).Policy;
             var demoOfficer = await LoanStates.ActorAsync(db, Demo.Officer);
-            var officer = loan.IsOwnRequest(demoOfficer) ? LoanStates.SecondOfficer : demoOfficer;
+            var officer = loan.IsOwnRequest(demoOfficer) || loan.DutyRefusal(demoOfficer, LoanAction.HandOver, true) is not null ? LoanStates.SecondOfficer : demoOfficer;
             var borrower = await LoanStates.ActorAsync(db, borrowerEmail);
             var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
             var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
@@ -289,6 +300,13 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
             loan.Approve(approver, policy, null, false, firm, noUnits, nowUtc);
             if (state == State.Approved)
             {
+                return await SaveAsync(db);
+            }
+
+            if (state == State.Expired)
+            {
+                // Nobody came for it: the nightly job's verb, as on a day long after the pickup deadline.
+                loan.Expire(loan.DueOn.AddDays(30), 0, nowUtc);
                 return await SaveAsync(db);
             }
 

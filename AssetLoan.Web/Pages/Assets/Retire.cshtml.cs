@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Assets;
 
 /// <summary>จำหน่ายออกจากทะเบียน: the asset stays in the registry with its history, marked disposed; never deleted.</summary>
-public sealed class RetireModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class RetireModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     [Required(ErrorMessage = "กรุณาระบุเหตุผลการจำหน่าย")]
@@ -54,30 +54,27 @@ public sealed class RetireModel(AppDbContext db, TimeProvider time, IStringLocal
             return Stale();
         }
 
-        try
-        {
-            Asset.Retire(Reason!, time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            this.Flash(s["จำหน่ายครุภัณฑ์ {0} ออกจากทะเบียนแล้ว ประวัติทั้งหมดยังคงอยู่", Asset.AssetNumber].Value);
-            return RedirectToPage("/Assets/Details", new { id });
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            return Stale();
-        }
-
-        return Page();
+        Asset.Retire(Reason!, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s["จำหน่ายครุภัณฑ์ {0} ออกจากทะเบียนแล้ว ประวัติทั้งหมดยังคงอยู่", Asset.AssetNumber].Value);
+        return RedirectToPage("/Assets/Details", new { id });
     }
+
+    string IShowsRuleErrors.ConcurrencyMessage => StaleMessage;
+
+    /// <summary>Someone saved the asset first: show its latest state and take their version, so a second confirm applies to it.</summary>
+    async Task IShowsRuleErrors.ReloadAfterConcurrencyAsync(CancellationToken ct)
+    {
+        await LoadAsync(Asset.Id, ct);
+        ModelState.Remove(nameof(Version));
+        Version = Asset.Version;
+    }
+
+    private const string StaleMessage = "มีผู้อื่นแก้ไขครุภัณฑ์นี้ระหว่างที่ท่านกำลังทำรายการ กรุณาตรวจสอบข้อมูลล่าสุดแล้วยืนยันอีกครั้ง";
 
     private PageResult Stale()
     {
-        ModelState.AddModelError("", s["มีผู้อื่นแก้ไขครุภัณฑ์นี้ระหว่างที่ท่านกำลังทำรายการ กรุณาตรวจสอบข้อมูลล่าสุดแล้วยืนยันอีกครั้ง"]);
+        ModelState.AddModelError("", s[StaleMessage]);
         ModelState.Remove(nameof(Version));
         Version = Asset.Version;
         return Page();

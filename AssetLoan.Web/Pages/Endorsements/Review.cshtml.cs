@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Endorsements;
 
 /// <summary>/endorsements/{id}: the division head endorses a staff request, or sends it back with a reason.</summary>
-public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     public LoanView View { get; private set; } = null!;
 
@@ -45,24 +45,13 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
         }
 
         var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
-        try
-        {
-            act(loan);
-            await db.SaveChangesAsync(ct);
-            this.Flash(s[flash, loan.Reference].Value);
-            return RedirectToPage("/Endorsements/Index");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, ex.Code == "Loan.ReasonRequired" ? nameof(Reason) : "");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
-        }
-
-        return Page();
+        act(loan);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s[flash, loan.Reference].Value);
+        return RedirectToPage("/Endorsements/Index");
     }
+
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => error.Code == "Loan.ReasonRequired" ? nameof(Reason) : "";
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ namespace AssetLoan.Web.Pages.Loans;
 /// /loans/new: a staff member requests items for official work. "ตรวจสอบจำนวนว่าง" re-renders the form with the free
 /// quantity for the chosen dates; availability.js does the same live through <see cref="OnGetAvailabilityAsync"/>.
 /// </summary>
-public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -65,25 +65,23 @@ public sealed class NewModel(AppDbContext db, CurrentActor current, TimeProvider
 
         var actor = current.Actor;
         var request = new LoanRequest(Input.Purpose ?? "", Input.Place ?? "", Input.OffPremises, from.Value, to.Value, Input.Lines(), SubmissionKey: Input.SubmissionKey);
-        try
-        {
-            var settings = await Settings.LoadAsync(db, ct);
-            var borrower = await db.StaffBorrowerAsync(actor.UserId!, ct);
-            var loan = await db.SubmitLoanAsync(borrower, request, actor, settings.Policy, Today, time.GetUtcNow().UtcDateTime, ct);
-            // A division head's own request needs no endorsement (rule 4, docs/decisions/0004). Back and submit again
-            // answers with the request filed a moment ago (LoanTransactions.FiledAlreadyAsync).
-            var next = loan.SubmissionKey != request.SubmissionKey ? "คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ"
-                : loan.NeedsEndorsement ? "ยื่นคำขอยืมเลขที่ {0} แล้ว รอหัวหน้าหน่วยงานเห็นชอบ" : "ยื่นคำขอยืมเลขที่ {0} แล้ว รอเจ้าหน้าที่พัสดุตรวจสอบ";
-            this.Flash(s[next, loan.Reference].Value);
-            return RedirectToPage("/Loans/Details", new { id = loan.Id });
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, LoanForm.FieldFor(ex.Code));
-        }
+        var settings = await Settings.LoadAsync(db, ct);
+        var borrower = await db.StaffBorrowerAsync(actor.UserId!, ct);
+        var loan = await db.SubmitLoanAsync(borrower, request, actor, settings.Policy, Today, time.GetUtcNow().UtcDateTime, ct);
+        // A division head's own request needs no endorsement (rule 4, docs/decisions/0004). Back and submit again
+        // answers with the request filed a moment ago (LoanTransactions.FiledAlreadyAsync).
+        var next = loan.SubmissionKey != request.SubmissionKey ? "คำขอนี้ยื่นไว้แล้ว เลขที่ {0} ไม่ได้ยื่นซ้ำ"
+            : loan.NeedsEndorsement ? "ยื่นคำขอยืมเลขที่ {0} แล้ว รอหัวหน้าหน่วยงานเห็นชอบ" : "ยื่นคำขอยืมเลขที่ {0} แล้ว รอเจ้าหน้าที่พัสดุตรวจสอบ";
+        this.Flash(s[next, loan.Reference].Value);
+        return RedirectToPage("/Loans/Details", new { id = loan.Id });
+    }
 
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => LoanForm.FieldFor(error.Code);
+
+    async Task IShowsRuleErrors.ReloadAsync(CancellationToken ct)
+    {
+        var (from, to) = ParseDates();
         Items = await LoanForm.ChoicesAsync(db, BorrowerKind.Staff, from, to, Today, ct);
-        return Page();
     }
 
     /// <summary>GET /loans/new?handler=availability&amp;from=2026-11-26&amp;to=2026-11-28 → {"free":{"5":3,…}}.</summary>

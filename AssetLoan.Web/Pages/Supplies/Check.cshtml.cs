@@ -18,8 +18,10 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// proposal), sees what else holds these items in the period, picks the numbered units, and reserves — inside the
 /// reservation transaction, against availability computed in that same transaction — or sends the request back.
 /// </summary>
-public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
+    private int loanId;
+
     public LoanView View { get; private set; } = null!;
 
     public IReadOnlyList<LineCheck> Lines { get; private set; } = [];
@@ -69,34 +71,21 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
             return NotFound();
         }
 
+        loanId = id;
         var separateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
-        try
+        var reference = await db.InReservationAsync(itemIds, async () =>
         {
-            var reference = await db.InReservationAsync(itemIds, async () =>
-            {
-                var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
-                var free = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
-                var chosen = await db.Assets.Where(a => Units.Contains(a.Id)).ToListAsync(ct);
-                var unitsByLine = loan.Lines.Where(l => !l.IsPooled).ToDictionary(
-                    l => l.Id, l => (IReadOnlyList<Asset>)chosen.Where(a => a.CatalogueItemId == l.CatalogueItemId).ToList());
-                loan.Check(current.Actor, Case, unitsByLine, free, Today, time.GetUtcNow().UtcDateTime, separateDuties);
-                await db.SaveChangesAsync(ct);
-                return loan.Reference;
-            }, ct);
-            this.Flash(s["ตรวจสอบและจองพัสดุตามคำขอเลขที่ {0} แล้ว เสนอผู้มีอำนาจอนุมัติ", reference].Value);
-            return RedirectToPage("/Supplies/Index");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, ex.Code.StartsWith("Loan.Unit", StringComparison.Ordinal) ? nameof(Units) : ex.Code.Contains("Case", StringComparison.Ordinal) ? nameof(Case) : "");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
-        }
-
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id, preselect: false, ct) ?? Page();
+            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+            var free = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
+            var chosen = await db.Assets.Where(a => Units.Contains(a.Id)).ToListAsync(ct);
+            var unitsByLine = loan.Lines.Where(l => !l.IsPooled).ToDictionary(
+                l => l.Id, l => (IReadOnlyList<Asset>)chosen.Where(a => a.CatalogueItemId == l.CatalogueItemId).ToList());
+            loan.Check(current.Actor, Case, unitsByLine, free, Today, time.GetUtcNow().UtcDateTime, separateDuties);
+            await db.SaveChangesAsync(ct);
+            return loan.Reference;
+        }, ct);
+        this.Flash(s["ตรวจสอบและจองพัสดุตามคำขอเลขที่ {0} แล้ว เสนอผู้มีอำนาจอนุมัติ", reference].Value);
+        return RedirectToPage("/Supplies/Index");
     }
 
     public async Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken ct)
@@ -107,25 +96,21 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
             return NotFound();
         }
 
-        try
-        {
-            loan.SendBack(current.Actor, Reason ?? "", time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            this.Flash(s["ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", loan.Reference].Value);
-            return RedirectToPage("/Supplies/Index");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, ex.Code == "Loan.ReasonRequired" ? nameof(Reason) : "");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
-        }
-
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id, preselect: false, ct) ?? Page();
+        loanId = id;
+        loan.SendBack(current.Actor, Reason ?? "", time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s["ส่งคำขอเลขที่ {0} กลับให้ผู้ยืมแก้ไขแล้ว", loan.Reference].Value);
+        return RedirectToPage("/Supplies/Index");
     }
+
+    /// <summary>The units beside the unit picker, the case beside the case choice, the send-back reason beside its box.</summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) =>
+        error.Code.StartsWith("Loan.Unit", StringComparison.Ordinal) ? nameof(Units)
+        : error.Code.Contains("Case", StringComparison.Ordinal) ? nameof(Case)
+        : error.Code == "Loan.ReasonRequired" ? nameof(Reason)
+        : "";
+
+    Task IShowsRuleErrors.ReloadAsync(CancellationToken ct) => LoadAsync(loanId, preselect: false, ct);
 
     /// <summary>The loan, each line's free quantity and free units for its period (this loan excluded), and the other loans in the way.</summary>
     private async Task<IActionResult?> LoadAsync(int id, bool preselect, CancellationToken ct)

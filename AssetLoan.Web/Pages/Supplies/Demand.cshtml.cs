@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>บันทึกการทวงถาม (ข้อ ๒๑๑): date, channel, note, by whom; and "ส่งแจ้งเตือนทันที" (a reminder through the outbox).</summary>
-public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,6 +28,9 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
     public WorkingCalendar Calendar { get; private set; } = WorkingCalendar.WeekendsOnly;
 
     public bool CanRecord { get; private set; }
+
+    /// <summary>Why no demand may be recorded now (not overdue, not out), shown instead of the form; null when it may.</summary>
+    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -54,22 +57,8 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
         var loan = await db.Loans.SingleAsync(l => l.Id == id, ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        try
-        {
-            loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc, Calendar);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, ex.Code == "Loan.DemandDate" ? "Input.IssuedOn" : "");
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            return Page();
-        }
-
+        loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc, Calendar);
+        await db.SaveChangesAsync(ct);
         this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["บันทึกการทวงถามรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference));
         return RedirectToPage("/Supplies/Overdue");
     }
@@ -104,6 +93,8 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         return LocalRedirect(back);
     }
 
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => error.Code == "Loan.DemandDate" ? "Input.IssuedOn" : "";
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var summary = await LoanDesk.SummaryAsync(db, id, ct);
@@ -116,7 +107,10 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         Calendar = await db.WorkingCalendarAsync(ct);
         Demands = await db.Demands.AsNoTracking().Where(d => d.LoanId == id).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id).ToListAsync(ct);
-        CanRecord = LoanTransitions.Allows(summary.Status, LoanAction.RecordDemand) && FollowUp.IsOverdue(summary.Status, summary.DueOn, Today, Calendar);
+        // The form is shown only when the loan page would offer "record a demand" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.RecordDemand, Today, ct);
+        Refusal = refusal is null ? null : DomainErrors.Message(refusal, s);
+        CanRecord = refusal is null;
         return true;
     }
 

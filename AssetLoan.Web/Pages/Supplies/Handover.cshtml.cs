@@ -33,10 +33,8 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
     /// <summary>Setting <c>Security.SeparateDuties</c> (issue 14 §9).</summary>
     public bool SeparateDuties { get; private set; } = true;
 
-    /// <summary>Why the signed-in officer may not hand this loan over although it is approved (they keyed it in), or null.</summary>
+    /// <summary>Why the signed-in officer may not hand this loan over although it is approved (their own loan, or they keyed it in), or null.</summary>
     public string? DutyRefusal { get; private set; }
-
-    public bool IsOwnRequest { get; private set; }
 
     public DateOnly Today => BangkokTime.Today(time.GetUtcNow().UtcDateTime);
 
@@ -150,12 +148,12 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
                 l.HandoverNote))
             .ToList();
         SeparateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
-        var refusal = loan.DutyRefusal(current.Actor, LoanAction.HandOver, SeparateDuties);
-        DutyRefusal = refusal is null ? null : DomainErrors.Message(refusal, s);
-        CanHandOver = loan.Can(LoanAction.HandOver) && refusal is null;
+        // The form is shown only when the loan page would offer "hand over" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.HandOver, Today, ct);
+        DutyRefusal = LoanDesk.RefusalMessage(refusal, s);
+        CanHandOver = refusal is null;
         Calendar = await db.WorkingCalendarAsync(ct);
         Window = loan.HandoverWindow(Calendar);
-        IsOwnRequest = loan.IsOwnRequest(current.Actor);
         Input.Lines = Lines.Select(l => Input.Lines.FirstOrDefault(x => x.LineId == l.LineId) ?? new LineInput { LineId = l.LineId }).ToList();
         return loan;
     }

@@ -22,7 +22,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// (<see cref="PaperRecords"/>, <see cref="Loan.KeyInFromPaper"/>); a loan that would over-lend is refused beside the
 /// items, keeping what was typed. It is numbered in the fiscal year of its own request date.
 /// </summary>
-public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvider time, NationalIdProtector ids, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     private static readonly string[] StaffRoles = [Roles.Employee, Roles.DivisionHead, Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive];
 
@@ -74,29 +74,23 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
             return Page();
         }
 
-        try
+        // Encrypted before the reservation lock: the key store writes through its own connection.
+        var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
+        var (loan, earlier) = await SaveAsync(paper, lines, nationalId, ct);
+        if (earlier == PaperKeyIn.Duplicate)
         {
-            // Encrypted before the reservation lock: the key store writes through its own connection.
-            var nationalId = Input.Kind == BorrowerKind.Person ? await ids.ProtectAsync(Input.NationalId!, ct) : null;
-            var (loan, earlier) = await SaveAsync(paper, lines, nationalId, ct);
-            if (earlier == PaperKeyIn.Duplicate)
-            {
-                ModelState.AddModelError("Input.ApprovalReference", s["ใบอนุมัตินี้บันทึกเข้าระบบแล้ว เป็นรายการยืมเลขที่ {0}", loan.Reference]);
-                return Page();
-            }
-
-            this.Flash(s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value);
-            return RedirectToPage("/Loans/Details", new { id = loan.Id });
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            // The one rule-code → field map of the request forms; what it does not place belongs to the paper's items.
-            ModelState.AddDomainError(ex, s, ex.Code == "Loan.PaperApproverRequired" ? "Input.ApproverName"
-                : LoanForm.FieldFor(ex.Code, items: "Items") is { Length: > 0 } field ? field : "Input.Items");
+            ModelState.AddModelError("Input.ApprovalReference", s["ใบอนุมัตินี้บันทึกเข้าระบบแล้ว เป็นรายการยืมเลขที่ {0}", loan.Reference]);
             return Page();
         }
+
+        this.Flash(s["บันทึกการยืมจากทะเบียนกระดาษเลขที่ {0} แล้ว", loan.Reference].Value);
+        return RedirectToPage("/Loans/Details", new { id = loan.Id });
     }
+
+    /// <summary>The one rule-code → field map of the request forms; what it does not place belongs to the paper's items.</summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) =>
+        error.Code == "Loan.PaperApproverRequired" ? "Input.ApproverName"
+        : LoanForm.FieldFor(error.Code, items: "Items") is { Length: > 0 } field ? field : "Input.Items";
 
     /// <summary>Saves the loan, or finds the loan already keyed in from the same paper approval (a double tap: the same; otherwise a duplicate).</summary>
     private async Task<(Loan Loan, PaperKeyIn Earlier)> SaveAsync(PaperLoanRecord paper, IReadOnlyList<PaperLine> lines, ProtectedNationalId? nationalId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
+using AssetLoan.Domain.People;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,20 @@ public sealed record LoanSummary(
 /// <summary>Reads shared by the supplies officer's loan pages.</summary>
 public static class LoanDesk
 {
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="action"/> on the loan now, from the same answer as the
+    /// loan page's buttons (<see cref="LoanActions"/>): a rule code, or null when the desk form may be shown.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(AppDbContext db, int id, Actor actor, LoanAction action, DateOnly today, CancellationToken ct)
+    {
+        var view = await Loans.LoanView.LoadAsync(db, id, ct);
+        return view is null ? "Loan.IllegalTransition" : LoanActions.Refusal(view.Facts, actor, action, await view.ActionContextAsync(db, today, ct));
+    }
+
+    /// <summary>The message a desk page shows instead of its form: null when the loan is simply not at that step (the page says so by its status).</summary>
+    public static string? RefusalMessage(string? code, Microsoft.Extensions.Localization.IStringLocalizer s) =>
+        code is null or "Loan.IllegalTransition" ? null : Infrastructure.DomainErrors.Message(code, s);
+
     public static async Task<LoanSummary?> SummaryAsync(AppDbContext db, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -17,7 +17,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// each line with what the shelf covers, the new quantities (prefilled with what is covered), the units kept, and how
 /// the borrower agreed. Cancelling with a reason stays on the loan page.
 /// </summary>
-public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,6 +34,9 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
     public IReadOnlyDictionary<int, string> UnitNouns { get; private set; } = new Dictionary<int, string>();
 
     public bool CanReduce { get; private set; }
+
+    /// <summary>Why this officer may not reduce the loan although it is at that step (their own loan), or null.</summary>
+    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -65,29 +68,17 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
         var loan = (await LoanDesk.AggregateAsync(db, id, tracked: true, ct))!;
         db.Entry(loan).Property(l => l.Version).OriginalValue = Input.Version;
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        try
-        {
-            var reductions = Input.Lines.Select(l => new LineReduction(l.LineId, l.Quantity ?? -1, Kept(l))).ToList();
-            loan.ReduceByAgreement(current.Actor, reductions, Input.Agreement ?? "", nowUtc);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, FieldOf(ex));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            return Page();
-        }
-
+        var reductions = Input.Lines.Select(l => new LineReduction(l.LineId, l.Quantity ?? -1, Kept(l))).ToList();
+        loan.ReduceByAgreement(current.Actor, reductions, Input.Agreement ?? "", nowUtc);
+        await db.SaveChangesAsync(ct);
         this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ลดจำนวนพัสดุตามคำขอเลขที่ {0} ตามที่ผู้ยืมยินยอมแล้ว และแจ้งผู้ยืมแล้ว"].Value, loan.Reference));
         return RedirectToPage("/Loans/Details", new { id });
     }
 
     private IReadOnlyList<int> Kept(LineInput line) =>
         LineReduction.UnitsToKeep(line.Keep, line.Quantity, Lines.FirstOrDefault(l => l.LineId == line.LineId)?.OnShelfUnitIds ?? [], UnitNumbers);
+
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => FieldOf(error);
 
     private string FieldOf(DomainRuleException ex)
     {
@@ -118,7 +109,10 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
         UnitNumbers = units.ToDictionary(u => u.AssetId, u => u.AssetNumber);
         ReservedUnits = units.GroupBy(u => u.LoanLineId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(u => u.AssetId).ToList());
         UnitNouns = await db.LoanLines.AsNoTracking().Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.UnitNoun, ct);
-        CanReduce = LoanTransitions.Allows(summary.Status, LoanAction.Reduce);
+        // The form is shown only when the loan page would offer "reduce" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.Reduce, today, ct);
+        Refusal = LoanDesk.RefusalMessage(refusal, s);
+        CanReduce = refusal is null;
         Input.Lines = Lines.Select(l => Input.Lines.FirstOrDefault(x => x.LineId == l.LineId) ?? new LineInput { LineId = l.LineId, Quantity = l.Quantity }).ToList();
         return true;
     }

@@ -17,7 +17,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// รับคืนและตรวจสภาพ (rule 7): per line, numbered units good / damaged / lost by scanning or ticking, pool quantities
 /// as counts, missing checklist parts. A partial return keeps the loan open; damage and loss open compensation cases.
 /// </summary>
-public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s, ILogger<ReturnModel> log) : PageModel
+public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s, ILogger<ReturnModel> log) : PageModel, IShowsRuleErrors
 {
     public AuditTimeline Timeline { get; private set; } = AuditTimeline.Empty;
 
@@ -29,6 +29,9 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
     public IReadOnlyList<ReturnLine> Lines { get; private set; } = [];
 
     public bool CanReturn { get; private set; }
+
+    /// <summary>Why this officer may not receive the loan back although items are out (their own loan), or null.</summary>
+    public string? Refusal { get; private set; }
 
     public int OpenCases { get; private set; }
 
@@ -48,7 +51,6 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
 
         Input = new InputModel { Version = loan.Version };
         Input.Lines = Lines.Select(l => new LineInput { LineId = l.LineId, Units = l.OutUnits.Select(u => new UnitInput { AssetId = u.AssetId }).ToList() }).ToList();
-        WarnIfOwnLoan(loan);
         return Page();
     }
 
@@ -86,22 +88,8 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        try
-        {
-            loan.Return(current.Actor, Input.ToReturns(), assets, items, BangkokTime.Today(nowUtc), nowUtc);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, FieldOf(ex));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            return Page();
-        }
-
+        loan.Return(current.Actor, Input.ToReturns(), assets, items, BangkokTime.Today(nowUtc), nowUtc);
+        await db.SaveChangesAsync(ct);
         log.LogInformation("Loan {LoanId} received back ({Status}) by {UserId}", id, loan.Status, current.Actor.UserId);
         var opened = loan.Compensations.Count - casesBefore;
         if (opened > 0)
@@ -117,6 +105,8 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
     }
 
     /// <summary>A rule about one line is shown beside that line's field: the description of what came back, else its quantity.</summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => FieldOf(error);
+
     private string FieldOf(DomainRuleException ex)
     {
         var index = ex.LineId is { } lineId ? Input.Lines.FindIndex(l => l.LineId == lineId) : -1;
@@ -126,14 +116,6 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
         }
 
         return ex.Code.StartsWith("Loan.InKindDescription", StringComparison.Ordinal) ? $"Input.Lines[{index}].InKind" : $"Input.Lines[{index}].PoolGood";
-    }
-
-    private void WarnIfOwnLoan(AssetLoan.Domain.Loans.Loan loan)
-    {
-        if (loan.Can(LoanAction.Return) && loan.IsOwnRequest(current.Actor))
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.OwnRequest", "Nobody receives back their own loan."), s);
-        }
     }
 
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
@@ -161,7 +143,10 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
                 l.Units.Where(u => u.ReturnedAtUtc is not null).OrderBy(u => u.AssetNumber).Select(u => new BackUnit(u.AssetNumber, u.ReturnCondition!.Value, u.ReturnNote, u.ReturnedAtUtc!.Value)).ToList(),
                 l.ReturnNote))
             .ToList();
-        CanReturn = loan.Can(LoanAction.Return);
+        // The form is shown only when the loan page would offer "receive back" to this officer (LoanActions).
+        var refusal = await LoanDesk.RefusalAsync(db, id, current.Actor, LoanAction.Return, BangkokTime.Today(time.GetUtcNow().UtcDateTime), ct);
+        Refusal = LoanDesk.RefusalMessage(refusal, s);
+        CanReturn = refusal is null;
         OpenCases = loan.Compensations.Count(c => !c.IsSettled);
         Input.Lines = Lines.Select(l =>
         {

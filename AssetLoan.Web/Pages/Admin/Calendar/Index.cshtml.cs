@@ -15,7 +15,7 @@ namespace AssetLoan.Web.Pages.Admin.Calendar;
 /// /admin/calendar: the working calendar — the public holidays the admin keeps (every year or one date, typed and
 /// shown in พ.ศ.), and how many working days before the start a loan may be picked up. Every change is audited.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public HolidayInput Input { get; set; } = new();
@@ -47,23 +47,23 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             }
             else
             {
-                try
-                {
-                    db.Add(new PublicHoliday(year, date.Month, date.Day, Input.Name ?? ""));
-                    await db.SaveChangesAsync(ct);
-                    this.Flash(s["เพิ่มวันหยุด {0} แล้ว", Input.Name?.Trim() ?? ""].Value);
-                    return RedirectToPage("/Admin/Calendar/Index");
-                }
-                catch (DomainRuleException ex)
-                {
-                    ModelState.AddDomainError(ex, s, ex.Code == "Holiday.InvalidDate" ? "Input.Date" : "Input.Name");
-                }
+                db.Add(new PublicHoliday(year, date.Month, date.Day, Input.Name ?? ""));
+                await db.SaveChangesAsync(ct);
+                this.Flash(s["เพิ่มวันหยุด {0} แล้ว", Input.Name?.Trim() ?? ""].Value);
+                return RedirectToPage("/Admin/Calendar/Index");
             }
         }
 
+        await ((IShowsRuleErrors)this).ReloadAsync(ct);
+        return Page();
+    }
+
+    string IShowsRuleErrors.FieldFor(DomainRuleException error) => error.Code == "Holiday.InvalidDate" ? "Input.Date" : "Input.Name";
+
+    async Task IShowsRuleErrors.ReloadAsync(CancellationToken ct)
+    {
         await LoadAsync(ct);
         PickupWorkingDays = (await db.WorkingCalendarAsync(ct)).PickupWorkingDays;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Admin.Categories;
 
 /// <summary>Renames a category; asset numbers already given are never recomputed.</summary>
-public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public CodeNameInput Input { get; set; } = new();
@@ -50,17 +50,9 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             return Page();
         }
 
-        try
-        {
-            category.Rename(code, Input.Name);
-            await db.SaveChangesAsync(ct);
-            this.Flash(s["บันทึกประเภท {0} แล้ว", category.Name].Value);
-            return RedirectToPage("/Admin/Categories/Index");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s);
-            return Page();
-        }
+        category.Rename(code, Input.Name);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s["บันทึกประเภท {0} แล้ว", category.Name].Value);
+        return RedirectToPage("/Admin/Categories/Index");
     }
 }

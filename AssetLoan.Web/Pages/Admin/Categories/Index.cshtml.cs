@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Admin.Categories;
 
 /// <summary>ประเภทครุภัณฑ์: the code feeds the asset-number template ({category}).</summary>
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public CodeNameInput Input { get; set; } = new();
@@ -27,25 +27,20 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             ModelState.AddModelError("Input.Code", s["รหัส {0} มีอยู่แล้ว", code]);
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var category = new Category(code, Input.Name);
-                db.Categories.Add(category);
-                await db.SaveChangesAsync(ct);
-                this.Flash(s["เพิ่มประเภท {0} แล้ว", category.Name].Value);
-                return RedirectToPage("/Admin/Categories/Index");
-            }
-            catch (DomainRuleException ex)
-            {
-                ModelState.AddDomainError(ex, s);
-            }
+            await LoadAsync(ct);
+            return Page();
         }
 
-        await LoadAsync(ct);
-        return Page();
+        var category = new Category(code, Input.Name);
+        db.Categories.Add(category);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s["เพิ่มประเภท {0} แล้ว", category.Name].Value);
+        return RedirectToPage("/Admin/Categories/Index");
     }
+
+    Task IShowsRuleErrors.ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct) => Rows = await db.Categories.AsNoTracking()
         .OrderBy(c => c.Code)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace AssetLoan.Web.Pages.Admin.Divisions;
 
-public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public CodeNameInput Input { get; set; } = new();
@@ -49,17 +49,9 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             return Page();
         }
 
-        try
-        {
-            division.Rename(code, Input.Name);
-            await db.SaveChangesAsync(ct);
-            this.Flash(s["บันทึกหน่วยงาน {0} แล้ว", division.Name].Value);
-            return RedirectToPage("/Admin/Divisions/Index");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s);
-            return Page();
-        }
+        division.Rename(code, Input.Name);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s["บันทึกหน่วยงาน {0} แล้ว", division.Name].Value);
+        return RedirectToPage("/Admin/Divisions/Index");
     }
 }

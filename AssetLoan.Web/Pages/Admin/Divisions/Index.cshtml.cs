@@ -13,7 +13,7 @@ namespace AssetLoan.Web.Pages.Admin.Divisions;
 /// หน่วยงาน (กอง/สำนัก): listed with their staff and assets, added here, renamed on their edit page. A division without
 /// a head is flagged: its staff's requests go to the fallback endorser chosen here (rule 4, <see cref="EndorsementQueries"/>).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public CodeNameInput Input { get; set; } = new();
@@ -50,25 +50,20 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             ModelState.AddModelError("Input.Code", s["รหัส {0} มีอยู่แล้ว", code]);
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var division = new Division(code, Input.Name);
-                db.Divisions.Add(division);
-                await db.SaveChangesAsync(ct);
-                this.Flash(s["เพิ่มหน่วยงาน {0} แล้ว", division.Name].Value);
-                return RedirectToPage("/Admin/Divisions/Index");
-            }
-            catch (DomainRuleException ex)
-            {
-                ModelState.AddDomainError(ex, s);
-            }
+            await LoadAsync(ct);
+            return Page();
         }
 
-        await LoadAsync(ct);
-        return Page();
+        var division = new Division(code, Input.Name);
+        db.Divisions.Add(division);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s["เพิ่มหน่วยงาน {0} แล้ว", division.Name].Value);
+        return RedirectToPage("/Admin/Divisions/Index");
     }
+
+    Task IShowsRuleErrors.ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

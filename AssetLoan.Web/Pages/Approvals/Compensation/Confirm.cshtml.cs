@@ -12,8 +12,10 @@ using Microsoft.Extensions.Localization;
 namespace AssetLoan.Web.Pages.Approvals.Compensation;
 
 /// <summary>The FinanceDirector confirms the officer's compensation decision, case by case.</summary>
-public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
+    private int loanId;
+
     public LoanSummary Loan { get; private set; } = null!;
 
     public IReadOnlyList<CaseView> Cases { get; private set; } = [];
@@ -31,28 +33,16 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
             return NotFound();
         }
 
-        try
-        {
-            loan.ConfirmCompensation(caseId, current.Actor, time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s);
-            await LoadAsync(loanId, ct);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            await LoadAsync(loanId, ct);
-            return Page();
-        }
+        this.loanId = loanId;
+        loan.ConfirmCompensation(caseId, current.Actor, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
 
         this.Flash(string.Format(System.Globalization.CultureInfo.CurrentCulture, s["ยืนยันการชดใช้ของรายการยืมเลขที่ {0} แล้ว"].Value, loan.Reference));
         // Back to this loan's cases: what is left to confirm, and the notice of each confirmed case to print.
         return RedirectToPage("/Approvals/Compensation/Confirm", new { loanId });
     }
+
+    Task IShowsRuleErrors.ReloadAsync(CancellationToken ct) => LoadAsync(loanId, ct);
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)
     {
