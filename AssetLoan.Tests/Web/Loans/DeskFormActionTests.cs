@@ -1,3 +1,6 @@
+using System.Net;
+using AssetLoan.Domain.Borrowers;
+using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
 
 namespace AssetLoan.Tests.Web.Loans;
@@ -57,5 +60,29 @@ public sealed class DeskFormActionTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.Null(doc.QuerySelector("#demand-form"));
         Assert.Contains("รายการยืมนี้ยังไม่เกินกำหนดส่งคืน", doc.QuerySelector("[data-refusal]")?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_OfARequestTheOfficerKeyedIn_NoReservation_TheReasonAndTheSendBackForm()
+    {
+        var officer = await app.CreateClientAsAsync(Demo.Officer);
+        var chairs = await LoanSetup.ItemIdAsync(app, LoanStates.Chairs);
+        var walkin = await HtmlForm.LoadAsync(officer, "/supplies/walkin");
+        walkin.Set("Input.Kind", nameof(BorrowerKind.Person)).Set("Input.Name", "นางบัวผัน ส่งกลับ").Set("Input.Phone", "0812224444")
+            .Set("Input.NationalId", "1103700012346").Set($"Input.Quantities[{chairs}]", "5")
+            .Set("Input.Purpose", "งานบวช").Set("Input.Place", "บ้านเลขที่ 9 หมู่ 2");
+        var keyedIn = await walkin.SubmitAsync(officer);
+        Assert.Equal(HttpStatusCode.Redirect, keyedIn.StatusCode);
+        var id = int.Parse(keyedIn.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var doc = await HtmlForm.GetDocumentAsync(officer, $"/supplies/check/{id}");
+
+        Assert.Null(doc.QuerySelector("form[action*='handler=Reserve']"));
+        Assert.NotNull(doc.QuerySelector("[data-duty-refusal]"));
+        Assert.NotNull(doc.QuerySelector("form[data-action='SendBack']"));
+        var form = HtmlForm.From(doc, "form[data-action='SendBack']", $"/supplies/check/{id}");
+        var response = await form.Set("Reason", "กรุณาแนบสำเนาบัตรประชาชน").SubmitAsync(officer);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(LoanStatus.SentBack, (await LoanSetup.LoanAsync(app, id)).Status);
     }
 }

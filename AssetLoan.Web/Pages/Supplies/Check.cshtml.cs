@@ -52,6 +52,9 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
 
     public bool Checkable => Refusal is null;
 
+    /// <summary>Whether the signed-in user may send the request back (<see cref="LoanActions.Refusal"/> for SendBack): decided apart from the check, since an officer who keyed the request in may not check it but may send it back.</summary>
+    public bool MaySendBack { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, preselect: true, ct) is { } missing)
@@ -125,6 +128,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
         var context = await view.ActionContextAsync(db, Today, ct);
         SeparateDuties = context.SeparateDuties;
         Refusal = LoanActions.Refusal(view.Facts, current.Actor, LoanAction.Check, context);
+        MaySendBack = LoanActions.Refusal(view.Facts, current.Actor, LoanAction.SendBack, context) is null;
         var itemIds = view.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var free = await db.AvailabilityAsync(itemIds, view.StartOn, view.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
         var lines = new List<LineCheck>();
