@@ -194,6 +194,9 @@ public static class DomainErrors
 
     public static bool IsKnown(string code) => Thai.ContainsKey(code);
 
+    /// <summary>Every rule code with its Thai message (the English resource is checked against it by a test).</summary>
+    public static IReadOnlyDictionary<string, string> ThaiMessages => Thai;
+
     /// <summary>The message for the current UI language.</summary>
     public static string Localized(DomainRuleException ex, IStringLocalizer localizer)
     {

@@ -22,4 +22,19 @@ public sealed class ResourceFileTests
 
         Assert.True(twice.Count == 0, "named more than once:\n" + string.Join("\n", twice));
     }
+
+    /// <summary>
+    /// Every rule message has its English: a refusal shown in English mode fell back to the Thai text (seen by
+    /// EveryPageEnglishTests on /supplies/demand once the desk forms showed the refusal: 28 codes had no English).
+    /// </summary>
+    [Fact]
+    public void EveryRuleMessage_HasItsEnglish()
+    {
+        var english = XDocument.Load(Path.Combine(SourceTree.Root, "AssetLoan.Web", "Resources", "SharedResource.en.resx")).Root!.Elements("data")
+            .Select(d => (string?)d.Attribute("name")).ToHashSet(StringComparer.Ordinal);
+
+        var missing = AssetLoan.Web.Infrastructure.DomainErrors.ThaiMessages.Where(m => !english.Contains(m.Value)).Select(m => $"{m.Key}: {m.Value}").ToList();
+
+        Assert.True(missing.Count == 0, "rule messages without English in SharedResource.en.resx:\n" + string.Join("\n", missing));
+    }
 }
