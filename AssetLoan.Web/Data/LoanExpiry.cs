@@ -25,7 +25,7 @@ public static class LoanExpiry
         }
 
         var afterDays = (await Settings.LoadAsync(db, ct)).Policy.ExpireAfterDays;
-        var loans = await candidates.Include(l => l.Lines).ThenInclude(x => x.Units).AsSplitQuery().ToListAsync(ct);
+        var loans = await candidates.Whole().ToListAsync(ct);
         var expired = 0;
         foreach (var loan in loans.Where(l => l.ShouldExpire(today, afterDays)))
         {

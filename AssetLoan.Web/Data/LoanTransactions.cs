@@ -226,7 +226,7 @@ public static class LoanTransactions
         }
 
         var since = nowUtc - Loan.ResubmissionWindow;
-        var candidates = await db.Loans.AsNoTracking().Include(l => l.Lines)
+        var candidates = await db.Loans.AsNoTracking().Whole()
             .Where(l => borrowerIds.Contains(l.BorrowerId) && l.SubmittedAtUtc >= since && l.StartOn == request.StartOn && l.DueOn == request.DueOn)
             .OrderByDescending(l => l.Id)
             .ToListAsync(ct);

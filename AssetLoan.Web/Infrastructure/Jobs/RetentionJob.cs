@@ -74,7 +74,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
         }
 
         var ids = due.Select(b => b.Id).ToList();
-        var loans = await db.Loans.Include(l => l.History).Where(l => ids.Contains(l.BorrowerId)).ToListAsync(ct);
+        var loans = await db.Loans.Whole().Where(l => ids.Contains(l.BorrowerId)).ToListAsync(ct);
         var signatures = loans.Select(l => l.AnonymisePersonalData()).OfType<string>().ToList();
         var loanIds = loans.Select(l => l.Id).ToList();
         var notifications = await db.Notifications.Where(n => n.LoanId != null && loanIds.Contains(n.LoanId.Value)).ToListAsync(ct);

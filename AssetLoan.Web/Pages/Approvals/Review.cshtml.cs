@@ -120,8 +120,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
     {
         async Task<string> Work()
         {
-            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
-                .AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
             await act(loan);
             await db.SaveChangesAsync(ct);
             return loan.Reference;

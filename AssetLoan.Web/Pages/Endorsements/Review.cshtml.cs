@@ -44,7 +44,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             return denied;
         }
 
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
         act(loan);
         await db.SaveChangesAsync(ct);
         this.Flash(s[flash, loan.Reference].Value);

@@ -165,8 +165,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             return Page();
         }
 
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
-            .AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
         try
         {
             if (await act(loan))

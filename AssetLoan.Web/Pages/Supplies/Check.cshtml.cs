@@ -78,7 +78,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
         var separateDuties = (await Settings.LoadAsync(db, ct)).SeparateDuties;
         var reference = await db.InReservationAsync(itemIds, async () =>
         {
-            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
             var free = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, Today, firmOnly: false, excludeLoanId: id, ct);
             var chosen = await db.Assets.Where(a => Units.Contains(a.Id)).ToListAsync(ct);
             var unitsByLine = loan.Lines.Where(l => !l.IsPooled).ToDictionary(
@@ -93,7 +93,7 @@ public sealed class CheckModel(AppDbContext db, CurrentActor current, TimeProvid
 
     public async Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken ct)
     {
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleOrDefaultAsync(l => l.Id == id, ct);
+        var loan = await db.LoanAsync(id, ct);
         if (loan is null)
         {
             return NotFound();

@@ -134,7 +134,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
     private async Task<IActionResult> ChangeAsync(int loanId, Action<AssetLoan.Domain.Loans.Loan, Domain.People.Actor, DateTime> change, Func<AssetLoan.Domain.Loans.Loan, string> flash, CancellationToken ct,
         Func<string, string>? keyFor = null)
     {
-        var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == loanId, ct);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId, ct);
         try
         {
             change(loan, current.Actor, time.GetUtcNow().UtcDateTime);

@@ -72,7 +72,7 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
             return Page();
         }
 
-        var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == loanId, ct);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId, ct);
         try
         {
             var amount = Case.Method == CompensationMethod.Pay ? Receipt.Amount : null;

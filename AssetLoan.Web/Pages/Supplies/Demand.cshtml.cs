@@ -55,7 +55,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
             return Page();
         }
 
-        var loan = await db.Loans.SingleAsync(l => l.Id == id, ct);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         loan.RecordDemand(current.Actor, issuedOn, Input.Channel, Input.Note, BangkokTime.Today(nowUtc), nowUtc, Calendar);
         await db.SaveChangesAsync(ct);

@@ -65,7 +65,7 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
             return Page();
         }
 
-        var loan = await db.Loans.Include(l => l.Demands).SingleAsync(l => l.Id == id, ct);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         Demand demand;
         try
@@ -82,7 +82,7 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
         {
             // Two taps at once: the other one issued this letter; answer with it.
             db.ChangeTracker.Clear();
-            var fresh = await db.Loans.Include(l => l.Demands).SingleAsync(l => l.Id == id, ct);
+            var fresh = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
             if (fresh.LetterIssuedAgain(current.Actor, issuedOn, Issue.Number!, nowUtc) is { } same)
             {
                 return RedirectToPage("/Supplies/DemandLetter", new { id, demand = same.Id });

@@ -95,7 +95,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
             return Page();
         }
 
-        var loan = (await LoanDesk.AggregateAsync(db, id, tracked: true, ct))!;
+        var loan = (await db.LoanAsync(id, ct))!;
         db.Entry(loan).Property(l => l.Version).OriginalValue = Input.Version;
         var issues = Input.Lines.Select(l => new LineIssue(l.LineId, l.AssetIds, l.PoolQuantity, l.Note)).ToList();
         var path = signature is null ? null : await files.SaveAsync("signatures", ".png", new MemoryStream(signature), ct);
@@ -125,7 +125,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
     {
         var summary = await LoanDesk.SummaryAsync(db, id, ct);
-        var loan = summary is null ? null : await LoanDesk.AggregateAsync(db, id, tracked: false, ct);
+        var loan = summary is null ? null : await db.LoanAsync(id, ct, tracked: false);
         if (summary is null || loan is null)
         {
             return null;

@@ -105,7 +105,7 @@ public sealed class KeyInModel(AppDbContext db, CurrentActor current, TimeProvid
             // Inside the lock, so two taps at once see each other: one signed paper approval is one loan.
             var reference = paper.ApprovalReference!.Trim();
             var nowUtc = time.GetUtcNow().UtcDateTime;
-            var samePaper = await db.Loans.Include(l => l.History)
+            var samePaper = await db.Loans.Whole()
                 .Where(l => l.FromPaper && l.PaperApprovedOn == paper.ApprovedOn && l.PaperApprovalReference == reference).ToListAsync(ct);
             foreach (var earlier in samePaper)
             {

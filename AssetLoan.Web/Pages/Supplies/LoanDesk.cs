@@ -111,12 +111,4 @@ public static class LoanDesk
             row.ApprovedRole, row.DecidedAtUtc, row.DelegationOrder, row.HandedOverOn, row.HandedOverByName, row.ReceiverName, row.ReceiverSignaturePath is not null,
             row.ReturnedOn, row.ReceivedBackByName);
     }
-
-    /// <summary>The loan with its lines and units, for forms that ask the aggregate what is allowed.</summary>
-    public static Task<Loan?> AggregateAsync(AppDbContext db, int id, bool tracked, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var query = db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).Include(l => l.Demands).AsSplitQuery();
-        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(l => l.Id == id, ct);
-    }
 }

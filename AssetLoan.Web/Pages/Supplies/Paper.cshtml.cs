@@ -76,7 +76,7 @@ public sealed class PaperModel(AppDbContext db, CurrentActor current, TimeProvid
             var policy = (await Settings.LoadAsync(db, ct)).Policy;
             await db.InReservationAsync(itemIds, async () =>
             {
-                var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).AsSplitQuery().SingleAsync(l => l.Id == id, ct);
+                var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
                 var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: true, excludeLoanId: id, ct);
                 var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
                 var reserved = await db.Assets.Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);

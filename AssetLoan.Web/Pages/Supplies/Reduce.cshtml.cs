@@ -65,7 +65,7 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
             return Page();
         }
 
-        var loan = (await LoanDesk.AggregateAsync(db, id, tracked: true, ct))!;
+        var loan = (await db.LoanAsync(id, ct))!;
         db.Entry(loan).Property(l => l.Version).OriginalValue = Input.Version;
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var reductions = Input.Lines.Select(l => new LineReduction(l.LineId, l.Quantity ?? -1, Kept(l))).ToList();

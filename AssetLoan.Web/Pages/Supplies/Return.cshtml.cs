@@ -80,7 +80,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
             return Page();
         }
 
-        var loan = (await LoanDesk.AggregateAsync(db, id, tracked: true, ct))!;
+        var loan = (await db.LoanAsync(id, ct))!;
         db.Entry(loan).Property(l => l.Version).OriginalValue = Input.Version;
         var casesBefore = loan.Compensations.Count;
         var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
@@ -121,7 +121,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
     {
         var summary = await LoanDesk.SummaryAsync(db, id, ct);
-        var loan = summary is null ? null : await LoanDesk.AggregateAsync(db, id, tracked: false, ct);
+        var loan = summary is null ? null : await db.LoanAsync(id, ct, tracked: false);
         if (summary is null || loan is null)
         {
             return null;

@@ -231,7 +231,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
     {
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units)
+        var loan = await db.Loans.Whole()
             .SingleOrDefaultAsync(l => l.TrackingToken == token && token.Length >= 22, ct);
         if (loan is null)
         {
@@ -264,8 +264,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
     private Task<Domain.Loans.Loan?> TrackedLoanAsync(string token, CancellationToken ct) =>
         token.Length < 22
             ? Task.FromResult<Domain.Loans.Loan?>(null)
-            : db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
-                .AsSplitQuery().SingleOrDefaultAsync(l => l.TrackingToken == token, ct);
+            : db.Loans.Whole().SingleOrDefaultAsync(l => l.TrackingToken == token, ct);
 
     /// <summary>
     /// The second factor: the phone typed matches the one on file (normalised digits). A wrong number is refused beside

@@ -27,7 +27,7 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
 
     public async Task<IActionResult> OnPostAsync(int loanId, int caseId, CancellationToken ct)
     {
-        var loan = await db.Loans.Include(l => l.Compensations).SingleOrDefaultAsync(l => l.Id == loanId, ct);
+        var loan = await db.LoanAsync(loanId, ct);
         if (loan is null)
         {
             return NotFound();
