@@ -297,6 +297,12 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
                 Assert.All(loan.Lines, line => Assert.True(line.Holds == LoanTransitions.Holds(loan.Status),
                     $"{where}: loan {loan.Reference} is {loan.Status} but its line {line.ItemName} is marked Holds={line.Holds}"));
 
+                // The books read "still out" as an out status (the dashboard's utilisation): a loan is out exactly when
+                // it was handed over and is not fully back, and it comes back on or after the day it went out.
+                Assert.True(LoanTransitions.IsOut(loan.Status) == (loan.HandedOverOn is not null && loan.ReturnedOn is null),
+                    $"{where}: loan {loan.Reference} is {loan.Status}, handed over {loan.HandedOverOn}, returned {loan.ReturnedOn}");
+                Assert.True(loan.ReturnedOn is null || (loan.HandedOverOn is { } h && loan.ReturnedOn >= h), $"{where}: loan {loan.Reference} came back before it went out");
+
                 var moves = loan.History.OrderBy(h => h.Id).Where(h => h.ToStatus is not null).ToList();
                 Assert.True(moves.Count > 0 && moves[0].FromStatus is null && moves[0].ToStatus == LoanStatus.Submitted, $"{where}: loan {loan.Reference} does not start as submitted");
                 for (var i = 1; i < moves.Count; i++)

@@ -156,9 +156,20 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider time, PublicDat
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var unitDays = new Dictionary<int, long>();
         var loans = new Dictionary<int, int>();
+        // The loans on loan for some day of the period — handed over by its end and not back before its start — read
+        // as three disjoint index ranges: handed over within it, and of those handed over before it, the ones returned
+        // within or after it and the ones still out (an out status: a loan handed over and not fully back is out, and
+        // only such a loan is; the availability model test checks it after every step). As one condition (handed over
+        // ≤ last and not returned before first) PostgreSQL walked the handover index through all history, and "not
+        // returned" alone is every loan never handed over (1.4–2.5 s at a million loans, bench/run).
+        var all = db.Loans.AsNoTracking();
+        var inPeriod = all.Where(l => l.HandedOverOn >= first && l.HandedOverOn <= last && (l.ReturnedOn == null || l.ReturnedOn >= first))
+            .Concat(all.Where(l => l.HandedOverOn < first && l.ReturnedOn >= first))
+            .Concat(all.Where(l => LoanTransitions.OutStatuses.Contains(l.Status) && l.HandedOverOn < first && l.ReturnedOn == null))
+            .Select(l => new { l.Id, l.HandedOverOn, l.ReturnedOn });
         var lines = from x in db.LoanLines.AsNoTracking()
-                    join l in db.Loans.AsNoTracking() on x.LoanId equals l.Id
-                    where l.HandedOverOn != null && l.HandedOverOn <= last && (l.ReturnedOn == null || l.ReturnedOn >= first) && x.IssuedQuantity > 0
+                    join l in inPeriod on x.LoanId equals l.Id
+                    where x.IssuedQuantity > 0
                     select new { x.CatalogueItemId, x.IssuedQuantity, HandedOverOn = l.HandedOverOn!.Value, l.ReturnedOn };
         await foreach (var x in lines.AsAsyncEnumerable().WithCancellation(ct))
         {
