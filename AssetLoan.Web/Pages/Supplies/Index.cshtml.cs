@@ -73,9 +73,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
         ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today), l => l.StartOn, ct);
         Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil), l => l.StartOn, ct);
         ShelfConflicts = await db.ShelfConflictsAsync([.. ToHandOverToday.Rows.Select(r => r.Id), .. Upcoming.Rows.Select(r => r.Id)], today, calendar, ct);
-        OutNow = await QueueAsync(db.Loans.Out(), l => l.DueOn, ct);
-        DueThisWeek = await QueueAsync(db.Loans.Out().Where(l => l.DueOn >= today && l.DueOn <= endOfWeek), l => l.DueOn, ct);
-        Overdue = await QueueAsync(db.Loans.Overdue(today, calendar), l => l.DueOn, ct);
+        // The loans out are read once (ids, due dates, statuses); due this week and overdue are parts of them.
+        var outNow = await KeysAsync(db.Loans.Out(), l => l.DueOn, ct);
+        OutNow = await PageAsync(outNow, ct);
+        DueThisWeek = await PageAsync([.. outNow.Where(k => k.On >= today && k.On <= endOfWeek)], ct);
+        Overdue = await PageAsync([.. outNow.Where(k => FollowUp.IsOverdue(k.Status, k.On, today, calendar))], ct);
         AwaitingEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(ct);
         var headed = db.DivisionsWithHead();
         AwaitingFallbackEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(l => !headed.Contains(l.BorrowerDivisionId!.Value), ct);
@@ -88,12 +90,21 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
     /// the loans on average, walked the date index through every loan ever filed looking for the few still open: 4.7 s
     /// for the list to check at a million loans (bench/run, issue 15).
     /// </summary>
-    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct)
+    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct) =>
+        await PageAsync(await KeysAsync(loans, by, ct), ct);
+
+    /// <summary>The queue's ids, dates and statuses, read whole (an index read).</summary>
+    private static async Task<List<QueueKey>> KeysAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct)
     {
         var loan = by.Parameters[0];
         var key = Expression.Lambda<Func<Loan, QueueKey>>(
-            Expression.New(typeof(QueueKey).GetConstructors()[0], Expression.Property(loan, nameof(Loan.Id)), by.Body), loan);
-        var keys = await loans.Select(key).ToListAsync(ct);
+            Expression.New(typeof(QueueKey).GetConstructors()[0], Expression.Property(loan, nameof(Loan.Id)), by.Body, Expression.Property(loan, nameof(Loan.Status))), loan);
+        return await loans.Select(key).ToListAsync(ct);
+    }
+
+    /// <summary>The first <see cref="RowsPerList"/> of <paramref name="keys"/> by date (then number), with their borrowers and items.</summary>
+    private async Task<Queue> PageAsync(List<QueueKey> keys, CancellationToken ct)
+    {
         if (keys.Count == 0)
         {
             return Queue.Empty;
@@ -110,7 +121,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
         return new Queue([.. rows.OrderBy(r => page.IndexOf(r.Id))], keys.Count);
     }
 
-    private sealed record QueueKey(int Id, DateOnly On);
+    private sealed record QueueKey(int Id, DateOnly On, LoanStatus Status);
 
     /// <summary>The first rows of a desk list and how many there are in all.</summary>
     public sealed record Queue(IReadOnlyList<QueueRow> Rows, int Count)
