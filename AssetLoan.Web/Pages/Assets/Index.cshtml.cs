@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, PublicDataCache cache) : PageMod
         var query = await db.SearchAssetsAsync(Filter, ct);
         // Counting a province's registry (100,000 units) is most of this page's cost: the count is kept per filter, in
         // the bounded store, until the next write through the app on any instance.
-        Total = await cache.SearchAsync("assets-count|" + Filter.With(sort: "", dir: ""), () => db.CountAssetsAsync(Filter, ct));
+        Total = await cache.KeptAsync(new AssetCountFigure(Filter.With(sort: "", dir: "")), () => db.CountAssetsAsync(Filter, ct));
         if (Filter.P > Pages)
         {
             Filter.P = Pages;

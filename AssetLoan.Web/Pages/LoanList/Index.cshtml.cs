@@ -1,4 +1,3 @@
-using System.Globalization;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
@@ -51,7 +50,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, PublicDataCac
         Items = await cache.GetAsync("loanlist-items", async () => (IReadOnlyList<(int Id, string Name)>)(await db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList());
         // The total is kept per search and day (overdue depends on the day), in the bounded store, until the next write
         // through the app on any instance.
-        var countKey = string.Create(CultureInfo.InvariantCulture, $"loans-count|{Today.DayNumber}|{Search.With(sort: "", page: 1)}");
-        Result = await db.SearchAsync(Search, Today, Calendar, ct, load => cache.SearchAsync(countKey, load));
+        Result = await db.SearchAsync(Search, Today, Calendar, ct, load => cache.KeptAsync(new LoanCountFigure(Today, Search.With(sort: "", page: 1)), load));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AssetLoan.Domain.Assets;
 using AssetLoan.Domain.Borrowers;
@@ -72,7 +71,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider time, PublicDat
 
         // The figures read a year of loans (a province: hundreds of thousands): computed once per year and day, and
         // again after any write to the loans, the registry or the calendar on any instance (PublicDataVersion).
-        var f = await cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"dashboard-{Year.BuddhistYear}-{Today.DayNumber}"), () => FiguresAsync(ct));
+        var f = await cache.KeptAsync(new DashboardFigure(Year.BuddhistYear, Today), () => FiguresAsync(ct));
         (ByStatus, DueThisWeek, DueThisWeekCount, Overdue, OverdueCount, Compliance) = (f.ByStatus, f.DueThisWeek, f.DueThisWeekCount, f.Overdue, f.OverdueCount, f.Compliance);
         (Utilisation, UtilisedItems, MostBorrowed, ByKind, MedianDaysToDecision, Decided) = (f.Utilisation, f.UtilisedItems, f.MostBorrowed, f.ByKind, f.MedianDaysToDecision, f.Decided);
     }

@@ -43,7 +43,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, PublicData
         var loans = LoanRegister.Loans(db, Filter, FiscalYear);
         // The totals walk every loan of the filtered year (a province: hundreds of thousands): kept per filter until the
         // next write through the app on any instance, in the bounded store (the filter's item and division are typed).
-        Totals = await cache.SearchAsync("register-totals|" + Filter.QueryString(), () => LoanRegister.TotalsAsync(loans, ct));
+        Totals = await cache.KeptAsync(new RegisterTotalsFigure(Filter.QueryString()), () => LoanRegister.TotalsAsync(loans, ct));
         PageCount = Math.Max(1, (Totals.Loans + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await LoanRegister.PageAsync(db, loans, PageNumber, PageSize, ct);
