@@ -86,7 +86,14 @@ public sealed class VillagerDetourJourneyTests(BrowserFixture browser) : IClassF
         await page.GotoAsync($"{browser.BaseUrl}/apply");
         await page.GetByLabel("วันที่เริ่มยืม").PressSequentiallyAsync("25/12/2026");
         await page.GetByLabel("วันที่ส่งคืน").PressSequentiallyAsync("26/12/2569");
-        await page.GetByRole(AriaRole.Button, new() { Name = "ตรวจสอบจำนวนว่าง" }).ClickAsync();
+
+        // The check is a form post; the answer is the page the server sends back. This is the first post to a freshly
+        // started app (CI of 2329cd2: no answer within the 20 s the message was waited for, with the suite's other
+        // browser classes starting beside it), so the test waits for that answer, then for the message.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "ตรวจสอบจำนวนว่าง" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/apply", StringComparison.Ordinal),
+            new() { Timeout = 90_000 });
 
         await Assertions.Expect(page.Locator("[data-valmsg-for='Input.StartOn']")).ToContainTextAsync("กรุณากรอกปีเป็น พ.ศ.");
         await Assertions.Expect(page.GetByLabel("วันที่เริ่มยืม")).ToHaveValueAsync("25/12/2026");
