@@ -132,7 +132,8 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
             var cap = key.Kind == "unit-twice" ? 0 : after.Capacity[key.Item];
             var previous = before.Used.GetValueOrDefault(key);
             Assert.True(used <= Math.Max(cap, previous),
-                $"{where}: {key.Kind} commitments of item {key.Item} on {key.Day} are {used} > lendable {cap} (before: {previous})");
+                $"{where}: {key.Kind} commitments of item {key.Item} on {key.Day} are {used} > lendable {cap} (before: {previous})"
+                + (after.Twice.TryGetValue(key, out var twice) ? $"; held by {twice}" : ""));
         }
     }
 
@@ -186,7 +187,8 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
 
     private readonly record struct UseKey(string Kind, int Item, DateOnly Day);
 
-    private sealed record Snapshot(IReadOnlyDictionary<UseKey, int> Used, IReadOnlyDictionary<int, int> Capacity);
+    /// <summary>What each item uses per day, its capacity, and for a unit held firmly twice the commitments that hold it (for the message).</summary>
+    private sealed record Snapshot(IReadOnlyDictionary<UseKey, int> Used, IReadOnlyDictionary<int, int> Capacity, IReadOnlyDictionary<UseKey, string> Twice);
 
     /// <summary>One sequence's database and clock, and the operations as the pages perform them.</summary>
     private sealed class World(SqliteConnection connection, FakeTimeProvider clock)
@@ -247,6 +249,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
             var commitments = await db.CommitmentsAsync(ids, Today, Today.AddDays(Horizon), Today, default);
             var capacity = items.ToDictionary(i => i.Id, i => i.IsPooled ? i.PoolLendable : lendable.Count(a => a.CatalogueItemId == i.Id));
             var used = new Dictionary<UseKey, int>();
+            var twice = new Dictionary<UseKey, string>();
             for (var d = Today; d <= Today.AddDays(Horizon); d = d.AddDays(1))
             {
                 foreach (var item in items)
@@ -257,10 +260,14 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
 
                     // A unit committed firmly to two loans on one day counts once above; the pairs count here.
                     used[new UseKey("unit-twice", item.Id, d)] = item.IsPooled ? 0 : onDay.Where(c => c.Firm).GroupBy(c => c.AssetId).Sum(g => g.Count() - 1);
+                    if (!item.IsPooled && onDay.Where(c => c.Firm).GroupBy(c => c.AssetId).Where(g => g.Count() > 1).SelectMany(g => g).ToList() is { Count: > 0 } pairs)
+                    {
+                        twice[new UseKey("unit-twice", item.Id, d)] = string.Join(", ", pairs.Select(c => $"loan {c.LoanId} unit {c.AssetId} {c.From:MM-dd}..{c.To:MM-dd}"));
+                    }
                 }
             }
 
-            return new Snapshot(used, capacity);
+            return new Snapshot(used, capacity, twice);
         }
 
         public async Task CheckPhysicalAsync(string where)
