@@ -856,6 +856,17 @@ public sealed partial class Loan
             {
                 DomainRuleException.ThrowIf(!assets.TryGetValue(assetId, out var asset), "Loan.UnitUnknown", "Unknown asset.");
                 var substitute = EnsureIssuable(line, asset!, replaceable.Count);
+
+                // A unit reserved for this loan may be held by another loan between today and this loan's start (an
+                // early pickup): issuing it would lend it twice on those days. It is replaced, or picked up later.
+                if (!substitute && firm.HeldAssetIds.Contains(asset!.Id))
+                {
+                    throw new DomainRuleException("Loan.ReservedUnitHeld", $"{asset.AssetNumber} is held by another loan before this loan's start.")
+                    {
+                        Details = [asset.AssetNumber, .. firm.ReferencesHolding(asset.Id)],
+                    };
+                }
+
                 if (substitute)
                 {
                     var all = shelf.All[line.CatalogueItemId];
