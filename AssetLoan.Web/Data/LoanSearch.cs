@@ -21,7 +21,11 @@ public sealed record LoanSearch
 
     public int? Division { get; init; }
 
+    /// <summary>An item id (from an older link; the page's field sends <see cref="ItemName"/>).</summary>
     public int? Item { get; init; }
+
+    /// <summary>An item's name or part of it (<see cref="ItemNameFilter"/>).</summary>
+    public string? ItemName { get; init; }
 
     /// <summary>Period start, typed in พ.ศ. ("25/12/2569"): loans whose period overlaps [From, To].</summary>
     public string? From { get; init; }
@@ -52,6 +56,7 @@ public sealed record LoanSearch
             ["kind"] = Kind?.ToString(),
             ["division"] = Division?.ToString(CultureInfo.InvariantCulture),
             ["item"] = Item?.ToString(CultureInfo.InvariantCulture),
+            ["itemname"] = ItemName?.Trim(),
             ["from"] = From,
             ["to"] = To,
             ["sort"] = sort ?? Sort,
@@ -121,10 +126,7 @@ public static class LoanSearchQueries
             loans = loans.Where(l => l.BorrowerDivisionId == division);
         }
 
-        if (search.Item is { } item)
-        {
-            loans = loans.Where(l => db.LoanLines.Any(x => x.LoanId == l.Id && x.CatalogueItemId == item));
-        }
+        loans = loans.WithItem(db, search.Item, search.ItemName);
 
         if (LoanSearch.ParseDate(search.From) is { } from)
         {

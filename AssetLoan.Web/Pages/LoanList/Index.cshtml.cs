@@ -26,13 +26,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, PublicDataCac
 
     public IReadOnlyList<NamedOption> Divisions { get; private set; } = [];
 
-    public IReadOnlyList<(int Id, string Name)> Items { get; private set; } = [];
+    /// <summary>The item-name field: what was typed (or the item an older link chose) and names that contain it.</summary>
+    public ItemNameField ItemField { get; private set; } = new(null, false, []);
 
     /// <summary>The auditor reads the loan's record in the audit trail; the others open the loan page.</summary>
     public bool ReadsAuditTrail => User.IsInRole(Roles.Auditor) && !User.IsInRole(Roles.SuppliesOfficer) && !User.IsInRole(Roles.FinanceDirector) && !User.IsInRole(Roles.Executive);
 
     /// <summary>A filter besides the search text is in use: the folded filters open.</summary>
-    public bool AnyFilter => !string.IsNullOrEmpty(Search.Status) || Search.Kind is not null || Search.Division is not null || Search.Item is not null
+    public bool AnyFilter => !string.IsNullOrEmpty(Search.Status) || Search.Kind is not null || Search.Division is not null || Search.Item is not null || !string.IsNullOrWhiteSpace(Search.ItemName)
         || !string.IsNullOrWhiteSpace(Search.From) || !string.IsNullOrWhiteSpace(Search.To);
 
     public bool InvalidFrom { get; private set; }
@@ -47,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, PublicDataCac
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         Calendar = await db.WorkingCalendarAsync(ct);
         Divisions = await cache.GetAsync("loanlist-divisions", () => AdminQueries.DivisionsAsync(db, ct));
-        Items = await cache.GetAsync("loanlist-items", async () => (IReadOnlyList<(int Id, string Name)>)(await db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList());
+        ItemField = await ItemNameFilter.FieldAsync(db, Search.Item, Search.ItemName, ct);
         // The total is kept per search and day (overdue depends on the day), in the bounded store, until the next write
         // through the app on any instance.
         Result = await db.SearchAsync(Search, Today, Calendar, ct, load => cache.KeptAsync(new LoanCountFigure(Today, Search.With(sort: "", page: 1)), load));

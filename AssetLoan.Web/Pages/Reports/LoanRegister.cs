@@ -19,7 +19,11 @@ public sealed class RegisterFilter
 
     public LoanStatus? Status { get; set; }
 
+    /// <summary>An item id (from an older link; the page's field sends <see cref="ItemName"/>).</summary>
     public int? Item { get; set; }
+
+    /// <summary>An item's name or part of it (<see cref="ItemNameFilter"/>).</summary>
+    public string? ItemName { get; set; }
 
     public int? Division { get; set; }
 
@@ -39,6 +43,11 @@ public sealed class RegisterFilter
         if (Item is { } i)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"item={i}"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(ItemName))
+        {
+            parts.Add("itemname=" + Uri.EscapeDataString(ItemName.Trim()));
         }
 
         if (Division is { } d)
@@ -80,10 +89,7 @@ public static class LoanRegister
             q = q.Where(l => l.Status == status);
         }
 
-        if (f.Item is { } item)
-        {
-            q = q.Where(l => l.Lines.Any(x => x.CatalogueItemId == item));
-        }
+        q = q.WithItem(db, f.Item, f.ItemName);
 
         if (f.Division is { } division)
         {

@@ -28,7 +28,8 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, PublicData
 
     public int PageCount { get; private set; }
 
-    public IReadOnlyList<Option> Items { get; private set; } = [];
+    /// <summary>The item-name field: what was typed (or the item an older link chose) and names that contain it.</summary>
+    public ItemNameField ItemField { get; private set; } = new(null, false, []);
 
     public IReadOnlyList<Option> Divisions { get; private set; } = [];
 
@@ -47,7 +48,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, PublicData
         PageCount = Math.Max(1, (Totals.Loans + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await LoanRegister.PageAsync(db, loans, PageNumber, PageSize, ct);
-        Items = await cache.GetAsync("register-items", () => db.CatalogueItems.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct));
+        ItemField = await ItemNameFilter.FieldAsync(db, Filter.Item, Filter.ItemName, ct);
         Divisions = await cache.GetAsync("register-divisions", () => db.Divisions.AsNoTracking().OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct));
     }
 
