@@ -851,21 +851,25 @@ public sealed partial class Loan
             DomainRuleException.ThrowIf(ids.Count > line.Quantity, "Loan.IssueOverApproved",
                 $"At most {line.Quantity} {line.UnitNoun} of {line.ItemName} were approved.");
             var replaceable = ReservedNotOnShelf(line, assets, firm).Where(u => !ids.Contains(u.AssetId)).ToList();
+
+            // A unit reserved for this loan may be held by another loan between today and this loan's start (an early
+            // pickup): issuing it would lend it twice on those days. Every such unit is named with the loan that holds
+            // it, before anything is issued; the officer substitutes them or hands over on the start day.
+            var heldOwn = ids.Where(id => line.Units.Any(u => u.AssetId == id) && firm.HeldAssetIds.Contains(id) && assets.ContainsKey(id))
+                .Select(id => assets[id]).OrderBy(a => a.AssetNumber, StringComparer.Ordinal).ToList();
+            if (heldOwn.Count > 0)
+            {
+                throw new DomainRuleException("Loan.ReservedUnitHeld", $"{string.Join(", ", heldOwn.Select(a => a.AssetNumber))} held by another loan before this loan's start.")
+                {
+                    Details = [.. heldOwn.Select(a => $"{a.AssetNumber} ({string.Join(", ", firm.ReferencesHolding(a.Id))})")],
+                };
+            }
+
             var units = new List<Asset>();
             foreach (var assetId in ids)
             {
                 DomainRuleException.ThrowIf(!assets.TryGetValue(assetId, out var asset), "Loan.UnitUnknown", "Unknown asset.");
                 var substitute = EnsureIssuable(line, asset!, replaceable.Count);
-
-                // A unit reserved for this loan may be held by another loan between today and this loan's start (an
-                // early pickup): issuing it would lend it twice on those days. It is replaced, or picked up later.
-                if (!substitute && firm.HeldAssetIds.Contains(asset!.Id))
-                {
-                    throw new DomainRuleException("Loan.ReservedUnitHeld", $"{asset.AssetNumber} is held by another loan before this loan's start.")
-                    {
-                        Details = [asset.AssetNumber, .. firm.ReferencesHolding(asset.Id)],
-                    };
-                }
 
                 if (substitute)
                 {

@@ -124,6 +124,50 @@ public sealed class AvailabilityTruthTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Handover_EarlyPickup_OwnReservedUnitsHeldTodayByAnotherLoan_RefusedNamingEachUnitAndItsLoan()
+    {
+        // Walked in Chromium: loan A holds both units today only; loan B has them reserved from tomorrow, and its pickup
+        // window opens today. Handing B over today would lend both units twice today.
+        var t = await app.MoveToOrdinaryWeekAsync(DayOfWeek.Wednesday);
+        var (name, units) = await NumberedAsync(2);
+        var a = await app.ApprovedBetweenAsync(Demo.Employee, t, t, (name, 2));
+        var b = await app.ApprovedBetweenAsync(Demo.Head, t.AddDays(1), t.AddDays(2), (name, 2));
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+
+        var ids = await app.WithDbAsync(db => db.Assets.Where(x => units.Contains(x.AssetNumber)).Select(x => x.Id).ToListAsync());
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{b}", "#handover-form");
+        form.Set("Input.ReceiverName", "นายสมหมาย ใจกว้าง").Set("Input.Acknowledged", "true");
+        foreach (var id in ids)
+        {
+            form.Add("Input.Lines[0].AssetIds", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var refused = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var text = (await HtmlForm.ParseAsync(refused)).Body!.TextContent;
+        Assert.Contains("ให้เลือกครุภัณฑ์อื่นแทนหรือส่งมอบในวันเริ่มยืม", text, StringComparison.Ordinal);
+        var reference = await ReferenceAsync(a);
+        Assert.All(units, u => Assert.Contains($"{u} ({reference})", text, StringComparison.Ordinal));
+        Assert.Equal(LoanStatus.Approved, await StatusAsync(b));
+
+        // On its start day (A's day has passed) the officer signs in again and the same handover goes through.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        client = await app.CreateClientAsAsync(Demo.Officer);
+        form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{b}", "#handover-form");
+        form.Set("Input.ReceiverName", "นายสมหมาย ใจกว้าง").Set("Input.Acknowledged", "true");
+        foreach (var id in ids)
+        {
+            form.Add("Input.Lines[0].AssetIds", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var done = await form.SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.StartsWith("/supplies/slip/", done.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(LoanStatus.HandedOver, await StatusAsync(b));
+    }
+
+    [Fact]
     public async Task Extension_LaterCheckedReservationNeedsTheUnit_RefusedNamingIt()
     {
         var (name, _) = await NumberedAsync(1);
