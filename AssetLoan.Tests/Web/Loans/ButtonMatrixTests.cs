@@ -33,6 +33,11 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
     /// <summary>The borrower key of the colleague's requests keyed in by the demo officer.</summary>
     private const string KeyedIn = "keyed-in-by-officer";
 
+    /// <summary>The borrower key of the demo head's own requests keyed in by the demo officer (they need an endorsement the head may not give).</summary>
+    private const string KeyedInHead = "keyed-in-for-the-head";
+
+    private const string TrackPool = "เก้าอี้ (ทดสอบปุ่มติดตาม)";
+
     private readonly Dictionary<string, HttpClient> _clients = [];
     private string _colleague = "";
     private int _pool;
@@ -136,6 +141,164 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
         Assert.True(failures.Count == 0, $"{failures.Count} of {covered} combinations disagree:\n" + string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// The send-back and endorsement forms of the head's endorsement page and the officer's check page come from
+    /// <see cref="LoanActions.Refusal"/> too: for every state × demo account × own/other/keyed-in request, a form the
+    /// page shows must change the loan when posted, and an action it hides must be refused when posted anyway.
+    /// </summary>
+    [Fact]
+    public async Task EndorsementAndCheckPages_EveryShownForm_Succeeds_AndEveryHiddenAction_IsRefused()
+    {
+        _pool = await LoanSetup.NewPoolAsync(app, "เก้าอี้ (ทดสอบปุ่มส่งกลับ)", 100_000, maxDays: 60);
+        var colleague = await LoanSetup.NewStaffAsync(app, "นางสาวเพื่อนร่วม ส่งกลับ", "EDU", Roles.Employee);
+        var borrowers = Borrowers.Append(colleague).Append(KeyedIn).Append(KeyedInHead).ToList();
+        _colleague = colleague;
+        const string Reason = "ขอให้ระบุสถานที่ให้ชัดเจน";
+        (string Page, LoanAction Action, Func<int, DateOnly, Attempt> For)[] forms =
+        [
+            ("endorsements", LoanAction.Endorse, (id, _) => new($"/endorsements/{id}", "form[data-action='Endorse']", $"/endorsements/{id}?handler=Endorse", _ => { })),
+            ("endorsements", LoanAction.SendBack, (id, _) => new($"/endorsements/{id}", "form[data-action='SendBack']", $"/endorsements/{id}?handler=SendBack", f => f.Set("Reason", Reason))),
+            ("supplies/check", LoanAction.SendBack, (id, _) => new($"/supplies/check/{id}", "form[data-action='SendBack']", $"/supplies/check/{id}?handler=SendBack", f => f.Set("Reason", Reason))),
+        ];
+
+        var failures = new List<string>();
+        var (covered, shownCount) = (0, 0);
+        foreach (var state in Enum.GetValues<State>().Where(s => s != State.Overdue))
+        {
+            foreach (var borrower in borrowers)
+            {
+                var id = await LoanInAsync(borrower, state);
+                if (id == 0)
+                {
+                    continue;
+                }
+
+                foreach (var person in People.Where(p => borrower == colleague || borrower is KeyedIn or KeyedInHead || p == borrower))
+                {
+                    var whose = person == borrower ? "own" : borrower == KeyedIn ? "keyed in by the officer" : borrower == KeyedInHead ? "the head's, keyed in by the officer" : "other's";
+                    var client = await ClientAsync(person);
+                    foreach (var page in forms.Select(f => f.Page).Distinct())
+                    {
+                        covered++;
+                        var name = $"{state} × {person.Split('@')[0]} × {whose} on /{page}";
+                        var shown = await ShownAsync(client, $"/{page}/{id}");
+                        foreach (var (_, action, attemptFor) in forms.Where(f => f.Page == page))
+                        {
+                            if (shown.Contains(action))
+                            {
+                                shownCount++;
+                                var fresh = await LoanInAsync(borrower, state);
+                                var (changed, how) = await AttemptAsync(client, fresh, dueOn => attemptFor(fresh, dueOn));
+                                if (!changed)
+                                {
+                                    failures.Add($"{name}: {action} shown but refused ({how})");
+                                }
+                            }
+                            else
+                            {
+                                var (changed, how) = await AttemptAsync(client, id, dueOn => attemptFor(id, dueOn));
+                                if (changed)
+                                {
+                                    failures.Add($"{name}: {action} hidden but the server did it ({how})");
+                                    id = await LoanInAsync(borrower, state);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(covered > 100 && shownCount > 5, $"only {covered} combinations reached, {shownCount} forms shown");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {covered} combinations disagree:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// The outsider's /track page: its cancel, correction and extension forms come from <see cref="LoanActions.For"/>
+    /// for the applicant. For every state of an outside application, a form shown must change the loan when posted with
+    /// the phone on file, and a form hidden must be refused when posted anyway (with the phone on file and valid fields).
+    /// </summary>
+    [Fact]
+    public async Task TrackPage_EveryShownForm_Succeeds_AndEveryHiddenAction_IsRefused()
+    {
+        _pool = await LoanSetup.NewPoolAsync(app, TrackPool, 100_000, maxDays: 60);
+        LoanAction[] actions = [LoanAction.Cancel, LoanAction.Resubmit, LoanAction.RequestExtension];
+        var failures = new List<string>();
+        var (covered, shownCount) = (0, 0);
+        var states = Enum.GetValues<State>().Where(s => s is not (State.Endorsed or State.Overdue)).ToList();
+        var overdue = new List<(string Token, string Phone, int Id)>();
+        for (var i = 0; i < 3; i++)
+        {
+            overdue.Add(await OutsideLoanInAsync(State.HandedOver));
+        }
+
+        foreach (var state in states.Append(State.Overdue))
+        {
+            if (state == State.Overdue)
+            {
+                app.Clock.Advance(TimeSpan.FromDays(10));
+            }
+
+            var queue = new Queue<(string Token, string Phone, int Id)>(overdue);
+            Func<Task<(string Token, string Phone, int Id)>> fresh = state == State.Overdue ? () => Task.FromResult(queue.Dequeue()) : () => OutsideLoanInAsync(state);
+            var loan = await fresh();
+            var client = app.CreateAnonymousClient();
+            covered++;
+            var shown = await ShownAsync(client, $"/track/{loan.Token}");
+            foreach (var action in actions)
+            {
+                if (shown.Contains(action))
+                {
+                    shownCount++;
+                    var other = await fresh();
+                    var (changed, how) = await AttemptAsync(client, other.Id, dueOn => TrackAttempt(action, other.Token, other.Phone, dueOn), $"/track/{other.Token}", "#notices-form");
+                    if (!changed)
+                    {
+                        failures.Add($"{state} on /track: {action} shown but refused ({how})");
+                    }
+                }
+                else
+                {
+                    var (changed, how) = await AttemptAsync(client, loan.Id, dueOn => TrackAttempt(action, loan.Token, loan.Phone, dueOn), $"/track/{loan.Token}", "#notices-form");
+                    if (changed)
+                    {
+                        failures.Add($"{state} on /track: {action} hidden but the server did it ({how})");
+                        loan = await fresh();
+                    }
+                }
+            }
+        }
+
+        Assert.True(covered == states.Count + 1 && shownCount > 5, $"{covered} states reached, {shownCount} forms shown");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {covered} states disagree:\n" + string.Join("\n", failures));
+    }
+
+    private Attempt TrackAttempt(LoanAction action, string token, string phone, DateOnly dueOn) => action switch
+    {
+        LoanAction.Cancel => new($"/track/{token}", "form[data-action='Cancel']", $"/track/{token}?handler=Cancel", f => f.Set("CancelPhone", phone)),
+        LoanAction.Resubmit => new($"/track/{token}", "form[data-action='Resubmit']", $"/track/{token}?handler=Resubmit",
+            f => f.Set("Fix.Purpose", "งานบำเพ็ญกุศลศพ").Set("Fix.Place", "ศาลาประชาคม หมู่ 3").Set("Fix.StartOn", ThaiDate.InputText(Today))
+                .Set("Fix.DueOn", ThaiDate.InputText(Today.AddDays(2))).Set("Fix.Lines[0].ItemId", _pool.ToString(CultureInfo.InvariantCulture))
+                .Set("Fix.Lines[0].Quantity", "1").Set("Fix.Phone", phone)),
+        LoanAction.RequestExtension => new($"/track/{token}", "form[data-action='RequestExtension']", $"/track/{token}?handler=Extend",
+            f => f.Set("Extend.NewDueOn", ThaiDate.InputText(dueOn.AddDays(1))).Set("Extend.Reason", "งานเลื่อนออกไป").Set("Extend.Phone", phone)),
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>An outside application for two chairs of the test pool, today to the day after tomorrow, filed through /apply and brought to <paramref name="state"/>.</summary>
+    private async Task<(string Token, string Phone, int Id)> OutsideLoanInAsync(State state)
+    {
+        var client = app.CreateAnonymousClient();
+        var phone = PublicApplication.NewPhone();
+        var form = await PublicApplication.FilledAsync(client, phone: phone);
+        form.Quantity(PublicApplication.Tent, 0).Quantity(PublicApplication.Chairs, 0).Quantity(TrackPool, 2).Set("Input.OffPremises", "false")
+            .Set("Input.StartOn", ThaiDate.InputText(Today)).Set("Input.DueOn", ThaiDate.InputText(Today.AddDays(2)));
+        var (_, token) = await PublicApplication.SubmitAsync(client, form);
+        var id = await PublicApplication.LoanIdAsync(app, token);
+        Assert.True(await MoveAsync(id, state, null), $"an outside application cannot reach {state}");
+        return (token, phone, id);
+    }
+
     private async Task<HttpClient> ClientAsync(string email)
     {
         if (!_clients.TryGetValue(email, out var client))
@@ -148,9 +311,12 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     /// <summary>The buttons the loan page shows (none when the person may not open it).</summary>
-    private static async Task<List<LoanAction>> ShownAsync(HttpClient client, int id)
+    private static Task<List<LoanAction>> ShownAsync(HttpClient client, int id) => ShownAsync(client, $"/loans/{id}");
+
+    /// <summary>The buttons (<c>data-action</c>) <paramref name="page"/> shows (none when the person may not open it).</summary>
+    private static async Task<List<LoanAction>> ShownAsync(HttpClient client, string page)
     {
-        var response = await client.GetAsync($"/loans/{id}");
+        var response = await client.GetAsync(page);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             return [];
@@ -158,7 +324,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
 
         var doc = await HtmlForm.ParseAsync(response);
         return doc.QuerySelectorAll("main [data-action]")
-            .Select(e => Enum.TryParse<LoanAction>(e.GetAttribute("data-action"), out var a) ? a : throw new InvalidOperationException($"/loans/{id}: a button names no action: {e.OuterHtml}"))
+            .Select(e => Enum.TryParse<LoanAction>(e.GetAttribute("data-action"), out var a) ? a : throw new InvalidOperationException($"{page}: a button names no action: {e.OuterHtml}"))
             .Distinct().ToList();
     }
 
@@ -191,10 +357,18 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
     };
 
     /// <summary>Tries <paramref name="action"/> as the person would: whether the loan changed, and how the pages answered.</summary>
-    private async Task<(bool Changed, string How)> AttemptAsync(HttpClient client, LoanAction action, int id)
+    private Task<(bool Changed, string How)> AttemptAsync(HttpClient client, LoanAction action, int id) =>
+        AttemptAsync(client, id, dueOn => AttemptFor(action, id, dueOn));
+
+    /// <summary>
+    /// Tries one attempt: its page's form when the page shows it, else a bare POST with the client's antiforgery token
+    /// (from <paramref name="tokenPage"/>'s form <paramref name="tokenForm"/>; by default the profile's logout form).
+    /// </summary>
+    private async Task<(bool Changed, string How)> AttemptAsync(HttpClient client, int id, Func<DateOnly, Attempt> attemptFor,
+        string tokenPage = "/account/profile", string tokenForm = "form[action='/account/logout']")
     {
         var before = await StampAsync(id);
-        var attempt = AttemptFor(action, id, before.DueOn);
+        var attempt = attemptFor(before.DueOn);
         var page = await client.GetAsync(attempt.Page);
         HtmlForm? form = null;
         if (page.StatusCode == HttpStatusCode.OK && (await HtmlForm.ParseAsync(page)) is var doc && doc.QuerySelector(attempt.Selector) is not null)
@@ -203,7 +377,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
         }
 
         var how = $"GET {attempt.Page} {(int)page.StatusCode}{(form is null ? " without the form" : "")}";
-        var post = form ?? HtmlForm.From(await HtmlForm.GetDocumentAsync(client, "/account/profile"), "form[action='/account/logout']", "/account/profile");
+        var post = form ?? HtmlForm.From(await HtmlForm.GetDocumentAsync(client, tokenPage), tokenForm, tokenPage);
         attempt.Fill(post);
         var response = await post.SubmitAsync(client, form is null ? attempt.Post : null);
         var after = await StampAsync(id);
@@ -227,20 +401,31 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private async Task<int> LoanInAsync(string borrowerKey, State state)
     {
         var today = Today;
-        var borrowerEmail = borrowerKey == KeyedIn ? _colleague : borrowerKey;
+        var borrowerEmail = borrowerKey == KeyedIn ? _colleague : borrowerKey == KeyedInHead ? Demo.Head : borrowerKey;
         var id = await app.WithDbAsync(async db =>
         {
-            var actor = await LoanSetup.ActorAsync(db, borrowerKey == KeyedIn ? Demo.Officer : borrowerEmail);
+            var keyedIn = borrowerKey is KeyedIn or KeyedInHead;
+            var actor = await LoanSetup.ActorAsync(db, keyedIn ? Demo.Officer : borrowerEmail);
             var request = new LoanRequest("ใช้ในงานของหน่วยงาน", "ห้องประชุมเทศบาล", false, today, today.AddDays(2), [new RequestedLine(_pool, 2)]);
             var policy = (await Settings.LoadAsync(db, default)).Policy;
 
             // The standing rule is not what this matrix tests: one borrower holds many loans here, some with open damage cases.
-            var borrowerUserId = borrowerKey == KeyedIn ? (await LoanSetup.ActorAsync(db, borrowerEmail)).UserId! : actor.UserId!;
+            var borrowerUserId = keyedIn ? (await LoanSetup.ActorAsync(db, borrowerEmail)).UserId! : actor.UserId!;
             var loan = await db.SubmitLoanAsync(await db.StaffBorrowerAsync(borrowerUserId, default), request, actor, policy with { BorrowerStandingRule = false },
                 today, app.Clock.GetUtcNow().UtcDateTime, default);
             return loan.Id;
         });
-        var reached = await app.WithDbAsync(async db =>
+        return await MoveAsync(id, state, borrowerEmail) ? id : 0;
+    }
+
+    /// <summary>
+    /// Brings the submitted loan <paramref name="id"/> to <paramref name="state"/> through the domain as the demo people
+    /// would; <paramref name="borrowerEmail"/> null: an outside applicant, who acts through the tracking link.
+    /// </summary>
+    private Task<bool> MoveAsync(int id, State state, string? borrowerEmail)
+    {
+        var today = Today;
+        return app.WithDbAsync(async db =>
         {
             var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
             var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
@@ -248,7 +433,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
             var policy = (await Settings.LoadAsync(db, default)).Policy;
             var demoOfficer = await LoanStates.ActorAsync(db, Demo.Officer);
             var officer = loan.IsOwnRequest(demoOfficer) || loan.DutyRefusal(demoOfficer, LoanAction.HandOver, true) is not null ? LoanStates.SecondOfficer : demoOfficer;
-            var borrower = await LoanStates.ActorAsync(db, borrowerEmail);
+            var borrower = borrowerEmail is null ? Actor.Applicant(AssetLoan.Web.Pages.Apply.IndexModel.ApplicantActorName) : await LoanStates.ActorAsync(db, borrowerEmail);
             var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
             var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var noUnits = new Dictionary<int, Asset>();
@@ -284,7 +469,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
             loan.Check(officer, loan.Case, new Dictionary<int, IReadOnlyList<Asset>>(),
                 await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, false, loan.Id, default), today, nowUtc);
             var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, true, loan.Id, default);
-            var approver = await LoanStates.ActorAsync(db, borrowerEmail == Demo.Director ? Demo.Mayor : Demo.Director);
+            var approver = await LoanStates.ActorAsync(db, borrowerEmail is null or Demo.Director ? Demo.Mayor : Demo.Director);
             switch (state)
             {
                 case State.Checked:
@@ -330,7 +515,6 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
 
             return await SaveAsync(db);
         });
-        return reached ? id : 0;
     }
 
     private static async Task<bool> SaveAsync(AppDbContext db)

@@ -3,6 +3,7 @@ using System.Net;
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
+using AssetLoan.Web.Data;
 
 namespace AssetLoan.Tests.Web.Loans;
 
@@ -106,6 +107,31 @@ public sealed class EndorsementPagesTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await HtmlForm.ParseAsync(response);
         Assert.Equal("กรุณาระบุเหตุผล", doc.QuerySelector("span[data-valmsg-for='Reason']")!.TextContent.Trim());
+        Assert.Equal(LoanStatus.Submitted, (await LoanSetup.LoanAsync(app, id)).Status);
+    }
+
+    [Fact]
+    public async Task Review_TheHeadsOwnRequestKeyedInByTheOfficer_IsDeniedWithoutForms()
+    {
+        // Decision 0004: a request an officer keys in for the head needs an endorsement the head may not give
+        // (Loan.EndorserIsRequester); the page used to offer both forms and the server refused them.
+        var item = await LoanSetup.ItemIdAsync(app, "จอรับภาพแบบขาตั้ง");
+        var id = await app.WithDbAsync(async db =>
+        {
+            var officer = await LoanSetup.ActorAsync(db, Demo.Officer);
+            var headActor = await LoanSetup.ActorAsync(db, Demo.Head);
+            var policy = (await Settings.LoadAsync(db, default)).Policy;
+            var request = new LoanRequest("ใช้ในงานของหน่วยงาน", "ห้องประชุมเทศบาล", false, Today.AddDays(2), Today.AddDays(2), [new RequestedLine(item, 1)]);
+            var loan = await db.SubmitLoanAsync(await db.StaffBorrowerAsync(headActor.UserId!, default), request, officer, policy, Today,
+                app.Clock.GetUtcNow().UtcDateTime, default);
+            return loan.Id;
+        });
+        var head = await app.CreateClientAsAsync(Demo.Head);
+
+        var response = await head.GetAsync($"/endorsements/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("accessdenied", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(LoanStatus.Submitted, (await LoanSetup.LoanAsync(app, id)).Status);
     }
 

@@ -1,4 +1,5 @@
 using AssetLoan.Domain;
+using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Web.Data;
 using AssetLoan.Web.Identity;
@@ -19,7 +20,10 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
     [BindProperty]
     public string? Reason { get; set; }
 
-    public bool Waiting => View.Status == LoanStatus.Submitted && View.NeedsEndorsement;
+    /// <summary>The actions the signed-in head may take here (<see cref="LoanActions.Refusal"/> for Endorse and SendBack): the page's buttons come from it.</summary>
+    public IReadOnlySet<LoanAction> Actions { get; private set; } = new HashSet<LoanAction>();
+
+    public bool Offers(LoanAction action) => Actions.Contains(action);
 
     /// <summary>The division whose head endorses this request: the borrower's, or the fallback when it has no head.</summary>
     public int? EndorsingDivisionId { get; private set; }
@@ -61,14 +65,18 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             return NotFound();
         }
 
-        // A head sees only the requests they endorse: their own division's, or as the fallback those of a division without a head.
+        // A head sees only the requests whose endorsement is theirs to give (the domain's person-rule of Endorse, in any
+        // status): their own division's, or as the fallback those of a division without a head; never their own request.
         EndorsingDivisionId = await db.EndorsingDivisionAsync(view.BorrowerDivisionId, ct);
-        if (EndorsingDivisionId is null || EndorsingDivisionId != current.Actor.DivisionId || !view.NeedsEndorsement)
+        if (EndorsingDivisionId is null || LoanActions.EndorseRefusal(view.Facts, current.Actor, EndorsingDivisionId) is not null)
         {
             return Forbid();
         }
 
         View = view;
+        var context = (await view.ActionContextAsync(db, BangkokTime.Today(Now), ct)) with { EndorsingDivisionId = EndorsingDivisionId };
+        Actions = new[] { LoanAction.Endorse, LoanAction.SendBack }
+            .Where(a => LoanActions.Refusal(view.Facts, current.Actor, a, context) is null).ToHashSet();
         return null;
     }
 }

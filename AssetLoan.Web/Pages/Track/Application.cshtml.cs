@@ -81,11 +81,13 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
     public bool IsOverdue => FollowUp.IsOverdue(Loan.Status, Loan.DueOn, Today, Calendar);
 
-    public bool CanCancel => LoanTransitions.Allows(Loan.Status, LoanAction.Cancel);
+    /// <summary>
+    /// The actions the holder of the link may take (<see cref="LoanActions.For"/> for the applicant, the actor the
+    /// handlers pass to the verbs): the cancel, correction and extension forms come from it.
+    /// </summary>
+    public IReadOnlySet<LoanAction> Actions { get; private set; } = new HashSet<LoanAction>();
 
-    public bool CanResubmit => LoanTransitions.Allows(Loan.Status, LoanAction.Resubmit);
-
-    public bool CanExtend => LoanTransitions.Allows(Loan.Status, LoanAction.RequestExtension) && Today <= Loan.DueOn && Loan.PendingExtensionTo is null;
+    public bool Offers(LoanAction action) => Actions.Contains(action);
 
     /// <summary>The pickup is still ahead (approved) or the items are out: the calendar file has something to say.</summary>
     public bool HasCalendar => Loan.Status == LoanStatus.Approved || LoanTransitions.IsOut(Loan.Status);
@@ -242,7 +244,7 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         {
             try
             {
-                loan.Cancel(Actor.Applicant(Apply.IndexModel.ApplicantActorName), CancelReason, time.GetUtcNow().UtcDateTime);
+                loan.Cancel(Applicant, CancelReason, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 this.Flash(s["ยกเลิกคำขอเรียบร้อยแล้ว"].Value);
                 return Redirect($"/track/{token}");
@@ -420,6 +422,13 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             return false;
         }
 
+        var id = await db.Loans.Where(l => l.TrackingToken == token).Select(l => (int?)l.Id).SingleOrDefaultAsync(ct);
+        if (id is null || await Loans.LoanView.LoadAsync(db, id.Value, ct) is not { } view)
+        {
+            return false;
+        }
+
+        Actions = view.ActionsFor(Applicant, await view.ActionContextAsync(db, Today, ct));
         var loan = await db.Loans.AsNoTracking()
             .Where(l => l.TrackingToken == token)
             .Select(l => new TrackedLoan(l.Reference, l.Status, l.BorrowerKind, l.Purpose, l.Place, l.OffPremises, l.StartOn, l.DueOn,
