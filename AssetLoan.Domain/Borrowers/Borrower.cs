@@ -177,14 +177,17 @@ public sealed class Borrower
 
     public string MaskedNationalId => NationalIdTail is null ? "" : $"x-xxxx-xxxxx-{NationalIdTail[..2]}-{NationalIdTail[2]}";
 
-    public string AddressLine =>
+    public string AddressLine => AddressLineOf(HouseNumber, Moo, Subdistrict, District, Province);
+
+    /// <summary>The address on one line from its parts (what <see cref="AddressLine"/> answers; read models project the parts).</summary>
+    public static string AddressLineOf(string? houseNumber, string? moo, string? subdistrict, string? district, string? province) =>
         string.Join(" ", new[]
         {
-            HouseNumber is null ? null : $"บ้านเลขที่ {HouseNumber}",
-            Moo is null ? null : $"หมู่ {Moo}",
-            Subdistrict is null ? null : $"ต.{Subdistrict}",
-            District is null ? null : $"อ.{District}",
-            Province is null ? null : $"จ.{Province}",
+            houseNumber is null ? null : $"บ้านเลขที่ {houseNumber}",
+            moo is null ? null : $"หมู่ {moo}",
+            subdistrict is null ? null : $"ต.{subdistrict}",
+            district is null ? null : $"อ.{district}",
+            province is null ? null : $"จ.{province}",
         }.Where(p => p is not null));
 
     /// <summary>PDPA retention: personal fields are wiped; the kind and the loans stay for statistics.</summary>

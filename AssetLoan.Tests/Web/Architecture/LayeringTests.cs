@@ -135,7 +135,7 @@ public sealed class LayeringTests
         }
     }
 
-    /// <summary>A type with its element and generic argument types (<c>List&lt;LoanSummary&gt;</c> names LoanSummary).</summary>
+    /// <summary>A type with its element and generic argument types (<c>List&lt;LoanDeskHeader&gt;</c> names LoanDeskHeader).</summary>
     private static IEnumerable<Type> Expand(Type? type)
     {
         if (type is null || type.IsGenericParameter)

@@ -10,7 +10,7 @@ public sealed partial class LoanPagesLocalizationTests(AppFactory app) : IClassF
     /// <summary>The views of this feature (other features' views in the same folders have their own tests).</summary>
     private static readonly string[] Pages =
     [
-        "Loans/Index.cshtml", "Loans/New.cshtml", "Loans/Details.cshtml", "Loans/_ItemTable.cshtml", "Loans/_LoanSummary.cshtml",
+        "Loans/Index.cshtml", "Loans/New.cshtml", "Loans/Details.cshtml", "Loans/_ItemTable.cshtml", "Loans/_LoanView.cshtml",
         "Endorsements/Index.cshtml", "Endorsements/Review.cshtml",
         "Supplies/Index.cshtml", "Supplies/_QueueTable.cshtml", "Supplies/Check.cshtml", "Supplies/Walkin.cshtml", "Supplies/Paper.cshtml", "Supplies/Reduce.cshtml",
         "Approvals/Index.cshtml", "Approvals/Review.cshtml", "Catalogue/Calendar.cshtml", "Admin/Settings.cshtml",

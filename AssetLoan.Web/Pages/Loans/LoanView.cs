@@ -106,14 +106,19 @@ public sealed record LoanView(
             join d in db.Divisions on b.DivisionId equals d.Id into ds
             from d in ds.DefaultIfEmpty()
             where l.Id == id
-            select new { Loan = l, Borrower = b, Division = d == null ? null : d.Name }).SingleOrDefaultAsync(ct);
+            select new LoanViewSource
+            {
+                Loan = l,
+                Borrower = b,
+                BorrowerDivision = d == null ? null : d.Name,
+                BorrowerAddress = Borrower.AddressLineOf(b.HouseNumber, b.Moo, b.Subdistrict, b.District, b.Province),
+                HasPaperApproval = l.PaperApprovalPath != null,
+            }).ProjectToHead().SingleOrDefaultAsync(ct);
         if (head is null)
         {
             return null;
         }
 
-        var l0 = head.Loan;
-        var b0 = head.Borrower;
         var lines = await db.LoanLines.AsNoTracking().Where(x => x.LoanId == id).OrderBy(x => x.Id)
             .Select(x => new LoanLineView(x.Id, x.CatalogueItemId, x.ItemName, x.Quantity, x.UnitNoun, x.IsPooled,
                 x.Units.OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToList(), x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost,
@@ -122,11 +127,7 @@ public sealed record LoanView(
         var history = await db.Set<LoanHistoryEntry>().AsNoTracking().Where(h => h.LoanId == id).OrderBy(h => h.Id).ProjectToRow().ToListAsync(ct);
         var extensions = await db.Set<ExtensionRequest>().AsNoTracking().Where(e => e.LoanId == id).OrderBy(e => e.Id).ProjectToRow().ToListAsync(ct);
         var needsEndorsement = await db.Loans.Where(l => l.Id == id).Where(Loan.NeedsEndorsementRule).AnyAsync(ct);
-        return new LoanView(l0.Id, l0.Reference, l0.Status, l0.Case, b0.Kind, b0.Name, b0.ContactPerson, b0.Phone, b0.AddressLine, head.Division, b0.Position,
-            l0.BorrowerUserId, l0.BorrowerDivisionId, l0.RequestedByUserId, l0.KeyedInByOfficer, l0.Purpose, l0.Place, l0.OffPremises, l0.StartOn, l0.DueOn,
-            l0.SubmittedAtUtc, l0.UrgencyReason, l0.AgencyLetterNumber, l0.AgencyLetterOn, l0.ApprovedByName, l0.ApprovedRole, l0.DelegationOrder,
-            l0.DecidedAtUtc, l0.DecisionReason, l0.PaperApprovalPath != null, l0.HandedOverOn, l0.ReturnedOn, lines, history, extensions, needsEndorsement,
-            await db.WorkingCalendarAsync(ct));
+        return head.ToView(lines, history, extensions, needsEndorsement, await db.WorkingCalendarAsync(ct));
     }
 }
 
@@ -137,11 +138,88 @@ public sealed record HistoryRow(DateTime AtUtc, string ActorName, string? Acting
 
 public sealed record ExtensionRow(int Id, DateOnly PreviousDueOn, DateOnly RequestedDueOn, string Reason, string RequestedByName, DateTime RequestedAtUtc, ExtensionStatus Status, string? DecidedByName, DateTime? DecidedAtUtc, string? DecisionNote);
 
-/// <summary>Entity → view record projections (outward only; a renamed property breaks the build).</summary>
+/// <summary>
+/// The loan, its borrower and the borrower's division as <see cref="LoanView.LoadAsync"/> joins them, with the values
+/// computed in the query. Only an expression for <see cref="LoanViewMappings.ProjectToHead"/>: never materialized, so
+/// the SQL reads the columns the head names, not the entities.
+/// </summary>
+public sealed class LoanViewSource
+{
+    public required Loan Loan { get; init; }
+
+    public required Borrower Borrower { get; init; }
+
+    public string? BorrowerDivision { get; init; }
+
+    public required string BorrowerAddress { get; init; }
+
+    public bool HasPaperApproval { get; init; }
+}
+
+/// <summary>
+/// The one row <see cref="LoanView"/> reads from SQL: every property of the view but the separately loaded collections
+/// and facts (lines, history, extensions, the endorsement rule, the calendar), which <see cref="LoanViewMappings.ToView"/>
+/// takes as parameters.
+/// </summary>
+public sealed record LoanViewHead(
+    int Id,
+    string Reference,
+    LoanStatus Status,
+    LoanCase Case,
+    BorrowerKind BorrowerKind,
+    string BorrowerName,
+    string? BorrowerContactPerson,
+    string? BorrowerPhone,
+    string BorrowerAddress,
+    string? BorrowerDivision,
+    string? BorrowerPosition,
+    string? BorrowerUserId,
+    int? BorrowerDivisionId,
+    string? RequestedByUserId,
+    bool KeyedInByOfficer,
+    string Purpose,
+    string Place,
+    bool OffPremises,
+    DateOnly StartOn,
+    DateOnly DueOn,
+    DateTime SubmittedAtUtc,
+    string? UrgencyReason,
+    string? AgencyLetterNumber,
+    DateOnly? AgencyLetterOn,
+    string? ApprovedByName,
+    string? ApprovedRole,
+    string? DelegationOrder,
+    DateTime? DecidedAtUtc,
+    string? DecisionReason,
+    bool HasPaperApproval,
+    DateOnly? HandedOverOn,
+    DateOnly? ReturnedOn);
+
+/// <summary>
+/// Entity → view record projections (outward only). <see cref="RequiredMappingStrategy.Target"/> with warnings as errors:
+/// a view property with no source, or a renamed one, breaks the build.
+/// </summary>
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 public static partial class LoanViewMappings
 {
     public static partial IQueryable<HistoryRow> ProjectToRow(this IQueryable<LoanHistoryEntry> query);
 
     public static partial IQueryable<ExtensionRow> ProjectToRow(this IQueryable<ExtensionRequest> query);
+
+    /// <summary>The head of <see cref="LoanView"/> in SQL: the loan's own columns, and the borrower's where the view names them.</summary>
+    public static partial IQueryable<LoanViewHead> ProjectToHead(this IQueryable<LoanViewSource> query);
+
+    /// <summary>The view from its head and the collections loaded beside it (each parameter fills the view property of its name).</summary>
+    public static partial LoanView ToView(this LoanViewHead head, IReadOnlyList<LoanLineView> lines, IReadOnlyList<HistoryRow> history,
+        IReadOnlyList<ExtensionRow> extensions, bool needsEndorsement, Domain.Calendar.WorkingCalendar calendar);
+
+    [MapNestedProperties(nameof(LoanViewSource.Loan))]
+    [MapProperty(nameof(@LoanViewSource.Loan.BorrowerUserId), nameof(LoanViewHead.BorrowerUserId))]
+    [MapProperty(nameof(@LoanViewSource.Loan.BorrowerDivisionId), nameof(LoanViewHead.BorrowerDivisionId))]
+    [MapProperty(nameof(@LoanViewSource.Borrower.Kind), nameof(LoanViewHead.BorrowerKind))]
+    [MapProperty(nameof(@LoanViewSource.Borrower.Name), nameof(LoanViewHead.BorrowerName))]
+    [MapProperty(nameof(@LoanViewSource.Borrower.ContactPerson), nameof(LoanViewHead.BorrowerContactPerson))]
+    [MapProperty(nameof(@LoanViewSource.Borrower.Phone), nameof(LoanViewHead.BorrowerPhone))]
+    [MapProperty(nameof(@LoanViewSource.Borrower.Position), nameof(LoanViewHead.BorrowerPosition))]
+    private static partial LoanViewHead ToHead(LoanViewSource source);
 }

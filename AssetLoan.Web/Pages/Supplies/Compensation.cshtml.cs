@@ -25,7 +25,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
     [BindProperty]
     public SettleInput Settle { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public IReadOnlyList<CaseView> Cases { get; private set; } = [];
 
@@ -157,7 +157,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, loanId, ct);
+        var summary = await LoanDesk.HeaderAsync(db, loanId, ct);
         if (summary is null)
         {
             return false;

@@ -37,7 +37,7 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
     [BindProperty]
     public ReceiptInput Receipt { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public CompensationCase Case { get; private set; } = null!;
 
@@ -104,7 +104,7 @@ public sealed class CompensationNoticeModel(AppDbContext db, TimeProvider time, 
     private async Task<int?> LoadAsync(int caseId, CancellationToken ct)
     {
         var found = await db.CompensationCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct);
-        if (found is null || await LoanDesk.SummaryAsync(db, found.LoanId, ct) is not { } summary)
+        if (found is null || await LoanDesk.HeaderAsync(db, found.LoanId, ct) is not { } summary)
         {
             return null;
         }

@@ -19,7 +19,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public IReadOnlyList<Demand> Demands { get; private set; } = [];
 
@@ -97,7 +97,7 @@ public sealed class DemandModel(AppDbContext db, TimeProvider time, CurrentActor
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, id, ct);
+        var summary = await LoanDesk.HeaderAsync(db, id, ct);
         if (summary is null)
         {
             return false;

@@ -32,7 +32,7 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
     [BindProperty]
     public IssueInput Issue { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public OfficialLetter Letter { get; private set; } = null!;
 
@@ -98,7 +98,7 @@ public sealed class DemandLetterModel(AppDbContext db, TimeProvider time, Curren
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, id, ct);
+        var summary = await LoanDesk.HeaderAsync(db, id, ct);
         if (summary is null)
         {
             return false;

@@ -24,7 +24,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public IReadOnlyList<HandoverLine> Lines { get; private set; } = [];
 
@@ -124,7 +124,7 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
 
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, id, ct);
+        var summary = await LoanDesk.HeaderAsync(db, id, ct);
         var loan = summary is null ? null : await db.LoanAsync(id, ct, tracked: false);
         if (summary is null || loan is null)
         {

@@ -4,11 +4,12 @@ using AssetLoan.Domain.Loans;
 using AssetLoan.Domain.People;
 using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Riok.Mapperly.Abstractions;
 
 namespace AssetLoan.Web.Pages.Supplies;
 
 /// <summary>The loan as the handover, return, follow-up and compensation pages and the printed documents show it.</summary>
-public sealed record LoanSummary(
+public sealed record LoanDeskHeader(
     int Id,
     string Reference,
     LoanStatus Status,
@@ -61,10 +62,10 @@ public static class LoanDesk
     public static string? RefusalMessage(string? code, Microsoft.Extensions.Localization.IStringLocalizer s) =>
         code is null or "Loan.IllegalTransition" ? null : Infrastructure.DomainErrors.Message(code, s);
 
-    public static async Task<LoanSummary?> SummaryAsync(AppDbContext db, int id, CancellationToken ct)
+    public static async Task<LoanDeskHeader?> HeaderAsync(AppDbContext db, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var row = await (
+        return await (
                 from l in db.Loans.AsNoTracking()
                 join b in db.Borrowers.AsNoTracking() on l.BorrowerId equals b.Id
                 join d in db.Divisions.AsNoTracking() on b.DivisionId equals d.Id into ds
@@ -72,43 +73,59 @@ public static class LoanDesk
                 join u in db.Users.AsNoTracking() on b.UserId equals u.Id into us
                 from u in us.DefaultIfEmpty()
                 where l.Id == id
-                select new
+                select new LoanDeskHeaderSource
                 {
-                    l.Id,
-                    l.Reference,
-                    l.Status,
+                    Loan = l,
                     Borrower = b,
-                    UserPhone = u.PhoneNumber,
-                    UserEmail = u.Email,
-                    Division = d.Name,
-                    l.Purpose,
-                    l.Place,
-                    l.OffPremises,
-                    l.Case,
-                    l.StartOn,
-                    l.DueOn,
-                    l.SubmittedAtUtc,
-                    l.ApprovedByName,
-                    l.ApprovedRole,
-                    l.DecidedAtUtc,
-                    l.DelegationOrder,
-                    l.HandedOverOn,
-                    l.HandedOverByName,
-                    l.ReceiverName,
-                    l.ReceiverSignaturePath,
-                    l.ReturnedOn,
-                    l.ReceivedBackByName,
+                    DivisionName = d.Name,
+                    Address = Borrower.AddressLineOf(b.HouseNumber, b.Moo, b.Subdistrict, b.District, b.Province),
+                    BorrowerPhone = b.Phone ?? u.PhoneNumber,
+                    BorrowerEmail = b.Email ?? u.Email,
+                    HasSignature = l.ReceiverSignaturePath != null,
                 })
+            .ProjectToHeader()
             .SingleOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var borrower = row.Borrower;
-        return new LoanSummary(row.Id, row.Reference, row.Status, borrower.Name, borrower.Kind, borrower.ContactPerson, borrower.Phone ?? row.UserPhone,
-            borrower.Email ?? row.UserEmail, borrower.Position, row.Division, borrower.AddressLine, row.Purpose, row.Place, row.OffPremises, row.Case, row.StartOn, row.DueOn, row.SubmittedAtUtc, row.ApprovedByName,
-            row.ApprovedRole, row.DecidedAtUtc, row.DelegationOrder, row.HandedOverOn, row.HandedOverByName, row.ReceiverName, row.ReceiverSignaturePath is not null,
-            row.ReturnedOn, row.ReceivedBackByName);
     }
+}
+
+/// <summary>
+/// The loan, its borrower, the borrower's division and account as <see cref="LoanDesk.HeaderAsync"/> joins them, with
+/// the values computed in the query. Only an expression for <see cref="LoanDeskMappings.ProjectToHeader"/>: never
+/// materialized, so the SQL reads the columns the header names, not the entities.
+/// </summary>
+public sealed class LoanDeskHeaderSource
+{
+    public required Loan Loan { get; init; }
+
+    public required Borrower Borrower { get; init; }
+
+    public string? DivisionName { get; init; }
+
+    public required string Address { get; init; }
+
+    /// <summary>The borrower's own phone, else their account's.</summary>
+    public string? BorrowerPhone { get; init; }
+
+    /// <summary>The borrower's own e-mail, else their account's.</summary>
+    public string? BorrowerEmail { get; init; }
+
+    public bool HasSignature { get; init; }
+}
+
+/// <summary>
+/// <see cref="LoanDeskHeader"/> projected in SQL. <see cref="RequiredMappingStrategy.Target"/> with warnings as errors:
+/// a header property with no source, or a renamed one, breaks the build.
+/// </summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+public static partial class LoanDeskMappings
+{
+    public static partial IQueryable<LoanDeskHeader> ProjectToHeader(this IQueryable<LoanDeskHeaderSource> query);
+
+    [MapNestedProperties(nameof(LoanDeskHeaderSource.Loan))]
+    [MapperIgnoreTarget(nameof(LoanDeskHeader.Addressee))] // computed from the header's own properties
+    [MapProperty(nameof(@LoanDeskHeaderSource.Borrower.Name), nameof(LoanDeskHeader.BorrowerName))]
+    [MapProperty(nameof(@LoanDeskHeaderSource.Borrower.Kind), nameof(LoanDeskHeader.BorrowerKind))]
+    [MapProperty(nameof(@LoanDeskHeaderSource.Borrower.ContactPerson), nameof(LoanDeskHeader.ContactPerson))]
+    [MapProperty(nameof(@LoanDeskHeaderSource.Borrower.Position), nameof(LoanDeskHeader.Position))]
+    private static partial LoanDeskHeader ToHeader(LoanDeskHeaderSource source);
 }

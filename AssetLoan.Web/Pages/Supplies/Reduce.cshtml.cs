@@ -22,7 +22,7 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public IReadOnlyList<LineCoverage> Lines { get; private set; } = [];
 
@@ -93,7 +93,7 @@ public sealed class ReduceModel(AppDbContext db, TimeProvider time, CurrentActor
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, id, ct);
+        var summary = await LoanDesk.HeaderAsync(db, id, ct);
         if (summary is null)
         {
             return false;

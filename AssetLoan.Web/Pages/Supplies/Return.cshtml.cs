@@ -24,7 +24,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public IReadOnlyList<ReturnLine> Lines { get; private set; } = [];
 
@@ -120,7 +120,7 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
 
     private async Task<AssetLoan.Domain.Loans.Loan?> LoadAsync(int id, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, id, ct);
+        var summary = await LoanDesk.HeaderAsync(db, id, ct);
         var loan = summary is null ? null : await db.LoanAsync(id, ct, tracked: false);
         if (summary is null || loan is null)
         {

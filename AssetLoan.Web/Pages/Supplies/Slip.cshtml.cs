@@ -13,7 +13,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 [ReadableBy(Roles.FinanceDirector, Roles.Executive, Roles.Auditor)]
 public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
 {
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public Settings Settings { get; private set; } = new();
 
@@ -40,7 +40,7 @@ public sealed class SlipModel(AppDbContext db, FileStorage files) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, id, ct);
+        var summary = await LoanDesk.HeaderAsync(db, id, ct);
         if (summary is null)
         {
             return NotFound();

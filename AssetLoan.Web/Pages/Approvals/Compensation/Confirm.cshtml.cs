@@ -16,7 +16,7 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
 {
     private int loanId;
 
-    public LoanSummary Loan { get; private set; } = null!;
+    public LoanDeskHeader Loan { get; private set; } = null!;
 
     public IReadOnlyList<CaseView> Cases { get; private set; } = [];
 
@@ -46,7 +46,7 @@ public sealed class ConfirmModel(AppDbContext db, TimeProvider time, CurrentActo
 
     private async Task<bool> LoadAsync(int loanId, CancellationToken ct)
     {
-        var summary = await LoanDesk.SummaryAsync(db, loanId, ct);
+        var summary = await LoanDesk.HeaderAsync(db, loanId, ct);
         if (summary is null)
         {
             return false;
