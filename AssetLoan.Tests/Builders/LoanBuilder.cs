@@ -285,6 +285,13 @@ public sealed class LoanBuilder
             : new ActorBuilder($"u-head-{loan.BorrowerDivisionId}").InDivision(loan.BorrowerDivisionId).With(Role.DivisionHead, Role.Employee).Build();
     }
 
+    /// <summary>The handover of everything approved: every reserved unit and the whole pooled quantity of each line.</summary>
+    public static IReadOnlyList<LineIssue> IssueAll(Loan loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
+    }
+
     private LoanBuilder Ensure(Stage stage) => _stages.Contains(stage) ? this : Add(stage);
 
     private LoanBuilder Add(Stage stage)
@@ -316,8 +323,7 @@ public sealed class LoanBuilder
                 loan.Reject(ApproverFor(loan), Policy, "พัสดุต้องใช้ในงานของเทศบาลในวันดังกล่าว", NowUtc);
                 break;
             case Stage.HandOver:
-                var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-                loan.HandOver(Actors.Officer, issues, Assets, Items, TestShelf.Free(Items), _borrower!.Name, true, null, loan.StartOn, NowUtc, WorkingCalendar.WeekendsOnly);
+                loan.HandOver(Actors.Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), _borrower!.Name, true, null, loan.StartOn, NowUtc, WorkingCalendar.WeekendsOnly);
                 break;
             case Stage.ReturnPart:
                 loan.Return(Actors.Officer, [ReturnOne(loan.Lines.First(l => l.Outstanding > 0), _damaged)], Assets, Items, loan.StartOn, NowUtc);
