@@ -15,8 +15,8 @@ public sealed class DeskPagesLookTests(BrowserFixture browser) : IClassFixture<B
     [InlineData(1280, 900)]
     public async Task DeskPages_FitTheScreen(int width, int height)
     {
-        var weekend = await browser.App.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanStates.Tent, 2));
-        await browser.App.HandedOverAsync(Demo.Employee, 2, (LoanStates.Chairs, 10));
+        var weekend = await browser.App.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanSetup.Tent, 2));
+        await browser.App.HandedOverAsync(Demo.Employee, 2, (LoanSetup.Chairs, 10));
         var reference = await browser.App.WithDbAsync(db => Task.FromResult(db.Loans.Where(l => l.Id == weekend).Select(l => l.Reference).Single()));
         var pages = new (string User, string Url, string Name)[]
         {

@@ -98,7 +98,7 @@ public sealed class DocumentPrintTests(BrowserFixture browser) : IClassFixture<B
     public async Task AssetHistory_PrintsOnA4_EveryEventWhole()
     {
         var app = browser.App;
-        var loan = await app.HandedOverAsync(Demo.Employee, 2, (LoanStates.Tent, 1));
+        var loan = await app.HandedOverAsync(Demo.Employee, 2, (LoanSetup.Tent, 1));
         var assetId = await app.WithDbAsync(db => db.LoanLines.Where(l => l.LoanId == loan).SelectMany(l => l.Units).Select(u => u.AssetId).FirstAsync());
         var page = await browser.NewPageAsync(1280, 900);
         await browser.SignInAsync(page, Demo.Auditor);

@@ -23,7 +23,7 @@ public sealed class LoanLifeJourneyTests(BrowserFixture browser) : IClassFixture
             await Settings.SetAsync(db, Settings.Keys.PromptPayTarget, "0994000165510", default);
             await db.SaveChangesAsync();
         });
-        var id = await app.ApprovedAsync(Demo.Employee, 3, (LoanStates.Tent, 2), (LoanStates.Chairs, 30));
+        var id = await app.ApprovedAsync(Demo.Employee, 3, (LoanSetup.Tent, 2), (LoanSetup.Chairs, 30));
         var tents = await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == id))
             .Join(db.Assets, u => u.AssetId, a => a.Id, (u, a) => new { a.AssetNumber, a.Tag }).OrderBy(a => a.AssetNumber).ToListAsync());
 

@@ -24,22 +24,26 @@ public static class Ids
     public static int Next() => Interlocked.Increment(ref _next);
 
     /// <summary>Numbers the loan's lines and compensation cases that are still 0, as a save would.</summary>
-    public static Loan Assign(Loan loan)
+    public static Loan Assign(Loan loan) => Assign(loan, Next);
+
+    /// <summary>As <see cref="Assign(Loan)"/>, with the ids <paramref name="next"/> gives.</summary>
+    public static Loan Assign(Loan loan, Func<int> next)
     {
         ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(next);
         if (loan.Id == 0)
         {
-            Set(loan, Next());
+            Set(loan, next());
         }
 
         foreach (var line in loan.Lines.Where(l => l.Id == 0))
         {
-            Set(line, Next());
+            Set(line, next());
         }
 
         foreach (var c in loan.Compensations.Where(c => c.Id == 0))
         {
-            Set(c, Next());
+            Set(c, next());
         }
 
         return loan;

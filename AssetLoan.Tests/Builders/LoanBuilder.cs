@@ -18,7 +18,7 @@ namespace AssetLoan.Tests.Builders;
 /// <see cref="Build"/>, <see cref="Items"/>, <see cref="Assets"/> and <see cref="Borrower"/> hold the world the loan
 /// lives in, for the next step of a test (a handover, a return).
 /// </para>
-/// Ids are assigned as a save would (<see cref="Ids.Assign"/>): loan, lines and compensation cases.
+/// Ids are assigned as a save would (<see cref="Ids.Assign(Loan)"/>): loan, lines and compensation cases.
 /// </summary>
 public sealed class LoanBuilder
 {
@@ -35,6 +35,14 @@ public sealed class LoanBuilder
     private DateOnly _due = Today.AddDays(2);
     private bool _offPremises;
     private string? _urgency;
+    private string? _letterNumber;
+    private DateOnly? _letterOn;
+    private string _purpose = "ใช้ในการประชุมประจำเดือน";
+    private string _place = "ห้องประชุมเทศบาล";
+    private Actor? _head;
+    private string? _receivedBy;
+    private int? _loanId;
+    private Func<int> _nextId = Ids.Next;
     private int _number = 12;
     private LoanCase? _confirmedCase;
     private Actor? _approver;
@@ -100,6 +108,42 @@ public sealed class LoanBuilder
         return Checked();
     }
 
+    /// <summary>The borrower record of the request (for a staff member filing for another record, e.g. an officer borrowing for her division).</summary>
+    public LoanBuilder For(Borrower borrower)
+    {
+        _borrower = borrower;
+        return this;
+    }
+
+    public LoanBuilder About(string purpose, string place)
+    {
+        _purpose = purpose;
+        _place = place;
+        return this;
+    }
+
+    /// <summary>The loan gets <paramref name="loanId"/> and its lines and cases the ids <paramref name="nextId"/> gives (default: <see cref="Ids.Next"/>).</summary>
+    public LoanBuilder Identified(int loanId, Func<int>? nextId = null)
+    {
+        _loanId = loanId;
+        _nextId = nextId ?? Ids.Next;
+        return this;
+    }
+
+    /// <summary>Endorsed by <paramref name="head"/> (default <see cref="HeadFor"/>).</summary>
+    public LoanBuilder EndorsedBy(Actor head)
+    {
+        _head = head;
+        return Endorsed();
+    }
+
+    /// <summary>The name the handover records as received by (default: the borrower's name).</summary>
+    public LoanBuilder ReceivedBy(string name)
+    {
+        _receivedBy = name;
+        return this;
+    }
+
     public LoanBuilder With(CatalogueItem item, int quantity, IEnumerable<Asset>? units = null)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -136,9 +180,11 @@ public sealed class LoanBuilder
         return this;
     }
 
-    public LoanBuilder Urgent(string reason = "น้ำท่วมฉับพลันในพื้นที่")
+    public LoanBuilder Urgent(string reason = "น้ำท่วมฉับพลันในพื้นที่", string? letterNumber = null, DateOnly? letterOn = null)
     {
         _urgency = reason;
+        _letterNumber = letterNumber;
+        _letterOn = letterOn;
         return this;
     }
 
@@ -244,14 +290,20 @@ public sealed class LoanBuilder
 
         _borrower ??= BorrowerBuilder.Staff(_staff!);
         var unitsOnHand = Assets.Values.GroupBy(a => a.CatalogueItemId).ToDictionary(g => g.Key, g => g.Count(a => a.IsLendable));
-        var request = new LoanRequest("ใช้ในการประชุมประจำเดือน", "ห้องประชุมเทศบาล", _offPremises, _start, _due,
-            _lines.Select(l => new RequestedLine(l.Item.Id, l.Quantity)).ToList(), _urgency);
+        var request = new LoanRequest(_purpose, _place, _offPremises, _start, _due,
+            _lines.Select(l => new RequestedLine(l.Item.Id, l.Quantity)).ToList(), _urgency, _letterNumber, _letterOn);
         var filedBy = _staff ?? _keyedInBy ?? Actor.Applicant(_borrower.Name);
-        var loan = Ids.Assign(Loan.Submit(request, _borrower, Items, filedBy, _number, FiscalYear.Of(Today), Today, NowUtc, unitsOnHand));
+        var loan = Loan.Submit(request, _borrower, Items, filedBy, _number, FiscalYear.Of(Today), Today, NowUtc, unitsOnHand);
+        if (_loanId is { } loanId)
+        {
+            Ids.Set(loan, loanId);
+        }
+
+        Ids.Assign(loan, _nextId);
         foreach (var stage in _stages)
         {
             Apply(loan, stage);
-            Ids.Assign(loan);
+            Ids.Assign(loan, _nextId);
         }
 
         return loan;
@@ -285,6 +337,13 @@ public sealed class LoanBuilder
             : new ActorBuilder($"u-head-{loan.BorrowerDivisionId}").InDivision(loan.BorrowerDivisionId).With(Role.DivisionHead, Role.Employee).Build();
     }
 
+    /// <summary>The handover of everything approved: every reserved unit and the whole pooled quantity of each line.</summary>
+    public static IReadOnlyList<LineIssue> IssueAll(Loan loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
+    }
+
     private LoanBuilder Ensure(Stage stage) => _stages.Contains(stage) ? this : Add(stage);
 
     private LoanBuilder Add(Stage stage)
@@ -298,7 +357,7 @@ public sealed class LoanBuilder
         switch (stage)
         {
             case Stage.Endorse:
-                loan.Endorse(HeadFor(loan), NowUtc);
+                loan.Endorse(_head ?? HeadFor(loan), NowUtc);
                 break;
             case Stage.SendBack:
                 loan.SendBack(Actors.Officer, "กรุณาแก้ไขวันที่ยืม", NowUtc);
@@ -316,8 +375,7 @@ public sealed class LoanBuilder
                 loan.Reject(ApproverFor(loan), Policy, "พัสดุต้องใช้ในงานของเทศบาลในวันดังกล่าว", NowUtc);
                 break;
             case Stage.HandOver:
-                var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-                loan.HandOver(Actors.Officer, issues, Assets, Items, TestShelf.Free(Items), _borrower!.Name, true, null, loan.StartOn, NowUtc, WorkingCalendar.WeekendsOnly);
+                loan.HandOver(Actors.Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), _receivedBy ?? _borrower!.Name, true, null, loan.StartOn, NowUtc, WorkingCalendar.WeekendsOnly);
                 break;
             case Stage.ReturnPart:
                 loan.Return(Actors.Officer, [ReturnOne(loan.Lines.First(l => l.Outstanding > 0), _damaged)], Assets, Items, loan.StartOn, NowUtc);

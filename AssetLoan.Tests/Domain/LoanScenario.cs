@@ -10,7 +10,8 @@ namespace AssetLoan.Tests.Domain;
 /// <summary>
 /// A small municipality without a database for the handover, return and compensation tests: a numbered tent (four
 /// units), a pool of chairs, a staff borrower, her division head, two supplies officers and the FinanceDirector.
-/// Loans reach their state through the real transitions; ids that the database would assign are set by reflection.
+/// Loans reach their state through <see cref="LoanBuilder"/> (the one walk of the transitions) with this world's
+/// items and people; ids that the database would assign are set by reflection.
 /// </summary>
 internal sealed class LoanScenario
 {
@@ -90,48 +91,12 @@ internal sealed class LoanScenario
     public static void SetId(object entity, int id) => entity.GetType().GetProperty("Id")!.SetValue(entity, id);
 
     /// <summary>An approved on-premises loan of <paramref name="tents"/> tents (the first units reserved) and <paramref name="chairs"/> chairs.</summary>
-    public Loan Approved(int tents = 2, int chairs = 30, DateOnly? startOn = null, DateOnly? dueOn = null, Borrower? borrower = null, Actor? requester = null)
-    {
-        var lines = new List<RequestedLine>();
-        if (tents > 0)
-        {
-            lines.Add(new RequestedLine(Tent.Id, tents));
-        }
-
-        if (chairs > 0)
-        {
-            lines.Add(new RequestedLine(Chairs.Id, chairs));
-        }
-
-        var request = new LoanRequest("งานประชุมผู้ปกครอง", "โรงเรียนเทศบาล", false, startOn ?? Today, dueOn ?? Today.AddDays(2), lines);
-        var loan = Loan.Submit(request, borrower ?? Borrower, Items, requester ?? Employee, 12, FiscalYear.Of(Today), Today, Now);
-        SetId(loan, 1);
-        foreach (var line in loan.Lines)
-        {
-            SetId(line, _nextLineId++);
-        }
-
-        loan.Endorse(requester is null ? Head : Head with { DivisionId = (borrower ?? Borrower).DivisionId }, Now);
-        var units = new Dictionary<int, IReadOnlyList<Asset>>();
-        var tentLine = loan.Lines.SingleOrDefault(l => l.CatalogueItemId == Tent.Id);
-        if (tentLine is not null)
-        {
-            units[tentLine.Id] = Tents.Take(tents).ToList();
-        }
-
-        var checker = requester?.UserId == Officer.UserId ? SecondOfficer : Officer;
-        loan.Check(checker, LoanCase.OnPremises, units, Free(), Today, Now);
-        loan.Approve(Director, ApprovalPolicy.Default, null, false, Free(), Assets, Now);
-        return loan;
-    }
+    public Loan Approved(int tents = 2, int chairs = 30, DateOnly? startOn = null, DateOnly? dueOn = null, Borrower? borrower = null, Actor? requester = null) =>
+        ApprovedLoan(tents, chairs, startOn, dueOn, borrower, requester).Build();
 
     /// <summary>Approved, then handed over today by <see cref="Officer"/>: every reserved tent and every chair.</summary>
-    public Loan HandedOver(int tents = 2, int chairs = 30, DateOnly? dueOn = null)
-    {
-        var loan = Approved(tents, chairs, dueOn: dueOn);
-        loan.HandOver(Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), "นางสาวมาลี สุขใจ", true, null, Today, Now, WorkingCalendar.WeekendsOnly);
-        return loan;
-    }
+    public Loan HandedOver(int tents = 2, int chairs = 30, DateOnly? dueOn = null) =>
+        ApprovedLoan(tents, chairs, null, dueOn, null, null).ReceivedBy(Borrower.Name).HandedOver().Build();
 
     /// <summary>
     /// Sandbags lent to another agency in an emergency (ใช้สิ้นเปลือง ระหว่างหน่วยงานของรัฐ): filed with an urgency
@@ -141,22 +106,16 @@ internal sealed class LoanScenario
     {
         var agency = new Borrower(BorrowerKind.Agency, "องค์การบริหารส่วนตำบลทดสอบ", new BorrowerContact("053000000", null, null, null, "แม่คือ", "ดอยสะเก็ด", "เชียงใหม่"));
         SetId(agency, 2);
-        var request = new LoanRequest("ทำคันกั้นน้ำ", "หมู่ 3", true, Today, Today.AddDays(14), [new RequestedLine(Sandbags.Id, sandbags)], "น้ำป่าไหลหลาก", "ชม 12345/678", Today);
-        var loan = Loan.Submit(request, agency, Items, Actor.Applicant(agency.Name), 13, FiscalYear.Of(Today), Today, Now);
-        SetId(loan, 2);
-        foreach (var line in loan.Lines)
-        {
-            SetId(line, _nextLineId++);
-        }
-
-        loan.Check(Officer, LoanCase.ConsumableInterAgency, new Dictionary<int, IReadOnlyList<Asset>>(), Free(), Today, Now);
-        loan.Approve(Executive, ApprovalPolicy.Default, null, false, Free(), Assets, Now);
-        loan.HandOver(Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), "นายปลัด อบต.", true, null, Today, Now, WorkingCalendar.WeekendsOnly);
-        return loan;
+        return new LoanBuilder().ByOutsider(agency).About("ทำคันกั้นน้ำ", "หมู่ 3").OffPremises().Between(Today, Today.AddDays(14))
+            .Urgent("น้ำป่าไหลหลาก", "ชม 12345/678", Today).Numbered(13).Identified(2, () => _nextLineId++)
+            .With(Sandbags, sandbags)
+            .CheckedBy(Officer).Checked(LoanCase.ConsumableInterAgency).Approved(Executive)
+            .ReceivedBy("นายปลัด อบต.").HandedOver()
+            .Build();
     }
 
-    public static IReadOnlyList<LineIssue> IssueAll(Loan loan) =>
-        loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
+    /// <summary>Delegates to <see cref="LoanBuilder.IssueAll"/>.</summary>
+    public static IReadOnlyList<LineIssue> IssueAll(Loan loan) => LoanBuilder.IssueAll(loan);
 
     public LoanLine TentLine(Loan loan) => loan.Lines.Single(l => l.CatalogueItemId == Tent.Id);
 
@@ -172,11 +131,29 @@ internal sealed class LoanScenario
         }
     }
 
-    private Dictionary<int, ItemAvailability> Free() => new Dictionary<int, ItemAvailability>
+    /// <summary>
+    /// The walk to Approved through <see cref="LoanBuilder"/> with this world's items, units, borrower and people: the
+    /// head endorses, <see cref="Officer"/> checks (<see cref="SecondOfficer"/> when the officer is the requester) and
+    /// reserves the first tents, the director approves. The loan is number 12 with id 1; lines are numbered across the
+    /// scenario's loans.
+    /// </summary>
+    private LoanBuilder ApprovedLoan(int tents, int chairs, DateOnly? startOn, DateOnly? dueOn, Borrower? borrower, Actor? requester)
     {
-        [Tent.Id] = new(Tent.Id, 4, new HashSet<int>()),
-        [Chairs.Id] = new(Chairs.Id, 300, new HashSet<int>()),
-        [Projector.Id] = new(Projector.Id, 1, new HashSet<int>()),
-        [Sandbags.Id] = new(Sandbags.Id, 500, new HashSet<int>()),
-    };
+        var builder = new LoanBuilder().ByStaff(requester ?? Employee).For(borrower ?? Borrower)
+            .About("งานประชุมผู้ปกครอง", "โรงเรียนเทศบาล").Between(startOn ?? Today, dueOn ?? Today.AddDays(2))
+            .Numbered(12).Identified(1, () => _nextLineId++);
+        if (tents > 0)
+        {
+            builder.With(Tent, tents, Tents);
+        }
+
+        if (chairs > 0)
+        {
+            builder.With(Chairs, chairs);
+        }
+
+        return builder.EndorsedBy(requester is null ? Head : Head with { DivisionId = (borrower ?? Borrower).DivisionId })
+            .CheckedBy(requester?.UserId == Officer.UserId ? SecondOfficer : Officer).Checked(LoanCase.OnPremises)
+            .Approved(Director);
+    }
 }

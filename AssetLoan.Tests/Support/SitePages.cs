@@ -258,8 +258,8 @@ public sealed class SitePages
 
         public static async Task<Samples> PrepareAsync(AppFactory app)
         {
-            var handedOver = await app.HandedOverAsync(Demo.Employee, 5, (LoanStates.Tent, 1), (LoanStates.Chairs, 10));
-            var damaged = await app.HandedOverAsync(Demo.Employee, 2, (LoanStates.Tent, 1));
+            var handedOver = await app.HandedOverAsync(Demo.Employee, 5, (LoanSetup.Tent, 1), (LoanSetup.Chairs, 10));
+            var damaged = await app.HandedOverAsync(Demo.Employee, 2, (LoanSetup.Tent, 1));
             await app.ReturnAllAsync(damaged, firstUnitDamaged: true);
             return await app.WithDbAsync(async db =>
             {

@@ -9,7 +9,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task AuditList_FiltersByEntityAndActor_AndPages()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         var client = await app.CreateClientAsAsync(Demo.Auditor);
 
         var all = await HtmlForm.GetDocumentAsync(client, "/audit");
@@ -33,7 +33,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
         create.Set("Email", "auditnames@maekhue.go.th").Set("Password.NewPassword", "Maekhue-2569-audit").Set("Input.FullName", "นางสาวตรวจชื่อ ในบันทึก")
             .Remove("Input.Roles").Add("Input.Roles", AssetLoan.Web.Identity.Roles.SuppliesOfficer);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await create.SubmitAsync(admin)).StatusCode);
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         var client = await app.CreateClientAsAsync(Demo.Auditor);
 
         var all = (await HtmlForm.GetDocumentAsync(client, "/audit")).QuerySelector("main")!.TextContent;
@@ -50,7 +50,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Verify_IntactChain_SaysSo()
     {
-        await app.ApprovedAsync((LoanStates.Chairs, 1));
+        await app.ApprovedAsync((LoanSetup.Chairs, 1));
         var client = await app.CreateClientAsAsync(Demo.Admin);
 
         var doc = await HtmlForm.GetDocumentAsync(client, "/audit/verify");
@@ -78,7 +78,7 @@ public sealed class AuditTamperTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Verify_AfterRawSqlEditOfAnAuditRow_NamesThatRowInThai()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         var sequence = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Loan" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == "Modified")
             .OrderBy(e => e.Sequence).Select(e => e.Sequence).FirstAsync());
         var total = await app.WithDbAsync(db => db.AuditEvents.CountAsync());

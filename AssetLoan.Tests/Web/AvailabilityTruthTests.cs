@@ -319,14 +319,14 @@ public sealed class AvailabilityTruthTests(AppFactory app) : IClassFixture<AppFa
         var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
         var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).SingleAsync(l => l.Id == loanId);
         var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
-        var officer = await LoanStates.ActorAsync(db, Demo.Officer);
+        var officer = await LoanSetup.ActorAsync(db, Demo.Officer);
         await db.HandOverAsync(loan, officer, issues, "ผู้รับพัสดุ", true, null, BangkokTime.Today(nowUtc), nowUtc, await db.WorkingCalendarAsync(default), default);
     });
 
     private Task RequestExtensionAsync(int loanId, DateOnly newDue) => app.WithDbAsync(async db =>
     {
         var loan = await db.Loans.Include(l => l.Extensions).Include(l => l.History).SingleAsync(l => l.Id == loanId);
-        var officer = await LoanStates.ActorAsync(db, Demo.Officer);
+        var officer = await LoanSetup.ActorAsync(db, Demo.Officer);
         loan.RequestExtension(officer, newDue, "งานยังไม่แล้วเสร็จ", Today, app.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
     });

@@ -102,8 +102,8 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, loan.Compensations.Single().ProposedAmount!.Value, null, now);
-            loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
+            loan.DecideCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, loan.Compensations.Single().ProposedAmount!.Value, null, now);
+            loan.ConfirmCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Director), now);
             await db.SaveChangesAsync();
         });
         var officer = await app.CreateClientAsAsync(Demo.Officer);
@@ -213,8 +213,8 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), method, loan.Compensations.Single().ProposedAmount!.Value, null, now);
-            loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
+            loan.DecideCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Officer), method, loan.Compensations.Single().ProposedAmount!.Value, null, now);
+            loan.ConfirmCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Director), now);
             await db.SaveChangesAsync();
         });
         return (id, caseId);
@@ -239,7 +239,7 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
 
     private async Task<(int LoanId, int CaseId)> DamagedTentAsync()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         await app.ReturnAllAsync(id, firstUnitDamaged: true);
         var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
         return (id, caseId);

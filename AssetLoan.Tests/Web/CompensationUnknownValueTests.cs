@@ -81,7 +81,7 @@ public sealed class CompensationUnknownValueTests(AppFactory app) : IClassFixtur
     {
         await app.WithDbAsync(async db =>
         {
-            var tentId = await db.CatalogueItems.Where(c => c.Name == LoanStates.Tent).Select(c => c.Id).SingleAsync();
+            var tentId = await db.CatalogueItems.Where(c => c.Name == LoanSetup.Tent).Select(c => c.Id).SingleAsync();
             foreach (var tent in await db.Assets.Where(a => a.CatalogueItemId == tentId).ToListAsync())
             {
                 tent.Update(new AssetDetails(null, tent.Price, tent.DivisionId, tent.Location, tent.Condition, tent.Notes, tent.SerialNumber));
@@ -89,7 +89,7 @@ public sealed class CompensationUnknownValueTests(AppFactory app) : IClassFixtur
 
             await db.SaveChangesAsync();
         });
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         await app.ReturnAllAsync(id, firstUnitDamaged: true);
         var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
         return (id, caseId);

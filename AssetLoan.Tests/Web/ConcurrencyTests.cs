@@ -151,7 +151,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
         RequireDatabase();
         const int competitors = 20;
         const int left = 5;
-        var pool = await Loans.LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (ทะเบียนกระดาษ {Guid.NewGuid():N})", left);
+        var pool = await LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (ทะเบียนกระดาษ {Guid.NewGuid():N})", left);
         var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Employee).Select(u => u.Id).SingleAsync());
         var forms = new List<(HttpClient Client, HtmlForm Form)>();
         for (var i = 0; i < competitors; i++)
@@ -198,7 +198,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
     {
         RequireDatabase();
         const int taps = 5;
-        var pool = await Loans.LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (กดซ้ำ {Guid.NewGuid():N})", 10);
+        var pool = await LoanSetup.NewPoolAsync(App, $"โต๊ะพับ (กดซ้ำ {Guid.NewGuid():N})", 10);
         var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Employee).Select(u => u.Id).SingleAsync());
         var reference = $"กค 0406/{Guid.NewGuid():N}"[..20];
         // Servers keep one time (NTP); the test clocks of two instances drift apart as other tests advance one of them.

@@ -19,7 +19,7 @@ public sealed class EndorsementFallbackTests(AppFactory app) : IClassFixture<App
             await db.SaveChangesAsync();
         });
         var staff = await LoanSetup.NewStaffAsync(app, "นายสมพร ไร้หัวหน้า", "SOC");
-        var chairs = await LoanSetup.ItemIdAsync(app, LoanStates.Chairs);
+        var chairs = await LoanSetup.ItemIdAsync(app, LoanSetup.Chairs);
         var today = LoanSetup.Today(app);
         var id = await LoanSetup.SubmitAsync(app, staff, [(chairs, 10)], today.AddDays(2), today.AddDays(3));
 

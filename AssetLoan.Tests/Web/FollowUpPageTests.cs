@@ -15,7 +15,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Overdue_ListsDaysOverdueAndDeadline_AndFlagsAMissedDemand()
     {
-        var late = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 10));
+        var late = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 10));
         var dueOn = await DueOnAsync(late);
         app.Clock.Advance(TimeSpan.FromDays(9));
         var client = await app.CreateClientAsAsync(Demo.Officer);
@@ -33,7 +33,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Demand_Recorded_ClearsTheFlagAndIsInTheHistory()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Tent, 1));
         await AdvanceUntilOverdueAsync(id, 3);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/demand/{id}", "#demand-form");
@@ -53,7 +53,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Demand_DatedInTheFuture_ShowsThaiMessageBesideTheDate()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 2));
+        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 2));
         await AdvanceUntilOverdueAsync(id, 2);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/demand/{id}", "#demand-form");
@@ -68,7 +68,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task SendReminderNow_QueuesAnEmailAndAnInAppMessage()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 3));
+        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 3));
         await AdvanceUntilOverdueAsync(id, 2);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, "/supplies/overdue", $"tr[data-loan='{id}'] form");
@@ -85,7 +85,7 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task DemandLetter_ToStaff_IsAMemoCitingClause211()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Tent, 1), (LoanStates.Chairs, 4));
+        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Tent, 1), (LoanSetup.Chairs, 4));
         app.Clock.Advance(TimeSpan.FromDays(5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
@@ -108,9 +108,9 @@ public sealed class FollowUpPageTests(AppFactory app) : IClassFixture<AppFactory
     public async Task DailyJobs_ExpireUnpickedLoansAndRemindOncePerDay()
     {
         await app.MoveToOrdinaryWeekAsync();
-        var notPickedUp = await app.ApprovedAsync(Demo.Employee, 7, (LoanStates.Tent, 1));
-        var dueTomorrow = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
-        var overdue = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 1));
+        var notPickedUp = await app.ApprovedAsync(Demo.Employee, 7, (LoanSetup.Tent, 1));
+        var dueTomorrow = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 2));
+        var overdue = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 1));
         app.Clock.Advance(TimeSpan.FromDays(1));
         var jobs = app.Services.GetRequiredService<DailyJobs>();
 

@@ -16,7 +16,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Get_ApprovedLoan_ShowsReservedUnitsChecklistAndScanField()
     {
-        var id = await app.ApprovedAsync((LoanStates.Tent, 2), (LoanStates.Chairs, 30));
+        var id = await app.ApprovedAsync((LoanSetup.Tent, 2), (LoanSetup.Chairs, 30));
         var reserved = await ReservedNumbersAsync(id);
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
@@ -33,7 +33,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Scan_ReservedUnitByNumberOrTag_TicksIt()
     {
-        var id = await app.ApprovedAsync((LoanStates.Notebook, 2));
+        var id = await app.ApprovedAsync((LoanSetup.Notebook, 2));
         var units = await ReservedAsync(id);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
@@ -53,7 +53,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Scan_UnitNotReservedForThisLoan_ShowsThaiMessageBesideTheFieldAndKeepsIt()
     {
-        var id = await app.ApprovedAsync((LoanStates.Tent, 1));
+        var id = await app.ApprovedAsync((LoanSetup.Tent, 1));
         var reserved = await ReservedNumbersAsync(id);
         var other = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith("490-64-") && !reserved.Contains(a.AssetNumber)).Select(a => a.AssetNumber).FirstAsync());
         var client = await app.CreateClientAsAsync(Demo.Officer);
@@ -69,7 +69,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Scan_UnitOfAnotherItemOrUnknown_ShowsThaiMessages()
     {
-        var id = await app.ApprovedAsync((LoanStates.Notebook, 1));
+        var id = await app.ApprovedAsync((LoanSetup.Notebook, 1));
         var projector = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith("420-65-")).Select(a => a.AssetNumber).FirstAsync());
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
@@ -84,7 +84,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Post_ScannedUnitsPoolAndSignature_HandsOverAndRedirectsToTheSlip()
     {
-        var id = await app.ApprovedAsync((LoanStates.Notebook, 2), (LoanStates.Chairs, 30));
+        var id = await app.ApprovedAsync((LoanSetup.Notebook, 2), (LoanSetup.Chairs, 30));
         var units = await ReservedAsync(id);
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
@@ -121,7 +121,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Post_WithoutAcknowledgement_ShowsThaiMessageAndKeepsWhatWasTyped()
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 10));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 10));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
         form.Set("Input.ReceiverName", "นายสมหมาย ใจกว้าง").Set("Input.Lines[0].Note", "ใหม่ทั้งหมด").Remove("Input.Acknowledged");
@@ -142,7 +142,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [InlineData("large")]
     public async Task Post_SignatureThatIsNotASmallPng_IsRefusedInThai(string kind)
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 5));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
         var signature = kind switch
@@ -163,7 +163,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Post_TwoOfficersAtOnce_TheSecondIsToldToReview()
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 5));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var first = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
         var second = await HtmlForm.LoadAsync(client, $"/supplies/handover/{id}", "#handover-form");
@@ -181,7 +181,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Slip_AfterHandover_IsAThaiDocumentWithThaiDigitsAndEverySignatureBlock()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1), (LoanStates.Chairs, 20));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1), (LoanSetup.Chairs, 20));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/slip/{id}");
@@ -207,7 +207,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Get_InEnglish_ReadsEnglishFromTheResources()
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 1));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 1));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/handover/{id}?culture=en-US");

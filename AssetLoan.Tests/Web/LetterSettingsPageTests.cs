@@ -65,7 +65,7 @@ public sealed class LetterSettingsPageTests(AppFactory app) : IClassFixture<AppF
     public async Task Undertaking_DefaultCitesTheLocalGovernmentCriteria_AndTheAdminsTextIsPrintedOnTheSlipAndTheForms()
     {
         var officer = await app.CreateClientAsAsync(Demo.Officer);
-        var loan = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
+        var loan = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 2));
         var slip = (await HtmlForm.GetDocumentAsync(officer, $"/supplies/slip/{loan}")).QuerySelector(".undertaking")!.TextContent;
         Assert.Contains("ตามหลักเกณฑ์ที่กระทรวงมหาดไทยกำหนด", slip, StringComparison.Ordinal);
         Assert.Contains("ข้อ ๒๐๙ (๒)", slip, StringComparison.Ordinal);

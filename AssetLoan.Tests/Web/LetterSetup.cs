@@ -80,8 +80,8 @@ public static class LetterSetup
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            loan.DecideCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, amount, "ราคาซ่อมผ้าใบตามใบเสนอราคา", now);
-            loan.ConfirmCompensation(caseId, await LoanStates.ActorAsync(db, Demo.Director), now);
+            loan.DecideCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, amount, "ราคาซ่อมผ้าใบตามใบเสนอราคา", now);
+            loan.ConfirmCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Director), now);
             await db.SaveChangesAsync();
         });
         return (id, caseId);

@@ -12,7 +12,7 @@ public sealed class LoanDeskFixture : AppFactory
 
     public LoanDeskFixture()
     {
-        _loan = new(() => this.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1), (LoanStates.Chairs, 5)));
+        _loan = new(() => this.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1), (LoanSetup.Chairs, 5)));
     }
 
     public Task<int> LoanIdAsync() => _loan.Value;

@@ -12,7 +12,7 @@ public sealed class LoanListTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(true)]
     public async Task Search_ApprovedLoanByNumber_FoundInBothSpellings(bool padded)
     {
-        var id = await app.ApprovedFromAsync(Demo.Employee, 1, 2, (LoanStates.Chairs, 5));
+        var id = await app.ApprovedFromAsync(Demo.Employee, 1, 2, (LoanSetup.Chairs, 5));
         var (number, year) = await app.WithDbAsync(db => db.Loans.Where(l => l.Id == id).Select(l => new ValueTuple<int, int>(l.Number, l.FiscalYear)).SingleAsync());
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var q = padded ? $"{number:0000}/{year}" : $"{number}/{year}";
@@ -26,7 +26,7 @@ public sealed class LoanListTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Search_ByAssetNumberPhoneAndName_FindsTheLoan()
     {
-        var id = await app.ApprovedFromAsync(Demo.Employee, 2, 2, (LoanStates.Projector, 1));
+        var id = await app.ApprovedFromAsync(Demo.Employee, 2, 2, (LoanSetup.Projector, 1));
         var asset = await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == id)).Select(u => u.AssetNumber).FirstAsync());
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
@@ -40,16 +40,16 @@ public sealed class LoanListTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Filters_StatusKindAndItem_NarrowTheList()
     {
-        var approved = await app.ApprovedFromAsync(Demo.Employee, 4, 1, (LoanStates.Notebook, 1));
+        var approved = await app.ApprovedFromAsync(Demo.Employee, 4, 1, (LoanSetup.Notebook, 1));
         var client = await app.CreateClientAsAsync(Demo.Director);
-        var item = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Name == LoanStates.Notebook).Select(c => c.Id).SingleAsync());
+        var item = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Name == LoanSetup.Notebook).Select(c => c.Id).SingleAsync());
 
         var byStatus = await HtmlForm.GetDocumentAsync(client, "/loans/all?status=Approved");
         var statuses = byStatus.QuerySelectorAll("#loan-list [data-status]").Select(e => e.GetAttribute("data-status")).Distinct().ToList();
         Assert.Equal(["Approved"], statuses);
         var byItem = await HtmlForm.GetDocumentAsync(client, $"/loans/all?item={item}&kind=Staff");
         Assert.Contains($"/loans/{approved}", byItem.QuerySelectorAll("#loan-list tbody a").Select(a => a.GetAttribute("href")));
-        Assert.All(byItem.QuerySelectorAll("#loan-list tbody tr"), r => Assert.Contains(LoanStates.Notebook, r.TextContent, StringComparison.Ordinal));
+        Assert.All(byItem.QuerySelectorAll("#loan-list tbody tr"), r => Assert.Contains(LoanSetup.Notebook, r.TextContent, StringComparison.Ordinal));
         var none = await HtmlForm.GetDocumentAsync(client, "/loans/all?status=Closed&q=9999/2570");
         Assert.Empty(none.QuerySelectorAll("#loan-list tbody tr"));
         var badDate = await HtmlForm.GetDocumentAsync(client, "/loans/all?from=31/02/2570");

@@ -23,7 +23,7 @@ public sealed class NotificationDispatchTests(SmtpAppFactory app) : IClassFixtur
     [Fact]
     public async Task Dispatch_NobodyListening_KeepsTheMessage_ThenALaterRunSendsItInThai()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         var dispatcher = app.Services.GetRequiredService<NotificationDispatcher>();
         var before = await HandoverMailAsync(id);
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -57,7 +57,7 @@ public sealed class NotificationDispatchTests(SmtpAppFactory app) : IClassFixtur
     [Fact]
     public async Task Dispatch_ServerRefuses_KeepsTheMessageWithBackoffThatGrows()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 3));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 3));
         var dispatcher = app.Services.GetRequiredService<NotificationDispatcher>();
         await using var refusing = await SmtpListener.StartAsync(app.Port, reject: true);
         var before = await HandoverMailAsync(id);

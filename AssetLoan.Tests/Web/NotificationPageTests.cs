@@ -13,7 +13,7 @@ public sealed class NotificationPageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task LoanSteps_QueueThaiMessagesForTheBorrowerAndThePeopleWhoActNext()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
 
         var messages = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.LoanId == id).ToListAsync());
         var userIds = await app.WithDbAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
@@ -32,7 +32,7 @@ public sealed class NotificationPageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Notifications_ShowsTheBorrowersMessagesWithABadge_AndMarksThemRead()
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 4));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 4));
         var client = await app.CreateClientAsAsync(Demo.Employee);
 
         var page = await HtmlForm.GetDocumentAsync(client, "/notifications");
@@ -52,7 +52,7 @@ public sealed class NotificationPageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Notifications_OpenLink_MarksReadAndGoesToTheWork()
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 2));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 2));
         var director = await app.CreateClientAsAsync(Demo.Director);
         var page = await HtmlForm.GetDocumentAsync(director, "/notifications");
         var message = await app.WithDbAsync(db => db.Notifications.FirstAsync(n => n.LoanId == id && n.TemplateKey == NotificationTemplates.ActApprove));
@@ -67,7 +67,7 @@ public sealed class NotificationPageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Notifications_SomeoneElsesMessage_CannotBeMarked()
     {
-        var id = await app.ApprovedAsync((LoanStates.Chairs, 1));
+        var id = await app.ApprovedAsync((LoanSetup.Chairs, 1));
         var employeeMessage = await app.WithDbAsync(db => db.Notifications.FirstAsync(n => n.LoanId == id && n.Channel == NotificationChannel.InApp && n.TemplateKey == "Approved"));
         var auditor = await app.CreateClientAsAsync(Demo.Auditor);
         var page = await HtmlForm.GetDocumentAsync(auditor, "/notifications");
@@ -82,7 +82,7 @@ public sealed class NotificationPageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Dispatch_WithoutMailHost_WritesEmlFilesToThePickupDirectory()
     {
-        var id = await app.ApprovedAsync((LoanStates.Tent, 1));
+        var id = await app.ApprovedAsync((LoanSetup.Tent, 1));
         var dispatcher = app.Services.GetRequiredService<NotificationDispatcher>();
 
         await dispatcher.RunOnceAsync(app.Clock.GetUtcNow().UtcDateTime);

@@ -133,7 +133,7 @@ public sealed class PoolLotsPageTests(AppFactory app) : IClassFixture<AppFactory
     public Task DamagedChairs_FromAPoolWithLots_ProposeTheWeightedValueWithItsBasis() => PoolLotsScenario.DamagedChairsProposeTheWeightedValueAsync(app);
 
     private Task<CatalogueItem> ChairsAsync() =>
-        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanStates.Chairs));
+        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanSetup.Chairs));
 
     private Task<List<PoolLot>> LotsAsync(int itemId) =>
         app.WithDbAsync(async db => (await db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Id == itemId)).Lots.ToList());
@@ -180,7 +180,7 @@ internal static class PoolLotsScenario
         await ClearLotsAsync(app, chairs.Id);
         await AddLotAsync(app, chairs.Id, 200, new DateOnly(2025, 11, 25), 300m);
         await AddLotAsync(app, chairs.Id, 100, new DateOnly(2026, 11, 25), 240m);
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 10));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 10));
         var officer = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(officer, $"/supplies/return/{id}", "#return-form");
         form.Set("Input.Lines[0].PoolGood", "7").Set("Input.Lines[0].PoolDamaged", "3").Set("Input.Lines[0].Note", "ขาหัก");
@@ -201,7 +201,7 @@ internal static class PoolLotsScenario
     }
 
     private static Task<CatalogueItem> ChairsAsync(AppFactory app) =>
-        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanStates.Chairs));
+        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanSetup.Chairs));
 
     private static Task ClearLotsAsync(AppFactory app, int itemId) =>
         app.WithDbAsync(async db =>

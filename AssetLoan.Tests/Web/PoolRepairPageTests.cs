@@ -17,7 +17,7 @@ public sealed class PoolRepairPageTests(AppFactory app) : IClassFixture<AppFacto
         var chairs = await ChairsAsync();
         var employee = await app.CreateClientAsAsync(Demo.Employee);
         var before = await FreeTomorrowAsync(employee, chairs.Id);
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 10));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 10));
         var officer = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(officer, $"/supplies/return/{id}", "#return-form");
         form.Set("Input.Lines[0].PoolGood", "7").Set("Input.Lines[0].PoolDamaged", "3").Set("Input.Lines[0].Note", "ขาหัก");
@@ -93,7 +93,7 @@ public sealed class PoolRepairPageTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     private Task<CatalogueItem> ChairsAsync() =>
-        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanStates.Chairs));
+        app.WithDbAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(c => c.Name == LoanSetup.Chairs));
 
     private Task<(int OnHand, int UnderRepair)> PoolAsync(int id) =>
         app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.PoolQuantity, c.PoolUnderRepair)).SingleAsync());

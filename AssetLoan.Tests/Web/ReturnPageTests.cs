@@ -64,7 +64,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Post_OneDamagedTent_KeepsTheLoanOpenAndOpensACase()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 2), (LoanStates.Chairs, 30));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 2), (LoanSetup.Chairs, 30));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
         form.Set("Input.Lines[0].Units[0].Condition", "Damaged")
@@ -91,7 +91,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Post_EverythingBackByScanning_ClosesTheLoan()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 2), (LoanStates.Chairs, 5));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 2), (LoanSetup.Chairs, 5));
         var numbers = await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == id)).OrderBy(u => u.AssetNumber).Select(u => u.AssetNumber).ToListAsync());
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
@@ -113,7 +113,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Post_MissingChecklistParts_OpensAMissingPartsCase()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
         form.Set("Input.Lines[0].Units[0].Condition", "Good").Add("Input.Lines[0].MissingParts", "สมอบก 16 ตัว");
@@ -130,7 +130,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Post_MoreThanIsOut_ShowsThaiMessageAndKeepsTheNumbers()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 5));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
         var form = await HtmlForm.LoadAsync(client, $"/supplies/return/{id}", "#return-form");
         form.Set("Input.Lines[0].PoolGood", "4").Set("Input.Lines[0].PoolLost", "2");
@@ -146,7 +146,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task OfficerWhoBorrowed_IsToldInThaiAndCannotReceiveItBack()
     {
-        var id = await app.HandedOverAsync(Demo.Officer, 3, (LoanStates.Chairs, 5));
+        var id = await app.HandedOverAsync(Demo.Officer, 3, (LoanSetup.Chairs, 5));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         // Issue 12: the form is offered only when LoanActions.For offers Return to this officer; the reason is shown instead.
@@ -167,7 +167,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Get_ShowsTheLoansAuditTimeline()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/return/{id}");

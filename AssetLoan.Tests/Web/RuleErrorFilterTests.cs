@@ -14,7 +14,7 @@ public sealed class RuleErrorFilterTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task Demand_DatedTomorrow_TheRuleBesideTheDate_TheNoteAndChannelKept_NothingSaved()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 2));
+        var id = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 2));
         var dueOn = await app.WithDbAsync(db => db.Loans.Where(l => l.Id == id).Select(l => l.DueOn).SingleAsync());
         var calendar = await app.WithDbAsync(db => db.WorkingCalendarAsync(default));
         for (var i = 0; i < 20 && !calendar.IsOverdue(dueOn, Today()); i++)

@@ -80,7 +80,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
     public async Task PromptPay_SetOnThePage_CompensationPageShowsThePaymentQrForTheAmount()
     {
         await app.WithDbAsync(db => db.Settings.ExecuteDeleteAsync());
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         await app.ReturnAllAsync(id, firstUnitDamaged: true);
         var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
         var officer = await app.CreateClientAsAsync(Demo.Officer);

@@ -21,13 +21,13 @@ public sealed class SmallFixesTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Approvals_CompensationAwaitingConfirmation_IsInTheDirectorsListOnly()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
         await app.ReturnAllAsync(id, firstUnitDamaged: true);
         await app.WithDbAsync(async db =>
         {
             var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
             var c = loan.Compensations.Single();
-            loan.DecideCompensation(c.Id, await LoanStates.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, c.ProposedAmount!.Value, null, app.Clock.GetUtcNow().UtcDateTime);
+            loan.DecideCompensation(c.Id, await LoanSetup.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, c.ProposedAmount!.Value, null, app.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         });
 
@@ -98,7 +98,7 @@ public sealed class SmallFixesTests(AppFactory app) : IClassFixture<AppFactory>
         var pool = await LoanSetup.NewPoolAsync(app, $"ชุดรับแขก (คำขอของตนเอง {Guid.NewGuid():N})", 5);
         var id = await app.WithDbAsync(async db =>
         {
-            var actor = await LoanStates.ActorAsync(db, email);
+            var actor = await LoanSetup.ActorAsync(db, email);
             var borrower = await db.StaffBorrowerAsync(actor.UserId!, default);
             var request = new LoanRequest("ประชุมกองคลัง", "ห้องประชุมกองคลัง", false, today.AddDays(2), today.AddDays(2), [new RequestedLine(pool, 1)]);
             return (await db.SubmitLoanAsync(borrower, request, actor, ApprovalPolicy.Default, today, app.Clock.GetUtcNow().UtcDateTime, default)).Id;

@@ -79,8 +79,8 @@ public sealed class TwoInstancesTests(TwoInstances hosts) : IClassFixture<TwoIns
     public async Task DailyJobs_RunOnceAcrossInstances_AndAScheduledRunHoldsTheDay()
     {
         hosts.Start();
-        await hosts.A.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2)); // due tomorrow, a day from now
-        await hosts.A.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 1)); // overdue a day from now
+        await hosts.A.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 2)); // due tomorrow, a day from now
+        await hosts.A.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 1)); // overdue a day from now
         var now = hosts.A.Clock.GetUtcNow().UtcDateTime.AddDays(1);
 
         var results = await Task.WhenAll(new[] { hosts.A, hosts.B }.Select(h =>

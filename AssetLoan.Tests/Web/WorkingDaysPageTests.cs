@@ -16,7 +16,7 @@ public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFact
     public async Task SaturdayFuneral_HandedOverFriday_ReturnedMonday_NeverOverdue()
     {
         var wednesdayDate = await app.MoveToOrdinaryWeekAsync();
-        var id = await app.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanStates.Tent, 2));
+        var id = await app.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanSetup.Tent, 2));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         // Wednesday: the form is shown disabled, with the reason and the first allowed day.
@@ -61,7 +61,7 @@ public sealed class WorkingDaysPageTests(AppFactory app) : IClassFixture<AppFact
     {
         var wednesday = await app.MoveToOrdinaryWeekAsync();
         var friday = AssetLoan.Domain.Calendar.ThaiDays.WithDate(wednesday.AddDays(2));
-        var id = await app.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanStates.Chairs, 10));
+        var id = await app.ApprovedFromAsync(Demo.Employee, 3, 1, (LoanSetup.Chairs, 10));
         var facts = await app.WithDbAsync(async db =>
         {
             var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == id);

@@ -92,7 +92,7 @@ public sealed class FormTargetTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task LoansNew_CheckAvailabilityThenSubmit_FilesTheRequest()
     {
         var client = await app.CreateClientAsAsync(Demo.Employee);
-        var projector = await LoanSetup.ItemIdAsync(app, LoanStates.Projector);
+        var projector = await LoanSetup.ItemIdAsync(app, LoanSetup.Projector);
         var form = (await HtmlForm.LoadAsync(client, "/loans/new")).Set($"Input.Quantities[{projector}]", "1")
             .Set("Input.Purpose", "ประชุมประจำเดือน").Set("Input.Place", "ห้องประชุมเทศบาล");
         var checkedPage = await HtmlForm.ParseAsync(await form.SubmitAsync(client, "/loans/new?handler=Check"));
@@ -173,13 +173,13 @@ public sealed class FormTargetTests(AppFactory app) : IClassFixture<AppFactory>
     {
         if (pattern.Contains("{approved}", StringComparison.Ordinal))
         {
-            _approved ??= await app.ApprovedAsync(Demo.Employee, 2, (LoanStates.Projector, 1));
+            _approved ??= await app.ApprovedAsync(Demo.Employee, 2, (LoanSetup.Projector, 1));
             return pattern.Replace("{approved}", $"{_approved}", StringComparison.Ordinal);
         }
 
         if (pattern.Contains("{out}", StringComparison.Ordinal))
         {
-            _out ??= await app.HandedOverAsync(Demo.Employee, 2, (LoanStates.Notebook, 1));
+            _out ??= await app.HandedOverAsync(Demo.Employee, 2, (LoanSetup.Notebook, 1));
             return pattern.Replace("{out}", $"{_out}", StringComparison.Ordinal);
         }
 

@@ -50,7 +50,7 @@ public sealed class SubmissionKeyTests(AppFactory app) : IClassFixture<AppFactor
     public async Task LoansNew_SameFormPostedTwice_FilesOneRequest()
     {
         var client = await app.CreateClientAsAsync(Demo.Employee);
-        var projector = await LoanSetup.ItemIdAsync(app, LoanStates.Projector);
+        var projector = await LoanSetup.ItemIdAsync(app, LoanSetup.Projector);
         var form = (await HtmlForm.LoadAsync(client, "/loans/new")).Set($"Input.Quantities[{projector}]", "1")
             .Set("Input.Purpose", "ประชุมประจำเดือน").Set("Input.Place", "ห้องประชุมเทศบาล");
         var before = await app.WithDbAsync(db => db.Loans.CountAsync());

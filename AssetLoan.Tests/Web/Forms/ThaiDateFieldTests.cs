@@ -30,7 +30,7 @@ public sealed class ThaiDateFieldTests(AppFactory app) : IClassFixture<AppFactor
     public async Task LoansNew_BuddhistEraText_IsStoredAsThatDay()
     {
         var client = await app.CreateClientAsAsync(Demo.Employee);
-        var projector = await LoanSetup.ItemIdAsync(app, LoanStates.Projector);
+        var projector = await LoanSetup.ItemIdAsync(app, LoanSetup.Projector);
         var form = (await HtmlForm.LoadAsync(client, "/loans/new")).Set($"Input.Quantities[{projector}]", "1")
             .Set("Input.Purpose", "อบรมเจ้าหน้าที่").Set("Input.Place", "ห้องประชุมเทศบาล")
             .Set("Input.StartOn", "25/12/2569").Set("Input.DueOn", "25/12/2569");

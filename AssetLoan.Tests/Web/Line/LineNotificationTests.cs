@@ -37,7 +37,7 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         await using var line = await FakeLineServer.StartAsync(Token);
         await TurnLineOnAsync(line.BaseUrl);
         await SetEmployeeAsync(EmployeeLine, ContactChannel.Line);
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Tent, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Tent, 1));
 
         var notices = await NoticesAsync(id, "HandedOver");
         Assert.DoesNotContain(notices, n => n.Channel == NotificationChannel.Email);
@@ -62,7 +62,7 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         await using var line = await FakeLineServer.StartAsync(Token);
         await TurnLineOnAsync(line.BaseUrl);
         await SetEmployeeAsync(EmployeeLine, ContactChannel.Line);
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 2));
         var queued = Assert.Single(await NoticesAsync(id, "HandedOver"), n => n.Channel == NotificationChannel.Line);
         var now = Now;
         line.FailNext(1000);
@@ -104,7 +104,7 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         await TurnLineOnAsync(line.BaseUrl);
         await SetEmployeeAsync(EmployeeLine, ContactChannel.Line);
         line.Refused[EmployeeLine] = status;
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 2));
         var queued = Assert.Single(await NoticesAsync(id, "HandedOver"), n => n.Channel == NotificationChannel.Line);
         var now = Now;
 
@@ -131,7 +131,7 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         await TurnLineOffAsync();
         await SetEmployeeAsync(EmployeeLine, ContactChannel.Line);
 
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 1));
 
         var notices = await NoticesAsync(id, "HandedOver");
         Assert.Contains(notices, n => n.Channel == NotificationChannel.Email && n.ToAddress == Demo.Employee);
@@ -155,7 +155,7 @@ public sealed class LineNotificationTests(AppFactory app) : IClassFixture<AppFac
         Assert.DoesNotContain(EmployeeLine, page.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.Equal("checked", page.QuerySelector("#channel-none")!.GetAttribute("checked"));
 
-        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 1));
         var notices = await NoticesAsync(id, "HandedOver");
         Assert.DoesNotContain(notices, n => n.Channel is NotificationChannel.Email or NotificationChannel.Line);
         Assert.Contains(notices, n => n.Channel == NotificationChannel.InApp);

@@ -431,9 +431,9 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
             var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
                 .Include(l => l.Compensations).AsSplitQuery().SingleAsync(l => l.Id == id);
             var policy = (await Settings.LoadAsync(db, default)).Policy;
-            var demoOfficer = await LoanStates.ActorAsync(db, Demo.Officer);
-            var officer = loan.IsOwnRequest(demoOfficer) || loan.DutyRefusal(demoOfficer, LoanAction.HandOver, true) is not null ? LoanStates.SecondOfficer : demoOfficer;
-            var borrower = borrowerEmail is null ? Actor.Applicant(AssetLoan.Web.Pages.Apply.IndexModel.ApplicantActorName) : await LoanStates.ActorAsync(db, borrowerEmail);
+            var demoOfficer = await LoanSetup.ActorAsync(db, Demo.Officer);
+            var officer = loan.IsOwnRequest(demoOfficer) || loan.DutyRefusal(demoOfficer, LoanAction.HandOver, true) is not null ? LoanSetup.SecondOfficer : demoOfficer;
+            var borrower = borrowerEmail is null ? Actor.Applicant(AssetLoan.Web.Pages.Apply.IndexModel.ApplicantActorName) : await LoanSetup.ActorAsync(db, borrowerEmail);
             var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
             var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var noUnits = new Dictionary<int, Asset>();
@@ -452,7 +452,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
 
             if (loan.NeedsEndorsement)
             {
-                var head = await LoanStates.ActorAsync(db, Demo.Head);
+                var head = await LoanSetup.ActorAsync(db, Demo.Head);
                 loan.Endorse(head.DivisionId == loan.BorrowerDivisionId && !loan.IsOwnRequest(head) ? head
                     : new Actor($"head-of-{loan.BorrowerDivisionId}", "หัวหน้าหน่วยงาน (ทดสอบ)", new HashSet<Role> { Role.DivisionHead }, loan.BorrowerDivisionId), nowUtc);
             }
@@ -469,13 +469,13 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
             loan.Check(officer, loan.Case, new Dictionary<int, IReadOnlyList<Asset>>(),
                 await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, false, loan.Id, default), today, nowUtc);
             var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, true, loan.Id, default);
-            var approver = await LoanStates.ActorAsync(db, borrowerEmail is null or Demo.Director ? Demo.Mayor : Demo.Director);
+            var approver = await LoanSetup.ActorAsync(db, borrowerEmail is null or Demo.Director ? Demo.Mayor : Demo.Director);
             switch (state)
             {
                 case State.Checked:
                     return await SaveAsync(db);
                 case State.PaperApproved:
-                    loan.RecordPaperApproval(LoanStates.SecondOfficer, approver.Name, Role.FinanceDirector, null, "paper-approvals/signed.png", policy, firm, noUnits, nowUtc);
+                    loan.RecordPaperApproval(LoanSetup.SecondOfficer, approver.Name, Role.FinanceDirector, null, "paper-approvals/signed.png", policy, firm, noUnits, nowUtc);
                     return await SaveAsync(db);
                 case State.Rejected:
                     loan.Reject(approver, policy, "พัสดุต้องใช้ในงานของเทศบาล", nowUtc);

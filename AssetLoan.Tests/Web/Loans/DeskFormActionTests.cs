@@ -17,7 +17,7 @@ public sealed class DeskFormActionTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Handover_OfTheOfficersOwnLoan_NoForm_TheReasonShown()
     {
-        var id = await app.ApprovedAsync(Demo.Officer, 1, (LoanStates.Chairs, 1));
+        var id = await app.ApprovedAsync(Demo.Officer, 1, (LoanSetup.Chairs, 1));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/handover/{id}");
@@ -29,7 +29,7 @@ public sealed class DeskFormActionTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Return_OfTheOfficersOwnLoan_NoForm_TheReasonShown()
     {
-        var id = await app.HandedOverAsync(Demo.Officer, 1, (LoanStates.Chairs, 1));
+        var id = await app.HandedOverAsync(Demo.Officer, 1, (LoanSetup.Chairs, 1));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/return/{id}");
@@ -41,7 +41,7 @@ public sealed class DeskFormActionTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Reduce_OfTheOfficersOwnLoan_NoForm_TheReasonShown()
     {
-        var id = await app.ApprovedAsync(Demo.Officer, 1, (LoanStates.Chairs, 2));
+        var id = await app.ApprovedAsync(Demo.Officer, 1, (LoanSetup.Chairs, 2));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/reduce/{id}");
@@ -53,7 +53,7 @@ public sealed class DeskFormActionTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Demand_OnALoanNotYetOverdue_NoForm_TheReasonShown()
     {
-        var id = await app.HandedOverAsync(Demo.Employee, 5, (LoanStates.Chairs, 1));
+        var id = await app.HandedOverAsync(Demo.Employee, 5, (LoanSetup.Chairs, 1));
         var client = await app.CreateClientAsAsync(Demo.Officer);
 
         var doc = await HtmlForm.GetDocumentAsync(client, $"/supplies/demand/{id}");
@@ -66,7 +66,7 @@ public sealed class DeskFormActionTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Check_OfARequestTheOfficerKeyedIn_NoReservation_TheReasonAndTheSendBackForm()
     {
         var officer = await app.CreateClientAsAsync(Demo.Officer);
-        var chairs = await LoanSetup.ItemIdAsync(app, LoanStates.Chairs);
+        var chairs = await LoanSetup.ItemIdAsync(app, LoanSetup.Chairs);
         var walkin = await HtmlForm.LoadAsync(officer, "/supplies/walkin");
         walkin.Set("Input.Kind", nameof(BorrowerKind.Person)).Set("Input.Name", "นางบัวผัน ส่งกลับ").Set("Input.Phone", "0812224444")
             .Set("Input.NationalId", "1103700012346").Set($"Input.Quantities[{chairs}]", "5")

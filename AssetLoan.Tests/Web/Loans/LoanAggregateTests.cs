@@ -35,16 +35,16 @@ public sealed partial class LoanAggregateTests(AppFactory app) : IClassFixture<A
     {
         // Beside the demo data's requests: a loan out with an extension asked for, one returned with a damaged tent
         // (a compensation case), and one overdue with a demand recorded.
-        var extended = await app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 2));
-        var damaged = await app.HandedOverAsync(Demo.Employee, 2, (LoanStates.Tent, 1));
+        var extended = await app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 2));
+        var damaged = await app.HandedOverAsync(Demo.Employee, 2, (LoanSetup.Tent, 1));
         await app.ReturnAllAsync(damaged, firstUnitDamaged: true);
-        var overdue = await app.HandedOverAsync(Demo.Employee, 1, (LoanStates.Chairs, 1));
+        var overdue = await app.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Chairs, 1));
         await app.WithDbAsync(async db =>
         {
             var today = LoanSetup.Today(app);
             var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
             var loan = (await db.LoanAsync(extended, default))!;
-            loan.RequestExtension(await LoanStates.ActorAsync(db, Demo.Employee), loan.DueOn.AddDays(2), "งานเลื่อนออกไป", today, nowUtc);
+            loan.RequestExtension(await LoanSetup.ActorAsync(db, Demo.Employee), loan.DueOn.AddDays(2), "งานเลื่อนออกไป", today, nowUtc);
             await db.SaveChangesAsync();
         });
         app.Clock.Advance(TimeSpan.FromDays(10));
@@ -52,7 +52,7 @@ public sealed partial class LoanAggregateTests(AppFactory app) : IClassFixture<A
         {
             var today = LoanSetup.Today(app);
             var loan = (await db.LoanAsync(overdue, default))!;
-            loan.RecordDemand(await LoanStates.ActorAsync(db, Demo.Officer), today, DemandChannel.Phone, "โทรแจ้งแล้ว", today, app.Clock.GetUtcNow().UtcDateTime,
+            loan.RecordDemand(await LoanSetup.ActorAsync(db, Demo.Officer), today, DemandChannel.Phone, "โทรแจ้งแล้ว", today, app.Clock.GetUtcNow().UtcDateTime,
                 await db.WorkingCalendarAsync(default));
             await db.SaveChangesAsync();
         });

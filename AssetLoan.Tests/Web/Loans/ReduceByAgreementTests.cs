@@ -80,7 +80,7 @@ public sealed class ReduceByAgreementTests(AppFactory app) : IClassFixture<AppFa
         Assert.NotNull((await HtmlForm.GetDocumentAsync(officer, $"/loans/{approved}")).QuerySelector("#reduce-link"));
         // Seven days (the chairs' maximum): a shorter loan went overdue when another test of this class moved the shared
         // clock 4 days, and the employee's next request in this class was then refused for standing (CI of e76d4a5).
-        var handed = await app.HandedOverAsync(Demo.Employee, 7, (LoanStates.Chairs, 2));
+        var handed = await app.HandedOverAsync(Demo.Employee, 7, (LoanSetup.Chairs, 2));
         Assert.Null((await HtmlForm.GetDocumentAsync(officer, $"/loans/{handed}")).QuerySelector("#reduce-link"));
         var closed = await HtmlForm.GetDocumentAsync(officer, $"/supplies/reduce/{handed}");
         Assert.Null(closed.QuerySelector("#reduce-form"));

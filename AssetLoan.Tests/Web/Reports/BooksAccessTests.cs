@@ -51,7 +51,7 @@ public sealed class BooksAccessTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private Task<bool> IsExecutiveAsync(string email) => app.WithDbAsync(async db =>
-        (await LoanStates.ActorAsync(db, email)).Has(AssetLoan.Domain.People.Role.Executive));
+        (await LoanSetup.ActorAsync(db, email)).Has(AssetLoan.Domain.People.Role.Executive));
 }
 
 /// <summary>The auditor reads loans and borrowers; the approvers and the auditor read the overdue list, slips and letters; none of them may act there.</summary>
@@ -130,5 +130,5 @@ public sealed class ReadOnlyReadersTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("accessdenied", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
 
-    private Task<int> HandedOverLoanAsync() => app.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 5));
+    private Task<int> HandedOverLoanAsync() => app.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 5));
 }

@@ -44,17 +44,17 @@ public sealed class BooksScenario : AppFactory
                 return;
             }
 
-            Crossing = await this.HandedOverAsync(Demo.Employee, 7, (LoanStates.Tent, 2), (LoanStates.Chairs, 20));
+            Crossing = await this.HandedOverAsync(Demo.Employee, 7, (LoanSetup.Tent, 2), (LoanSetup.Chairs, 20));
             await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
                 "UPDATE Borrowers SET Phone = {0} WHERE Id = (SELECT BorrowerId FROM Loans WHERE Id = {1})", Phone, Crossing));
             Clock.SetUtcNow(new DateTimeOffset(2026, 9, 29, 3, 0, 0, TimeSpan.Zero));
             await ReturnChairsAsync(Crossing, 5);
-            Early = await this.HandedOverAsync(Demo.Employee, 1, (LoanStates.Projector, 1));
+            Early = await this.HandedOverAsync(Demo.Employee, 1, (LoanSetup.Projector, 1));
             await this.ReturnAllAsync(Early, firstUnitDamaged: false);
             await WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Loans SET Purpose = {0} WHERE Id = {1}", FormulaPurpose, Early));
             Clock.SetUtcNow(new DateTimeOffset(2026, 10, 3, 3, 0, 0, TimeSpan.Zero));
             await this.ReturnAllAsync(Crossing, firstUnitDamaged: true);
-            Later = await this.HandedOverAsync(Demo.Employee, 3, (LoanStates.Chairs, 10));
+            Later = await this.HandedOverAsync(Demo.Employee, 3, (LoanSetup.Chairs, 10));
             _ready = true;
         }
         finally
@@ -69,7 +69,7 @@ public sealed class BooksScenario : AppFactory
         var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).SingleAsync(l => l.Id == loanId);
         var line = loan.Lines.Single(l => l.IsPooled);
         var items = await db.CatalogueItems.Where(c => c.Id == line.CatalogueItemId).ToDictionaryAsync(c => c.Id);
-        loan.Return(await LoanStates.ActorAsync(db, Demo.Officer), [new LineReturn(line.Id, [], good, 0, 0, [], null)], new Dictionary<int, AssetLoan.Domain.Assets.Asset>(), items,
+        loan.Return(await LoanSetup.ActorAsync(db, Demo.Officer), [new LineReturn(line.Id, [], good, 0, 0, [], null)], new Dictionary<int, AssetLoan.Domain.Assets.Asset>(), items,
             BangkokTime.Today(nowUtc), nowUtc);
         await db.SaveChangesAsync();
     });

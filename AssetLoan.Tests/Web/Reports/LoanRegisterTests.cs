@@ -68,7 +68,7 @@ public sealed class LoanRegisterTests(BooksScenario app) : IClassFixture<BooksSc
     {
         await app.ReadyAsync();
         var client = await app.CreateClientAsAsync(Demo.Director);
-        var projector = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Name == LoanStates.Projector).Select(c => c.Id).SingleAsync());
+        var projector = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Name == LoanSetup.Projector).Select(c => c.Id).SingleAsync());
 
         var staff = await GetAsync(client, "/reports/register?fy=2569&kind=Staff");
         var withProjector = await GetAsync(client, $"/reports/register?fy=2569&item={projector}");

@@ -58,7 +58,7 @@ public sealed class YearEndAndHistoryTests(BooksScenario app) : IClassFixture<Bo
         var reference = await app.WithDbAsync(db => db.Loans.Where(l => l.Id == app.Crossing).Select(l => l.Reference).SingleAsync());
         var mine = rows.Where(r => (string?)r["เลขที่คำขอ"] == reference).ToList();
         Assert.Equal(3, mine.Count);
-        Assert.Contains(mine, r => (string?)r["รายการ"] == LoanStates.Chairs && Convert.ToInt32(r["จำนวน"], System.Globalization.CultureInfo.InvariantCulture) == 15);
+        Assert.Contains(mine, r => (string?)r["รายการ"] == LoanSetup.Chairs && Convert.ToInt32(r["จำนวน"], System.Globalization.CultureInfo.InvariantCulture) == 15);
         Assert.All(mine, r => Assert.Equal("28 ก.ย. 2569", r["วันที่ส่งมอบ"]));
     }
 
