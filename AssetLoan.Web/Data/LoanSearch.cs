@@ -14,7 +14,8 @@ public sealed record LoanSearch
     /// <summary>A request number ("8/2570"), a borrower's name, a phone number, an asset number or a tag.</summary>
     public string? Q { get; init; }
 
-    /// <summary>A <see cref="LoanStatus"/> name, or "Out" (handed over or partly returned) or "Overdue".</summary>
+    /// <summary>A <see cref="LoanStatus"/> name, or "Out" (handed over or partly returned), "Overdue" or "ToCheck" (the desk's
+    /// list to check: outsiders' and heads' new requests and endorsed staff requests).</summary>
     public string? Status { get; init; }
 
     public BorrowerKind? Kind { get; init; }
@@ -112,6 +113,7 @@ public static class LoanSearchQueries
         {
             null or "" => loans,
             "Out" => loans.Out(),
+            "ToCheck" => loans.ToCheck(),
             "Overdue" => loans.Overdue(today, calendar),
             _ when Enum.TryParse<LoanStatus>(search.Status, out var status) => loans.Where(l => l.Status == status),
             _ => loans,
