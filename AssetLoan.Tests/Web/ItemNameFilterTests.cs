@@ -125,6 +125,27 @@ public sealed class ItemNameFilterTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal("โต๊ะทดสอบกรอง 01", many.QuerySelector("#itemnameList option")?.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("เครื่องเสียงทดสอบ")]
+    [InlineData("ทดสอบกรอง")]
+    [InlineData(Sound)]
+    public async Task BothWaysToTheLoans_FromTheLinesOrFromTheLoans_FindTheSameLoans(string name)
+    {
+        await LoansAsync();
+        await app.WithDbAsync(async db =>
+        {
+            // fewLines 0: the loans are walked and each asked for a line; int.MaxValue: the list starts from the lines.
+            var walked = await (await db.Loans.WithItemAsync(db, null, name, default, fewLines: 0)).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
+            var fromLines = await (await db.Loans.WithItemAsync(db, null, name, default, fewLines: int.MaxValue)).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
+            var exact = await db.CatalogueItems.AnyAsync(c => c.Name == name);
+            var expected = await db.Loans.Where(l => l.Lines.Any(x => db.CatalogueItems.Any(c => c.Id == x.CatalogueItemId && (exact ? c.Name == name : c.Name.Contains(name)))))
+                .OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, walked);
+            Assert.Equal(expected, fromLines);
+        });
+    }
+
     [Fact]
     public async Task OlderLinkByItemId_StillFilters_AndShowsTheItemsName()
     {

@@ -90,7 +90,7 @@ public static class LoanSearchQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
-        var loans = Filter(db, db.Loans.AsNoTracking(), search, today, calendar);
+        var loans = await FilterAsync(db, db.Loans.AsNoTracking(), search, today, calendar, ct);
         var total = keepCount is null ? await loans.CountAsync(ct) : await keepCount(() => loans.CountAsync(ct));
         var page = Math.Clamp(search.Page, 1, Math.Max(1, (total + LoanSearch.PageSize - 1) / LoanSearch.PageSize));
         var rows = await (
@@ -104,7 +104,7 @@ public static class LoanSearchQueries
         return new LoanListPage(rows, total, page);
     }
 
-    public static IQueryable<Loan> Filter(AppDbContext db, IQueryable<Loan> loans, LoanSearch search, DateOnly today, WorkingCalendar calendar)
+    public static async Task<IQueryable<Loan>> FilterAsync(AppDbContext db, IQueryable<Loan> loans, LoanSearch search, DateOnly today, WorkingCalendar calendar, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
@@ -128,7 +128,7 @@ public static class LoanSearchQueries
             loans = loans.Where(l => l.BorrowerDivisionId == division);
         }
 
-        loans = loans.WithItem(db, search.Item, search.ItemName);
+        loans = await loans.WithItemAsync(db, search.Item, search.ItemName, ct);
 
         if (LoanSearch.ParseDate(search.From) is { } from)
         {

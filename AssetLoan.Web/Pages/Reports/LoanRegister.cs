@@ -74,7 +74,7 @@ public static class LoanRegister
 {
     public const int BatchSize = 500;
 
-    public static IQueryable<Loan> Loans(AppDbContext db, RegisterFilter f, int fiscalYear)
+    public static async Task<IQueryable<Loan>> LoansAsync(AppDbContext db, RegisterFilter f, int fiscalYear, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(f);
@@ -89,7 +89,7 @@ public static class LoanRegister
             q = q.Where(l => l.Status == status);
         }
 
-        q = q.WithItem(db, f.Item, f.ItemName);
+        q = await q.WithItemAsync(db, f.Item, f.ItemName, ct);
 
         if (f.Division is { } division)
         {

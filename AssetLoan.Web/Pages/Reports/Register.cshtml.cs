@@ -41,7 +41,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, PublicData
         ThaiDigitsInPrint = (await Settings.LoadAsync(db, ct)).ThaiDigitsOnDocuments;
         FiscalYear = Reports.FiscalYearOrCurrent(Filter.Fy, time);
         Filter.Fy = FiscalYear;
-        var loans = LoanRegister.Loans(db, Filter, FiscalYear);
+        var loans = await LoanRegister.LoansAsync(db, Filter, FiscalYear, ct);
         // The totals walk every loan of the filtered year (a province: hundreds of thousands): kept per filter until the
         // next write through the app on any instance, in the bounded store (the filter's item and division are typed).
         Totals = await cache.KeptAsync(new RegisterTotalsFigure(Filter.QueryString()), () => LoanRegister.TotalsAsync(loans, ct));

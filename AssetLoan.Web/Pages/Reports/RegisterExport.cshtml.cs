@@ -37,7 +37,7 @@ public sealed class RegisterExportModel(AppDbContext db, TimeProvider time) : Pa
         }
 
         var fy = Reports.FiscalYearOrCurrent(Filter.Fy, time);
-        var loans = LoanRegister.Loans(db, Filter, fy);
+        var loans = await LoanRegister.LoansAsync(db, Filter, fy, ct);
         var totals = await LoanRegister.TotalsAsync(loans, ct);
         var name = string.Create(CultureInfo.InvariantCulture, $"ทะเบียนคุมการยืมพัสดุ-{fy}");
         var ascii = string.Create(CultureInfo.InvariantCulture, $"loan-register-{fy}");
