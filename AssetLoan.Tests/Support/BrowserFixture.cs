@@ -69,14 +69,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    /// <summary>Saves a screenshot under TestResults/screenshots for a person to look at.</summary>
+    /// <summary>
+    /// Saves a whole-page screenshot under screenshots/ beside the test assembly, for a person to look at. Nobody looks
+    /// at them in CI, where a full-page PNG of every page of every role costs minutes: <c>.ci/run</c> sets
+    /// <c>ASSETLOAN_SCREENSHOTS=none</c> and this does nothing.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (!Screenshots)
+        {
+            return;
+        }
+
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
+
+    private static readonly bool Screenshots =
+        !string.Equals(Environment.GetEnvironmentVariable("ASSETLOAN_SCREENSHOTS"), "none", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask DisposeAsync()
     {
