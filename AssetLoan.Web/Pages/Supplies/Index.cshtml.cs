@@ -69,51 +69,57 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
         var endOfWeek = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
         var approved = db.Loans.Where(l => l.Status == LoanStatus.Approved);
 
-        ToCheck = await QueueAsync(db.Loans.ToCheck(), l => l.StartOn, ct);
+        ToCheck = await SortedHereAsync(db.Loans.ToCheck(), l => l.StartOn, ct);
         AwaitingApproval = await QueueAsync(db.Loans.AwaitingApproval(), l => l.StartOn, ct);
         var confirmable = await db.Loans.ConfirmableByAsync(current.Actor, ct);
         ToConfirm = await QueueAsync(db.Loans.Where(l => confirmable.Contains(l.Id)), l => l.StartOn, ct);
         ToHandOverToday = await QueueAsync(approved.Where(l => l.StartOn <= pickableStart && l.DueOn >= today), l => l.StartOn, ct);
         Upcoming = await QueueAsync(approved.Where(l => l.StartOn > pickableStart && l.StartOn <= upcomingUntil), l => l.StartOn, ct);
         ShelfConflicts = await db.ShelfConflictsAsync([.. ToHandOverToday.Rows.Select(r => r.Id), .. Upcoming.Rows.Select(r => r.Id)], today, calendar, ct);
-        // The loans out are read once (ids, due dates, statuses); due this week and overdue are parts of them.
-        var outNow = await KeysAsync(db.Loans.Out(), l => l.DueOn, ct);
-        OutNow = await PageAsync(outNow, ct);
-        DueThisWeek = await PageAsync([.. outNow.Where(k => k.On >= today && k.On <= endOfWeek)], ct);
-        Overdue = await PageAsync([.. outNow.Where(k => FollowUp.IsOverdue(k.Status, k.On, today, calendar))], ct);
+        OutNow = await QueueAsync(db.Loans.Out(), l => l.DueOn, ct);
+        DueThisWeek = await QueueAsync(db.Loans.Out().Where(l => l.DueOn >= today && l.DueOn <= endOfWeek), l => l.DueOn, ct);
+        Overdue = await QueueAsync(db.Loans.Overdue(today, calendar), l => l.DueOn, ct);
         AwaitingEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(ct);
         var headed = db.DivisionsWithHead();
         AwaitingFallbackEndorsement = await db.Loans.AwaitingEndorsement().CountAsync(l => !headed.Contains(l.BorrowerDivisionId!.Value), ct);
     }
 
     /// <summary>
-    /// A desk list: every loan of the queue by its date (then number), the first <see cref="RowsPerList"/> with their
-    /// borrowers and items. The queue's ids and dates are read whole (an index read: open loans are few) and ordered
-    /// here. As one <c>ORDER BY date LIMIT 50</c>, SQLite's planner, which only knows that a status holds a ninth of
-    /// the loans on average, walked the date index through every loan ever filed looking for the few still open: 4.7 s
-    /// for the list to check at a million loans (bench/run, issue 15).
+    /// A desk list: its count and its first <see cref="RowsPerList"/> loans by date (then number), each an index read
+    /// on (Status, date). At a million loans the loans out were 9,344: reading all their keys to count and page them here
+    /// cost more than the rest of the page (bench/run, issue 15).
     /// </summary>
-    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct) =>
-        await PageAsync(await KeysAsync(loans, by, ct), ct);
-
-    /// <summary>The queue's ids, dates and statuses, read whole (an index read).</summary>
-    private static async Task<List<QueueKey>> KeysAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct)
+    private async Task<Queue> QueueAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct)
     {
-        var loan = by.Parameters[0];
-        var key = Expression.Lambda<Func<Loan, QueueKey>>(
-            Expression.New(typeof(QueueKey).GetConstructors()[0], Expression.Property(loan, nameof(Loan.Id)), by.Body, Expression.Property(loan, nameof(Loan.Status))), loan);
-        return await loans.Select(key).ToListAsync(ct);
-    }
-
-    /// <summary>The first <see cref="RowsPerList"/> of <paramref name="keys"/> by date (then number), with their borrowers and items.</summary>
-    private async Task<Queue> PageAsync(List<QueueKey> keys, CancellationToken ct)
-    {
-        if (keys.Count == 0)
+        var count = await loans.CountAsync(ct);
+        if (count == 0)
         {
             return Queue.Empty;
         }
 
+        var page = await loans.OrderBy(by).ThenBy(l => l.Id).Select(l => l.Id).Take(RowsPerList).ToListAsync(ct);
+        return await RowsAsync(page, count, ct);
+    }
+
+    /// <summary>
+    /// The list to check, whose filter (a status, or another status and the borrower kind, or an endorsement in the
+    /// history) SQLite cannot serve from one index in date order: as one <c>ORDER BY date LIMIT</c> its planner walked the
+    /// date index through every loan ever filed looking for the few still open (2.8 s at a million loans, bench/run).
+    /// Its ids and dates are read whole (an index read: requests waiting for a check are few) and ordered here.
+    /// </summary>
+    private async Task<Queue> SortedHereAsync(IQueryable<Loan> loans, Expression<Func<Loan, DateOnly>> by, CancellationToken ct)
+    {
+        var loan = by.Parameters[0];
+        var key = Expression.Lambda<Func<Loan, QueueKey>>(
+            Expression.New(typeof(QueueKey).GetConstructors()[0], Expression.Property(loan, nameof(Loan.Id)), by.Body), loan);
+        var keys = await loans.Select(key).ToListAsync(ct);
         var page = keys.OrderBy(k => k.On).ThenBy(k => k.Id).Take(RowsPerList).Select(k => k.Id).ToList();
+        return keys.Count == 0 ? Queue.Empty : await RowsAsync(page, keys.Count, ct);
+    }
+
+    /// <summary>The rows of <paramref name="page"/> (ids in list order) with their borrowers and items.</summary>
+    private async Task<Queue> RowsAsync(List<int> page, int count, CancellationToken ct)
+    {
         var rows = await (
                 from l in db.Loans.AsNoTracking().Where(l => page.Contains(l.Id))
                 join b in db.Borrowers on l.BorrowerId equals b.Id
@@ -121,10 +127,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, CurrentActor 
                     l.Lines.OrderBy(x => x.Id).Select(x => x.ItemName + " × " + x.Quantity + " " + x.UnitNoun).ToList(),
                     l.Demands.Count, l.RequestedByUserId, l.KeyedInByOfficer))
             .ToListAsync(ct);
-        return new Queue([.. rows.OrderBy(r => page.IndexOf(r.Id))], keys.Count);
+        return new Queue([.. rows.OrderBy(r => page.IndexOf(r.Id))], count);
     }
 
-    private sealed record QueueKey(int Id, DateOnly On, LoanStatus Status);
+    private sealed record QueueKey(int Id, DateOnly On);
 
     /// <summary>The first rows of a desk list and how many there are in all.</summary>
     public sealed record Queue(IReadOnlyList<QueueRow> Rows, int Count)
