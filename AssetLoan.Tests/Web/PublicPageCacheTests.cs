@@ -1,4 +1,5 @@
 using System.Net;
+using AssetLoan.Domain.Assets;
 using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
 using AssetLoan.Web.Data;
@@ -216,14 +217,67 @@ public sealed class PublicRegisterScaleTests(AppFactory app) : IClassFixture<App
 
         var first = await HtmlForm.GetDocumentAsync(client, "/transparency?year=2570");
         Assert.Equal(50, first.QuerySelectorAll("#register-table tbody tr").Length);
-        Assert.NotNull(first.QuerySelector("a[rel='next'][href='/transparency?year=2570&page=2#register']"));
-        Assert.Null(first.QuerySelector("a[rel='prev']"));
+        Assert.NotNull(first.QuerySelector("#register a[rel='next'][href='/transparency?year=2570&page=2#register']"));
+        Assert.Null(first.QuerySelector("#register a[rel='prev']"));
 
         var lastPage = (inYear + 49) / 50;
         var last = await HtmlForm.GetDocumentAsync(client, $"/transparency?year=2570&page={lastPage}");
         Assert.Equal(inYear - ((lastPage - 1) * 50), last.QuerySelectorAll("#register-table tbody tr").Length);
-        Assert.Null(last.QuerySelector("a[rel='next']"));
-        Assert.NotNull(last.QuerySelector("a[rel='prev']"));
+        Assert.Null(last.QuerySelector("#register a[rel='next']"));
+        Assert.NotNull(last.QuerySelector("#register a[rel='prev']"));
+    }
+
+    /// <summary>
+    /// Issue 15: with a province's catalogue the page carried every public item with today's free count (1.7 MB for
+    /// the bench's 3,017 items). It shows 50 at a time, every item on exactly one page, and each page is cached.
+    /// </summary>
+    [Fact]
+    public async Task Catalogue_ShowsFiftyItemsAPage_EveryItemOnOnePage_AndEachPageIsCached()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.CatalogueItems.AnyAsync(c => c.Name.StartsWith("เต็นท์ทดสอบหน้า")))
+            {
+                return;
+            }
+
+            var category = await db.Categories.Select(c => c.Id).FirstAsync();
+            for (var i = 1; i <= 60; i++)
+            {
+                var item = new CatalogueItem(
+                    new CatalogueItemDetails($"เต็นท์ทดสอบหน้า {i:00}", category, "หลัง", null, LendingNature.Durable,
+                        BudgetClass.Equipment, BorrowerAudience.Everyone, 7, 5, 1m),
+                    TrackingMode.Pooled, Tags.NewTag());
+                item.SetPool(2, 3_000m, new DateOnly(2022, 10, 1));
+                db.CatalogueItems.Add(item);
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var client = app.CreateAnonymousClient();
+        var today = AssetLoan.Domain.Calendar.BangkokTime.Today(app.Clock.GetUtcNow().UtcDateTime);
+        var all = await app.WithDbAsync(async db => (await db.PublicCatalogueAsync(today, today, today, default)).Count);
+        Assert.True(all > 60, $"expected more than 60 public items, got {all}");
+
+        var names = new List<string>();
+        var pages = (all + 49) / 50;
+        for (var p = 1; p <= pages; p++)
+        {
+            var url = p == 1 ? "/transparency" : $"/transparency?items={p}";
+            var doc = await HtmlForm.GetDocumentAsync(client, url);
+            var rows = doc.QuerySelectorAll("#catalogue tbody tr");
+            Assert.Equal(p < pages ? 50 : all - ((pages - 1) * 50), rows.Length);
+            names.AddRange(rows.Select(r => r.QuerySelector("td a")!.TextContent.Trim()));
+            Assert.Equal(p < pages, doc.QuerySelector($"#catalogue a[rel='next'][href='/transparency?items={p + 1}#catalogue']") is not null);
+            Assert.Equal(p > 1, doc.QuerySelector("#catalogue a[rel='prev']") is not null);
+            Assert.Contains(all.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("#catalogue [data-total=items]")!.TextContent, StringComparison.Ordinal);
+
+            var again = await client.GetAsync(url);
+            Assert.True(again.Headers.Age is not null, $"{url} should be served from the output cache the second time");
+        }
+
+        Assert.Equal(all, names.Count);
+        Assert.Equal(all, names.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Theory]

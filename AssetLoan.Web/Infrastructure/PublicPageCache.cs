@@ -29,7 +29,7 @@ public static class PublicPageCache
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     /// <summary>The query keys the cached pages read; they are part of the key.</summary>
-    private static readonly string[] QueryKeys = ["year", "page", "item"];
+    private static readonly string[] QueryKeys = ["year", "page", "item", "items"];
 
     /// <summary>
     /// The layout writes the whole address (query included) into the language and text-size forms' return address, so a

@@ -19,7 +19,20 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
 {
     public string RegulationHtml { get; private set; } = "";
 
+    /// <summary>
+    /// The catalogue is shown this many items at a time (<c>?items=</c>): a municipality's tens of items fit on one page,
+    /// a province's thousands made the page 1.7 MB (bench/run, issue 15).
+    /// </summary>
+    public const int CataloguePageSize = 50;
+
+    /// <summary>This page of the public catalogue, with what is free today.</summary>
     public IReadOnlyList<PublicCatalogueItem> Catalogue { get; private set; } = [];
+
+    public int CataloguePage { get; private set; } = 1;
+
+    public int CatalogueCount { get; private set; }
+
+    public int CataloguePages => Math.Max(1, (CatalogueCount + CataloguePageSize - 1) / CataloguePageSize);
 
     public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
 
@@ -36,12 +49,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
     /// <summary>The chart's data, for transparency.js (CSP allows no inline script).</summary>
     public string ChartJson { get; private set; } = "{}";
 
-    public async Task OnGetAsync(int? year, [FromQuery(Name = "page")] int? registerPage, CancellationToken ct)
+    public async Task OnGetAsync(int? year, [FromQuery(Name = "page")] int? registerPage, [FromQuery(Name = "items")] int? cataloguePage, CancellationToken ct)
     {
         Today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
         var settings = await cache.SettingsAsync(db, ct);
         RegulationHtml = SafeMarkdown.ToHtml(settings.RegulationMarkdown);
-        Catalogue = await cache.PublicCatalogueTodayAsync(db, Today, ct);
+        var catalogue = await cache.PublicCatalogueTodayAsync(db, Today, ct);
+        CatalogueCount = catalogue.Count;
+        CataloguePage = Math.Clamp(cataloguePage ?? 1, 1, CataloguePages);
+        Catalogue = [.. catalogue.Skip((CataloguePage - 1) * CataloguePageSize).Take(CataloguePageSize)];
         Years = await db.FiscalYearsAsync(Today, ct);
         Year = Years.FirstOrDefault(y => y.BuddhistYear == year, Years[0]);
         Statistics = await statistics.YearAsync(db, Year, Today, ct);
