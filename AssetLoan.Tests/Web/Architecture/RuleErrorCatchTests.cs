@@ -19,7 +19,6 @@ public sealed partial class RuleErrorCatchTests
         ["Catalogue/Create.cshtml.cs"] = "the photo upload is kept and shown again on every refusal",
         ["Catalogue/Edit.cshtml.cs"] = "the photo upload is kept and shown again on every refusal",
         ["Catalogue/Lots.cshtml.cs"] = "a refused lot is shown beside that lot's row, by code, in the lot editor",
-        ["Catalogue/Repairs.cshtml.cs"] = "two forms on one page: the message goes beside the form that was posted (its prefix)",
         ["Supplies/CompensationCases.cs"] = "a wrong PromptPay setting shows the notice without a QR code",
         ["Supplies/CompensationNotice.cshtml.cs"] = "a wrong PromptPay setting shows the notice without a QR code",
         ["Supplies/DemandLetter.cshtml.cs"] = "a second tap that lost the race answers with the letter the first one issued",
