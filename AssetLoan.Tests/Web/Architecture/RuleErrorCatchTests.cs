@@ -25,7 +25,6 @@ public sealed partial class RuleErrorCatchTests
         ["Supplies/Handover.cshtml.cs"] = "a refused handover deletes the signature image it stored; scanned units are refused one by one",
         ["Supplies/Paper.cshtml.cs"] = "a refused paper approval deletes the scan it stored",
         ["Supplies/Walkin.cshtml.cs"] = "a staff member without a division is told to the officer in other words than the domain's",
-        ["Track/Application.cshtml.cs"] = "the outsider's actions share one command path that answers true/false to several handlers",
     };
 
     [Fact]
