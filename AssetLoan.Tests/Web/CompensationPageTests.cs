@@ -34,6 +34,24 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Decide_WithoutABasis_TheRuleBesideTheBasis_TheMethodAndAmountKept()
+    {
+        var (id, caseId) = await DamagedTentAsync();
+        var client = await app.CreateClientAsAsync(Demo.Officer);
+        var form = await HtmlForm.LoadAsync(client, $"/supplies/compensation/{id}", $"form:has(input[name='Decide.CaseId'][value='{caseId}'])");
+        form.Set("Decide.Method", "Pay").Set("Decide.Amount", "2500").Set("Decide.Basis", "");
+
+        var response = await form.SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        var posted = doc.QuerySelector($"form:has(input[name='Decide.CaseId'][value='{caseId}'])")!;
+        Assert.Equal("จำนวนเงินต่างจากมูลค่าที่เสนอ ต้องระบุหลักเกณฑ์เป็นลายลักษณ์อักษร", posted.QuerySelector("[data-valmsg-for='Decide.Basis']")!.TextContent.Trim());
+        Assert.Equal("2500.00", posted.QuerySelector("[name='Decide.Amount']")!.GetAttribute("value"));
+        Assert.Equal("Pay", posted.QuerySelector("select[name='Decide.Method'] option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task DecideConfirmSettle_PaymentShowsThePromptPayQrAndTheLoanCloses()
     {
         await app.WithDbAsync(async db =>

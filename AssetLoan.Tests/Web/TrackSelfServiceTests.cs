@@ -198,6 +198,30 @@ public sealed partial class TrackSelfServiceTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Extension_NotAfterTheDueDate_RefusedBesideTheDate_TheReasonKept()
+    {
+        var client = app.CreateAnonymousClient();
+        var phone = PublicApplication.NewPhone();
+        var today = LoanSetup.Today(app);
+        var (_, token) = await PublicApplication.SubmitAsync(client, (await PublicApplication.FilledAsync(client, phone: phone))
+            .Set("Input.StartOn", ThaiDate.InputText(today)).Set("Input.DueOn", ThaiDate.InputText(today.AddDays(2))));
+        var loanId = await PublicApplication.LoanIdAsync(app, token);
+        await PublicApplication.CheckAsync(app, loanId);
+        await PublicApplication.ApproveAsync(app, loanId);
+        await LoanSetup.HandOverAsync(app, loanId);
+
+        var form = await HtmlForm.LoadAsync(client, $"/track/{token}", ExtendForm);
+        var response = await form.Set("Extend.NewDueOn", ThaiDate.InputText(today.AddDays(2))).Set("Extend.Reason", "งานบุญเลื่อนออกไป")
+            .Set("Extend.Phone", phone).SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await HtmlForm.ParseAsync(response);
+        Assert.Equal("วันส่งคืนใหม่ต้องอยู่หลังวันครบกำหนดเดิม", doc.QuerySelector("[data-valmsg-for='Extend.NewDueOn']")!.TextContent.Trim());
+        Assert.Equal("งานบุญเลื่อนออกไป", doc.QuerySelector("[name='Extend.Reason']")!.GetAttribute("value"));
+        Assert.Empty((await LoanSetup.LoanAsync(app, loanId)).Extensions);
+    }
+
+    [Fact]
     public async Task Extension_WrongPhone_IsRefusedAndNothingWaits()
     {
         var client = app.CreateAnonymousClient();

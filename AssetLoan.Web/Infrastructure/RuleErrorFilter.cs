@@ -18,6 +18,13 @@ public interface IShowsRuleErrors
     string FieldFor(DomainRuleException error) => "";
 
     /// <summary>
+    /// The field for a rule refused in the POST handler named <paramref name="handler"/> (as Razor Pages names it:
+    /// "Approve" for <c>OnPostApproveAsync</c>, "" for <c>OnPostAsync</c>), for a page whose forms each have their own
+    /// field for the same rule; by default the same for every handler.
+    /// </summary>
+    string FieldFor(DomainRuleException error, string handler) => FieldFor(error);
+
+    /// <summary>
     /// Load again what the page shows, after the change tracker was cleared. By default nothing: the handler loaded the page
     /// before it called the verb, and the verb refuses before it changes anything.
     /// </summary>
@@ -33,7 +40,7 @@ public interface IShowsRuleErrors
 /// <summary>
 /// The one place a rule error escaping a POST handler becomes a form error (issue 12): registered for every page, it acts
 /// only on pages that implement <see cref="IShowsRuleErrors"/>. The change tracker is cleared so nothing half-changed is
-/// saved later in the request, the localized message goes under the page's field, the page reloads and renders with 200.
+/// saved later in the request, the localized message goes under the field the page names for the rule and the handler that ran, the page reloads and renders with 200.
 /// </summary>
 public sealed class RuleErrorFilter(IStringLocalizer<SharedResource> s) : IAsyncPageFilter
 {
@@ -56,7 +63,7 @@ public sealed class RuleErrorFilter(IStringLocalizer<SharedResource> s) : IAsync
         context.HttpContext.RequestServices.GetService<AppDbContext>()?.ChangeTracker.Clear();
         if (error is DomainRuleException rule)
         {
-            model.ModelState.AddDomainError(rule, s, page.FieldFor(rule));
+            model.ModelState.AddDomainError(rule, s, page.FieldFor(rule, context.HandlerMethod?.Name ?? ""));
             await page.ReloadAsync(ct);
         }
         else

@@ -19,17 +19,12 @@ public sealed partial class RuleErrorCatchTests
         ["Catalogue/Create.cshtml.cs"] = "the photo upload is kept and shown again on every refusal",
         ["Catalogue/Edit.cshtml.cs"] = "the photo upload is kept and shown again on every refusal",
         ["Catalogue/Lots.cshtml.cs"] = "a refused lot is shown beside that lot's row, by code, in the lot editor",
-        ["Catalogue/Repairs.cshtml.cs"] = "two forms on one page: the message goes beside the form that was posted (its prefix)",
-        ["Approvals/Review.cshtml.cs"] = "each decision has its own reason box: the field depends on the handler",
-        ["Loans/Details.cshtml.cs"] = "one command path for many buttons, each with its own field map",
-        ["Supplies/Compensation.cshtml.cs"] = "one command path for the decide and settle forms, each with its own field map; the replacement number check",
         ["Supplies/CompensationCases.cs"] = "a wrong PromptPay setting shows the notice without a QR code",
         ["Supplies/CompensationNotice.cshtml.cs"] = "a wrong PromptPay setting shows the notice without a QR code",
         ["Supplies/DemandLetter.cshtml.cs"] = "a second tap that lost the race answers with the letter the first one issued",
         ["Supplies/Handover.cshtml.cs"] = "a refused handover deletes the signature image it stored; scanned units are refused one by one",
         ["Supplies/Paper.cshtml.cs"] = "a refused paper approval deletes the scan it stored",
         ["Supplies/Walkin.cshtml.cs"] = "a staff member without a division is told to the officer in other words than the domain's",
-        ["Track/Application.cshtml.cs"] = "the outsider's actions share one command path that answers true/false to several handlers",
     };
 
     [Fact]

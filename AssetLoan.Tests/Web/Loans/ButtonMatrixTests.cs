@@ -159,6 +159,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
             ("endorsements", LoanAction.Endorse, (id, _) => new($"/endorsements/{id}", "form[data-action='Endorse']", $"/endorsements/{id}?handler=Endorse", _ => { })),
             ("endorsements", LoanAction.SendBack, (id, _) => new($"/endorsements/{id}", "form[data-action='SendBack']", $"/endorsements/{id}?handler=SendBack", f => f.Set("Reason", Reason))),
             ("supplies/check", LoanAction.SendBack, (id, _) => new($"/supplies/check/{id}", "form[data-action='SendBack']", $"/supplies/check/{id}?handler=SendBack", f => f.Set("Reason", Reason))),
+            ("supplies/check", LoanAction.Check, (id, _) => new($"/supplies/check/{id}", "form[data-action='Check']", $"/supplies/check/{id}?handler=Reserve", _ => { })),
         ];
 
         var failures = new List<string>();

@@ -18,8 +18,10 @@ namespace AssetLoan.Web.Pages.Approvals;
 /// reservation transaction against what other <em>approved</em> loans hold, so the loser of a race for the last
 /// units is told in Thai that they are gone. A delegate's order number comes from their account and is confirmed here.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
+    private int loanId;
+
     public LoanView View { get; private set; } = null!;
 
     /// <summary>The signed-in approver's delegation order (ปลัดเทศบาล acting for the mayor), null for the principal.</summary>
@@ -69,7 +71,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
 
         var itemIds = View.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
-        return await CommandAsync(id, "", async loan =>
+        return await CommandAsync(id, async loan =>
         {
             var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: true, excludeLoanId: id, ct);
             var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
@@ -85,7 +87,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             return missing;
         }
 
-        return await CommandAsync(id, nameof(Reason), loan =>
+        return await CommandAsync(id, loan =>
         {
             loan.Reject(current.Actor, Policy, Reason ?? "", Now);
             return Task.CompletedTask;
@@ -101,7 +103,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
 
         var itemIds = View.Lines.Select(l => l.CatalogueItemId).Distinct().ToList();
         var today = BangkokTime.Today(time.GetUtcNow().UtcDateTime);
-        return await CommandAsync(id, nameof(ExtensionNote), async loan =>
+        return await CommandAsync(id, async loan =>
         {
             // Every later commitment counts, checked reservations included: an extension never breaks a later loan.
             var pending = loan.PendingExtension;
@@ -115,8 +117,11 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Load tracked, one domain call, save once — inside the reservation transaction when items are at stake.</summary>
-    private async Task<IActionResult> CommandAsync(int id, string reasonField, Func<Loan, Task> act, IReadOnlyCollection<int>? reserveItems, string flash, CancellationToken ct)
+    /// <summary>
+    /// Load tracked, one domain call, save once — inside the reservation transaction when items are at stake. A refused
+    /// rule or a lost race escapes to <see cref="RuleErrorFilter"/>.
+    /// </summary>
+    private async Task<IActionResult> CommandAsync(int id, Func<Loan, Task> act, IReadOnlyCollection<int>? reserveItems, string flash, CancellationToken ct)
     {
         async Task<string> Work()
         {
@@ -126,30 +131,26 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             return loan.Reference;
         }
 
-        try
-        {
-            var reference = reserveItems is null ? await Work() : await db.InReservationAsync(reserveItems, Work, ct);
-            this.Flash(s[flash, reference].Value);
-            return RedirectToPage("/Approvals/Index");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, ex.Code switch
-            {
-                "Loan.ReasonRequired" => reasonField,
-                "Loan.DelegationOrderRequired" => nameof(DelegationOrder),
-                "Loan.ExtensionTooLong" => nameof(ExtensionOverLimitReason),
-                _ => "",
-            });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
-        }
-
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id, ct) ?? Page();
+        var reference = reserveItems is null ? await Work() : await db.InReservationAsync(reserveItems, Work, ct);
+        this.Flash(s[flash, reference].Value);
+        return RedirectToPage("/Approvals/Index");
     }
+
+    /// <summary>Each decision has its own reason box: a missing reason goes beside the box of the form that was posted.</summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error, string handler) => error.Code switch
+    {
+        "Loan.ReasonRequired" => handler switch
+        {
+            "Reject" => nameof(Reason),
+            "Extension" => nameof(ExtensionNote),
+            _ => "",
+        },
+        "Loan.DelegationOrderRequired" => nameof(DelegationOrder),
+        "Loan.ExtensionTooLong" => nameof(ExtensionOverLimitReason),
+        _ => "",
+    };
+
+    Task IShowsRuleErrors.ReloadAsync(CancellationToken ct) => LoadAsync(loanId, ct);
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
@@ -159,6 +160,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor current, TimeProvi
             return NotFound();
         }
 
+        loanId = id;
         View = view;
         var context = await view.ActionContextAsync(db, BangkokTime.Today(time.GetUtcNow().UtcDateTime), ct);
         Policy = context.Policy;

@@ -14,7 +14,7 @@ namespace AssetLoan.Web.Pages.Catalogue;
 /// Pool units damaged at a return (ชำรุดรอซ่อม): the officer returns repaired ones to stock or writes off those beyond
 /// repair. The forms also sit on the catalogue item's page; errors come back here. AuditWriter records the counts.
 /// </summary>
-public sealed class RepairsModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class RepairsModel(AppDbContext db, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     public CatalogueItem Item { get; private set; } = null!;
 
@@ -56,30 +56,30 @@ public sealed class RepairsModel(AppDbContext db, IStringLocalizer<SharedResourc
             return Stale();
         }
 
-        try
-        {
-            change(Item, input.Quantity!.Value);
-            await db.SaveChangesAsync(ct);
-            this.Flash(s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value);
-            return RedirectToPage("/Catalogue/Details", new { id });
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, $"{prefix}.{nameof(QuantityInput.Quantity)}");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            return Stale();
-        }
-
-        return Page();
+        change(Item, input.Quantity!.Value);
+        await db.SaveChangesAsync(ct);
+        this.Flash(s[done, Display.Number(input.Quantity.Value), Item.UnitNoun].Value);
+        return RedirectToPage("/Catalogue/Details", new { id });
     }
+
+    /// <summary>Two forms on one page: a refused quantity goes beside the quantity of the form that was posted.</summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error, string handler) =>
+        $"{(handler == "WriteOff" ? PoolRepairForms.WriteOffPrefix : PoolRepairForms.RepairPrefix)}.{nameof(QuantityInput.Quantity)}";
+
+    string IShowsRuleErrors.ConcurrencyMessage => StaleMessage;
+
+    /// <summary>Someone else changed the counts: the latest counts, and the forms without what was typed.</summary>
+    async Task IShowsRuleErrors.ReloadAfterConcurrencyAsync(CancellationToken ct)
+    {
+        await LoadAsync(Item.Id, ct);
+        Forms = PoolRepairForms.For(Item);
+    }
+
+    private const string StaleMessage = "มีผู้อื่นแก้ไขรายการนี้ระหว่างที่ท่านกำลังทำรายการ กรุณาตรวจสอบจำนวนล่าสุดแล้วบันทึกอีกครั้ง";
 
     private PageResult Stale()
     {
-        ModelState.AddModelError("", s["มีผู้อื่นแก้ไขรายการนี้ระหว่างที่ท่านกำลังทำรายการ กรุณาตรวจสอบจำนวนล่าสุดแล้วบันทึกอีกครั้ง"]);
+        ModelState.AddModelError("", s[StaleMessage]);
         Forms = PoolRepairForms.For(Item);
         return Page();
     }

@@ -20,7 +20,7 @@ namespace AssetLoan.Web.Pages.Loans;
 [ReadableBy(Roles.Auditor)]
 [HandlerRoles("Attachment", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive, Roles.Auditor)]
 [HandlerRoles("ConfirmApproval", Roles.SuppliesOfficer, Roles.FinanceDirector, Roles.Executive)]
-public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProvider time, FileStorage files, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     public LoanView View { get; private set; } = null!;
 
@@ -101,10 +101,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
     }
 
     public Task<IActionResult> OnPostConfirmApprovalAsync(int id, CancellationToken ct) =>
-        CommandAsync(id, "", loan => loan.ConfirmPaperApproval(Me, Now), s["ยืนยันการอนุมัติแล้ว ส่งมอบพัสดุได้"], ct);
+        CommandAsync(id, loan => loan.ConfirmPaperApproval(Me, Now), s["ยืนยันการอนุมัติแล้ว ส่งมอบพัสดุได้"], ct);
 
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
-        CommandAsync(id, "Cancel.Reason", loan => loan.Cancel(Me, Cancel.Reason, Now), s["ยกเลิกคำขอแล้ว"], ct);
+        CommandAsync(id, loan => loan.Cancel(Me, Cancel.Reason, Now), s["ยกเลิกคำขอแล้ว"], ct);
 
     public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken ct)
     {
@@ -114,8 +114,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
             ModelState.AddModelError("Extend.NewDueOn", s["กรุณาระบุวันส่งคืนใหม่"]);
         }
 
-        return CommandAsync(id, "Extend.Reason", loan => loan.RequestExtension(Me, newDue!.Value, Extend.Reason ?? "", Today, Now),
-            s["ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา"], ct, code => code is "Loan.ExtensionNotLater" or "Loan.ExtensionAfterDue" ? "Extend.NewDueOn" : null);
+        return CommandAsync(id, loan => loan.RequestExtension(Me, newDue!.Value, Extend.Reason ?? "", Today, Now),
+            s["ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา"], ct);
     }
 
     public async Task<IActionResult> OnPostResubmitAsync(int id, CancellationToken ct)
@@ -131,29 +131,29 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
 
         // Items and quantities change too (issue 16 §1); a form without them keeps the lines.
         var lines = Resubmit.Lines.Count == 0 ? null : Resubmit.Lines.Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList();
-        return await CommandAsync(id, "", async loan =>
+        return await CommandAsync(id, async loan =>
         {
             var shortages = await db.ResubmitLoanAsync(loan, Me, new LoanRequestEdit(Resubmit.Purpose ?? "", Resubmit.Place ?? "", start!.Value, due!.Value, lines), Today, Now, ct);
             LoanForm.AddShortages(ModelState, s, shortages, Resubmit.Lines.Select(l => l.ItemId).ToList(), "Resubmit.Lines",
                 OtherItems.Select(i => (i.Id, i.UnitNoun)).Concat(loan.Lines.Select(l => (Id: l.CatalogueItemId, l.UnitNoun)))
                     .DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.UnitNoun));
             return shortages.Count == 0;
-        }, s["ยื่นคำขออีกครั้งแล้ว"], ct, code => LoanForm.FieldFor(code, "Resubmit", "Lines") is { Length: > 0 } f ? f : null);
+        }, s["ยื่นคำขออีกครั้งแล้ว"], ct);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Load tracked, one domain call, save once; a broken rule goes back to the form beside its field.</summary>
-    private Task<IActionResult> CommandAsync(int id, string reasonField, Action<Loan> act, string flash, CancellationToken ct, Func<string, string?>? fieldFor = null) =>
-        CommandAsync(id, reasonField, async loan =>
+    /// <summary>Load tracked, one domain call, save once; a refused rule or a lost race escapes to <see cref="RuleErrorFilter"/>.</summary>
+    private Task<IActionResult> CommandAsync(int id, Action<Loan> act, string flash, CancellationToken ct) =>
+        CommandAsync(id, async loan =>
         {
             act(loan);
             await db.SaveChangesAsync(ct);
             return true;
-        }, flash, ct, fieldFor);
+        }, flash, ct);
 
     /// <summary>As above, for a command that saves itself and may refuse without a rule exception (false: back to the form).</summary>
-    private async Task<IActionResult> CommandAsync(int id, string reasonField, Func<Loan, Task<bool>> act, string flash, CancellationToken ct, Func<string, string?>? fieldFor = null)
+    private async Task<IActionResult> CommandAsync(int id, Func<Loan, Task<bool>> act, string flash, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
@@ -166,25 +166,27 @@ public sealed class DetailsModel(AppDbContext db, CurrentActor current, TimeProv
         }
 
         var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id, ct);
-        try
+        if (!await act(loan))
         {
-            if (await act(loan))
-            {
-                this.Flash(flash);
-                return RedirectToPage("/Loans/Details", new { id });
-            }
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, fieldFor?.Invoke(ex.Code) ?? (ex.Code == "Loan.ReasonRequired" ? reasonField : ""));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
+            return Page();
         }
 
-        return Page();
+        this.Flash(flash);
+        return RedirectToPage("/Loans/Details", new { id });
     }
+
+    /// <summary>
+    /// Each button's form has its own fields: a missing reason goes beside the reason box of the form that was posted, the
+    /// dates and lines of a correction beside theirs. The page was loaded before the verb ran, so nothing reloads.
+    /// </summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error, string handler) => (handler, error.Code) switch
+    {
+        ("Cancel", "Loan.ReasonRequired") => "Cancel.Reason",
+        ("Extend", "Loan.ExtensionNotLater" or "Loan.ExtensionAfterDue") => "Extend.NewDueOn",
+        ("Extend", "Loan.ReasonRequired") => "Extend.Reason",
+        ("Resubmit", _) => LoanForm.FieldFor(error.Code, "Resubmit", "Lines"),
+        _ => "",
+    };
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {

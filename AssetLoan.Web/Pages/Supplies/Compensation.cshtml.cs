@@ -17,7 +17,7 @@ namespace AssetLoan.Web.Pages.Supplies;
 /// pay the value when borrowed — proposed from the value snapshotted at handover), then record the settlement once the
 /// FinanceDirector confirmed. A payment in money shows the PromptPay QR with the exact amount.
 /// </summary>
-public sealed class CompensationModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class CompensationModel(AppDbContext db, TimeProvider time, CurrentActor current, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     [BindProperty]
     public DecideInput Decide { get; set; } = new();
@@ -56,7 +56,7 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         var amount = Decide.Amount ?? 0m;
         return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
             loan.DecideCompensation(Decide.CaseId, actor, Decide.Method, amount, Decide.Basis, nowUtc),
-            _ => s["บันทึกการพิจารณาการชดใช้แล้ว รอผู้อำนวยการกองคลังยืนยัน"].Value, ct, DecideKeyFor);
+            _ => s["บันทึกการพิจารณาการชดใช้แล้ว รอผู้อำนวยการกองคลังยืนยัน"].Value, ct);
     }
 
     public async Task<IActionResult> OnPostSettleAsync(int loanId, CancellationToken ct)
@@ -86,17 +86,9 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
         var back = new StockBack(Settle.InService, Settle.ReplacementAssetNumber);
         if (SettlementStock.NeedsReplacementNumber(settled.Method, settled.Kind, item.IsPooled))
         {
-            try
-            {
-                DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(Settle.ReplacementAssetNumber), "Compensation.ReplacementNumberRequired", "");
-                var number = AssetLoan.Domain.Assets.AssetNumbers.Normalize(Settle.ReplacementAssetNumber!);
-                DomainRuleException.ThrowIf(await db.Assets.AnyAsync(a => a.AssetNumber == number, ct), "Asset.NumberTaken", "");
-            }
-            catch (DomainRuleException ex)
-            {
-                ModelState.AddDomainError(ex, s, "Settle.ReplacementAssetNumber");
-                return Page();
-            }
+            DomainRuleException.ThrowIf(string.IsNullOrWhiteSpace(Settle.ReplacementAssetNumber), "Compensation.ReplacementNumberRequired", "");
+            var number = AssetLoan.Domain.Assets.AssetNumbers.Normalize(Settle.ReplacementAssetNumber!);
+            DomainRuleException.ThrowIf(await db.Assets.AnyAsync(a => a.AssetNumber == number, ct), "Asset.NumberTaken", "");
         }
 
         return await ChangeAsync(loanId, (loan, actor, nowUtc) =>
@@ -111,46 +103,40 @@ public sealed class CompensationModel(AppDbContext db, TimeProvider time, Curren
             },
             loan => loan.Status == LoanStatus.Closed
                 ? s["บันทึกการชดใช้แล้ว ทุกกรณียุติและรับคืนครบ จึงปิดรายการยืมแล้ว"].Value
-                : s["บันทึกการชดใช้แล้ว"].Value, ct, SettleKeyFor);
+                : s["บันทึกการชดใช้แล้ว"].Value, ct);
     }
 
-    // A settlement's problems are shown beside their fields too.
-    private static string SettleKeyFor(string code) => code switch
+    /// <summary>
+    /// Each form's problems beside its own fields: the decide form's basis and amount, the settle form's receipt, sum, date
+    /// and the replacement's asset number (checked before the settlement, so a number refused is that field's, not the register's).
+    /// The posted case's form was loaded before the rule was refused, so nothing reloads.
+    /// </summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error, string handler) => handler switch
     {
-        "Compensation.ReceiptRequired" => "Settle.ReceiptNumber",
-        "Compensation.ReceivedAmountRequired" or "Compensation.AmountMismatch" => "Settle.ReceivedAmount",
-        "Compensation.SettledInFuture" => "Settle.SettledOn",
+        "Decide" => error.Code switch
+        {
+            "Compensation.BasisRequired" or "Compensation.ValueUnknownBasisRequired" => "Decide.Basis",
+            "Compensation.AmountRequired" or "Compensation.AmountNegative" => "Decide.Amount",
+            _ => "",
+        },
+        "Settle" => error.Code switch
+        {
+            "Compensation.ReceiptRequired" => "Settle.ReceiptNumber",
+            "Compensation.ReceivedAmountRequired" or "Compensation.AmountMismatch" => "Settle.ReceivedAmount",
+            "Compensation.SettledInFuture" => "Settle.SettledOn",
+            "Compensation.ReplacementNumberRequired" or "Asset.NumberTaken" or "Asset.NumberRequired" or "Asset.NumberTooLong" or "Asset.NumberInvalid"
+                => "Settle.ReplacementAssetNumber",
+            _ => "",
+        },
         _ => "",
     };
 
-    // A missing basis or amount is shown beside its field (the form keeps what was typed).
-    private static string DecideKeyFor(string code) => code switch
-    {
-        "Compensation.BasisRequired" or "Compensation.ValueUnknownBasisRequired" => "Decide.Basis",
-        "Compensation.AmountRequired" or "Compensation.AmountNegative" => "Decide.Amount",
-        _ => "",
-    };
-
-    private async Task<IActionResult> ChangeAsync(int loanId, Action<AssetLoan.Domain.Loans.Loan, Domain.People.Actor, DateTime> change, Func<AssetLoan.Domain.Loans.Loan, string> flash, CancellationToken ct,
-        Func<string, string>? keyFor = null)
+    /// <summary>Load tracked, one domain call, save once; a refused rule or a lost race escapes to <see cref="RuleErrorFilter"/>.</summary>
+    private async Task<IActionResult> ChangeAsync(int loanId, Action<AssetLoan.Domain.Loans.Loan, Domain.People.Actor, DateTime> change, Func<AssetLoan.Domain.Loans.Loan, string> flash, CancellationToken ct)
     {
         var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId, ct);
-        try
-        {
-            change(loan, current.Actor, time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, keyFor?.Invoke(ex.Code) ?? "");
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddDomainError(new DomainRuleException("Loan.Concurrency", "Someone changed this loan; review it again."), s);
-            return Page();
-        }
-
+        change(loan, current.Actor, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         this.Flash(flash(loan));
         return RedirectToPage("/Supplies/Compensation", new { loanId });
     }

@@ -23,7 +23,7 @@ namespace AssetLoan.Web.Pages.Track;
 /// wrong number counts against the link (<see cref="TrackingLinkAudit"/>). Issue 16 §3–4: an outside borrower also
 /// chooses how they are told (LINE, e-mail, none) and links LINE by a one-time code.
 /// </summary>
-public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel, IShowsRuleErrors
 {
     /// <summary>How the outside borrower is told (null for staff loans, whose owner chooses on their profile).</summary>
     public NoticeChoice? Notices { get; private set; }
@@ -139,22 +139,16 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         {
             var lines = Fix.Lines.Select(l => new RequestedLine(l.ItemId, l.Quantity)).ToList();
             var edit = new LoanRequestEdit(Fix.Purpose ?? "", Fix.Place ?? "", Fix.StartOn!.Value, Fix.DueOn!.Value, lines);
-            if (await TryAsync(async () =>
-            {
-                var shortages = await db.ResubmitLoanAsync(loan, Applicant, edit, Today, Now, ct);
-                if (shortages.Count > 0)
-                {
-                    var ids = shortages.Select(x => x.CatalogueItemId).ToList();
-                    var units = await db.CatalogueItems.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.UnitNoun, ct);
-                    Loans.LoanForm.AddShortages(ModelState, s, shortages, Fix.Lines.Select(l => l.ItemId).ToList(), "Fix.Lines", units);
-                }
-
-                return shortages.Count == 0;
-            }, code => Loans.LoanForm.FieldFor(code, "Fix", "Lines")))
+            var shortages = await db.ResubmitLoanAsync(loan, Applicant, edit, Today, Now, ct);
+            if (shortages.Count == 0)
             {
                 this.Flash(s["ยื่นคำขออีกครั้งแล้ว"].Value);
                 return Redirect($"/track/{token}");
             }
+
+            var ids = shortages.Select(x => x.CatalogueItemId).ToList();
+            var units = await db.CatalogueItems.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.UnitNoun, ct);
+            Loans.LoanForm.AddShortages(ModelState, s, shortages, Fix.Lines.Select(l => l.ItemId).ToList(), "Fix.Lines", units);
         }
 
         await LoadAsync(token, ct);
@@ -175,19 +169,10 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             ModelState.AddModelError("Extend.NewDueOn", s["กรุณาระบุวันส่งคืนใหม่"]);
         }
 
-        if (await PhoneMatchesAsync(loan, Extend.Phone, "Extend.Phone", ct) && ModelState.IsValid
-            && await TryAsync(async () =>
-            {
-                loan.RequestExtension(Applicant, Extend.NewDueOn!.Value, Extend.Reason ?? "", Today, Now);
-                await db.SaveChangesAsync(ct);
-                return true;
-            }, code => code switch
-            {
-                "Loan.ExtensionNotLater" or "Loan.ExtensionAfterDue" => "Extend.NewDueOn",
-                "Loan.ReasonRequired" => "Extend.Reason",
-                _ => "",
-            }))
+        if (await PhoneMatchesAsync(loan, Extend.Phone, "Extend.Phone", ct) && ModelState.IsValid)
         {
+            loan.RequestExtension(Applicant, Extend.NewDueOn!.Value, Extend.Reason ?? "", Today, Now);
+            await db.SaveChangesAsync(ct);
             this.Flash(s["ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา"].Value);
             return Redirect($"/track/{token}");
         }
@@ -242,21 +227,10 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
 
         if (await PhoneMatchesAsync(loan, CancelPhone, nameof(CancelPhone), ct) && ModelState.IsValid)
         {
-            try
-            {
-                loan.Cancel(Applicant, CancelReason, time.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(ct);
-                this.Flash(s["ยกเลิกคำขอเรียบร้อยแล้ว"].Value);
-                return Redirect($"/track/{token}");
-            }
-            catch (DomainRuleException ex)
-            {
-                ModelState.AddDomainError(ex, s);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
-            }
+            loan.Cancel(Applicant, CancelReason, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            this.Flash(s["ยกเลิกคำขอเรียบร้อยแล้ว"].Value);
+            return Redirect($"/track/{token}");
         }
 
         await LoadAsync(token, ct);
@@ -296,24 +270,24 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         return false;
     }
 
-    /// <summary>One domain call and its save; a broken rule goes back to the form beside its field.</summary>
-    private async Task<bool> TryAsync(Func<Task<bool>> act, Func<string, string> fieldFor)
+    /// <summary>
+    /// The correction's and the extension's refusals beside their own fields (the cancel form's in the summary); the
+    /// outsider's handlers let a refused rule or a lost race escape to <see cref="RuleErrorFilter"/>.
+    /// </summary>
+    string IShowsRuleErrors.FieldFor(DomainRuleException error, string handler) => handler switch
     {
-        try
+        "Resubmit" => Loans.LoanForm.FieldFor(error.Code, "Fix", "Lines"),
+        "Extend" => error.Code switch
         {
-            return await act();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddDomainError(ex, s, fieldFor(ex.Code));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", s["มีผู้อื่นแก้ไขคำขอนี้ในขณะเดียวกัน กรุณาตรวจสอบอีกครั้ง"]);
-        }
+            "Loan.ExtensionNotLater" or "Loan.ExtensionAfterDue" => "Extend.NewDueOn",
+            "Loan.ReasonRequired" => "Extend.Reason",
+            _ => "",
+        },
+        _ => "",
+    };
 
-        return false;
-    }
+    /// <summary>The handlers load the page after the verb: after a refusal it is loaded here, for the token in the route.</summary>
+    Task IShowsRuleErrors.ReloadAsync(CancellationToken ct) => LoadAsync(RouteData.Values["token"] as string ?? "", ct);
 
     /// <summary>A one-time code to send to the municipality's LINE Official Account (shown once, on the next page).</summary>
     public async Task<IActionResult> OnPostLineCodeAsync(string token, CancellationToken ct)
