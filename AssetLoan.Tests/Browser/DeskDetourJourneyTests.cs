@@ -6,10 +6,10 @@ using Microsoft.Playwright;
 namespace AssetLoan.Tests.Browser;
 
 /// <summary>
-/// The detours people take at the desks, in a real browser: a wrong scan before the right one at handover and return
-/// (1280 px), Back and submit again on a new request (390 px) and on an approval (1280 px), a division head who sends
-/// a request back without a reason first (390 px), and an outside applicant who follows the request by its reference
-/// and cancels it, or asks for more days once it is handed over (390 px). Each test has its own items, so the order
+/// The detours people take at the desks, in a real browser: a wrong scan before the right one at handover and return,
+/// Back and submit again on a new request and on an approval (each at 1280 and 390 px), a division head who sends a
+/// request back without a reason first (390 px), and an outside applicant who follows the request by its reference and
+/// cancels it, or asks for more days once it is handed over (390 px). Each test has its own items, so the order
 /// the class runs in does not matter. Screenshots: screenshots/desk-detour-*.png.
 /// </summary>
 public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -18,23 +18,26 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
     private const string ReturnScan = "สแกนหรือพิมพ์หมายเลขครุภัณฑ์ที่ส่งคืน แล้วกด Enter";
     private const string OutsiderPhone = "0811111111";
 
-    [Fact]
-    public async Task Handover_WrongScansFirst_RefusedBesideTheField_FormKept_ThenTheRightUnit_HandedOver()
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Handover_WrongScansFirst_RefusedBesideTheField_FormKept_ThenTheRightUnit_HandedOver(int width)
     {
         var app = browser.App;
-        const string tent = "เต็นท์โดม (ทดสอบสแกนผิด)";
-        const string chairs = "เก้าอี้พับ (ทดสอบสแกนผิด)";
-        await app.NewNumberedAsync(tent, 3, "DDH-T-");
+        var tent = $"เต็นท์โดม (ทดสอบสแกนผิด {width})";
+        var chairs = $"เก้าอี้พับ (ทดสอบสแกนผิด {width})";
+        var prefix = $"DDH{width}-";
+        await app.NewNumberedAsync(tent, 3, prefix + "T-");
         var chairsId = await app.NewPoolAsync(chairs, 50);
-        await app.NewNumberedAsync("ลำโพง (ทดสอบสแกนผิด)", 1, "DDH-S-");
+        await app.NewNumberedAsync($"ลำโพง (ทดสอบสแกนผิด {width})", 1, prefix + "S-");
         var id = await app.ApprovedAsync(Demo.Employee, 2, (tent, 1), (chairs, 30));
         var reserved = await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == id))
             .Join(db.Assets, u => u.AssetId, a => a.Id, (u, a) => new { a.AssetNumber, a.Tag }).SingleAsync());
-        var otherTent = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith("DDH-T-") && a.AssetNumber != reserved.AssetNumber)
+        var otherTent = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith(prefix + "T-") && a.AssetNumber != reserved.AssetNumber)
             .OrderBy(a => a.AssetNumber).Select(a => a.AssetNumber).FirstAsync());
         var poolTag = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Id == chairsId).Select(c => c.Tag).SingleAsync());
 
-        var page = await browser.NewPageAsync(width: 1280);
+        var page = await browser.NewPageAsync(width: width, height: width < 500 ? 844 : 900);
         await browser.SignInAsync(page, Demo.Officer);
         await page.GotoAsync($"{browser.BaseUrl}/supplies/handover/{id}");
 
@@ -58,13 +61,14 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
             await Assertions.Expect(page.GetByLabel("ชื่อผู้รับพัสดุ")).ToHaveValueAsync("นายสมหมาย รับของ");
             await Assertions.Expect(page.GetByLabel("ผู้รับได้ตรวจนับพัสดุตามรายการข้างต้นครบถ้วนและรับไว้แล้ว")).ToBeCheckedAsync();
             await BrowserFixture.ScreenshotAsync(page, shot);
+            await FitsAsync(page, width);
         }
 
         // An unknown tag, a unit of another item, another tent that is not reserved for this loan, the chairs' pool tag.
-        await WrongScanAsync("ZZ-0000-9999", "ไม่พบครุภัณฑ์นี้ในทะเบียน", "desk-detour-1-unknown-tag");
-        await WrongScanAsync("DDH-S-0001", "ครุภัณฑ์นี้ไม่ใช่รายการที่ขอยืม", "desk-detour-2-other-item");
-        await WrongScanAsync(otherTent, "ครุภัณฑ์นี้ไม่ได้จองไว้สำหรับรายการยืมนี้", "desk-detour-3-not-reserved");
-        await WrongScanAsync(poolTag, "ป้ายของพัสดุแบบนับจำนวน", "desk-detour-4-pool-tag");
+        await WrongScanAsync("ZZ-0000-9999", "ไม่พบครุภัณฑ์นี้ในทะเบียน", $"desk-detour-1-unknown-tag-{width}");
+        await WrongScanAsync(prefix + "S-0001", "ครุภัณฑ์นี้ไม่ใช่รายการที่ขอยืม", $"desk-detour-2-other-item-{width}");
+        await WrongScanAsync(otherTent, "ครุภัณฑ์นี้ไม่ได้จองไว้สำหรับรายการยืมนี้", $"desk-detour-3-not-reserved-{width}");
+        await WrongScanAsync(poolTag, "ป้ายของพัสดุแบบนับจำนวน", $"desk-detour-4-pool-tag-{width}");
 
         // Then the right tent, by its tag: ticked at once, and the refusal of the wrong scan is gone.
         await scan.FillAsync(reserved.Tag);
@@ -77,28 +81,31 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
 
         await page.GotoAsync($"{browser.BaseUrl}/loans/{id}");
         await Assertions.Expect(page.Locator("[data-status]").First).ToHaveTextAsync("ส่งมอบแล้ว (ระหว่างยืม)");
-        await BrowserFixture.ScreenshotAsync(page, "desk-detour-5-handed-over");
+        await BrowserFixture.ScreenshotAsync(page, $"desk-detour-5-handed-over-{width}");
         var loan = await app.LoanAsync(id);
         Assert.Equal(LoanStatus.HandedOver, loan.Status);
         Assert.Equal(20, loan.Lines.Single(l => l.IsPooled).IssuedQuantity);
         Assert.Equal([reserved.AssetNumber], loan.Lines.Single(l => !l.IsPooled).Units.Where(u => u.IsOut).Select(u => u.AssetNumber));
     }
 
-    [Fact]
-    public async Task Return_WrongScansFirst_RefusedBesideTheField_TickedUnitKept_ThenTheRest_Closed()
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Return_WrongScansFirst_RefusedBesideTheField_TickedUnitKept_ThenTheRest_Closed(int width)
     {
         var app = browser.App;
-        const string tent = "เต็นท์โดม (ทดสอบรับคืนผิด)";
-        await app.NewNumberedAsync(tent, 3, "DDR-T-");
-        var poolId = await app.NewPoolAsync("เก้าอี้พับ (ทดสอบรับคืนผิด)", 10);
+        var tent = $"เต็นท์โดม (ทดสอบรับคืนผิด {width})";
+        var prefix = $"DDR{width}-T-";
+        await app.NewNumberedAsync(tent, 3, prefix);
+        var poolId = await app.NewPoolAsync($"เก้าอี้พับ (ทดสอบรับคืนผิด {width})", 10);
         var poolTag = await app.WithDbAsync(db => db.CatalogueItems.Where(c => c.Id == poolId).Select(c => c.Tag).SingleAsync());
         var id = await app.HandedOverAsync(Demo.Employee, 3, (tent, 2));
         var outUnits = await app.WithDbAsync(db => db.LoanUnits.Where(u => db.LoanLines.Any(l => l.Id == u.LoanLineId && l.LoanId == id))
             .Join(db.Assets, u => u.AssetId, a => a.Id, (u, a) => a.AssetNumber).OrderBy(n => n).ToListAsync());
-        var stayedHome = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith("DDR-T-") && !outUnits.Contains(a.AssetNumber))
+        var stayedHome = await app.WithDbAsync(db => db.Assets.Where(a => a.AssetNumber.StartsWith(prefix) && !outUnits.Contains(a.AssetNumber))
             .Select(a => a.AssetNumber).SingleAsync());
 
-        var page = await browser.NewPageAsync(width: 1280);
+        var page = await browser.NewPageAsync(width: width, height: width < 500 ? 844 : 900);
         await browser.SignInAsync(page, Demo.Officer);
         await page.GotoAsync($"{browser.BaseUrl}/supplies/return/{id}");
         var scan = page.GetByLabel(ReturnScan);
@@ -119,7 +126,8 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
             Assert.False(await GoodAsync(outUnits[1]));
         }
 
-        await BrowserFixture.ScreenshotAsync(page, "desk-detour-6-return-wrong-scan");
+        await BrowserFixture.ScreenshotAsync(page, $"desk-detour-6-return-wrong-scan-{width}");
+        await FitsAsync(page, width);
 
         // The second tent, by its number: ticked, the refusal gone; the loan closes.
         await scan.FillAsync(outUnits[1]);
@@ -128,17 +136,19 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(message).ToBeEmptyAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "บันทึกการรับคืน" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("รับคืนครบถ้วนและปิดรายการยืมแล้ว");
-        await BrowserFixture.ScreenshotAsync(page, "desk-detour-7-returned");
+        await BrowserFixture.ScreenshotAsync(page, $"desk-detour-7-returned-{width}");
         Assert.Equal(LoanStatus.Closed, (await app.LoanAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task NewRequest_SubmitBackSubmitAgain_OneRequest_ToldItWasFiled()
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task NewRequest_SubmitBackSubmitAgain_OneRequest_ToldItWasFiled(int width)
     {
         var app = browser.App;
-        const string chairs = "เก้าอี้พับ (ทดสอบกดย้อนกลับ)";
+        var chairs = $"เก้าอี้พับ (ทดสอบกดย้อนกลับ {width})";
         await app.NewPoolAsync(chairs, 40);
-        var page = await browser.NewPageAsync(width: 390, height: 844);
+        var page = await browser.NewPageAsync(width: width, height: width < 500 ? 844 : 900);
         await browser.SignInAsync(page, Demo.Employee);
         await page.GotoAsync($"{browser.BaseUrl}/loans/new");
         async Task FillWhatIsEmptyAsync()
@@ -163,30 +173,33 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync(u => u.EndsWith("/loans/new", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByLabel("สถานที่นำไปใช้")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "desk-detour-8-new-request-back-390");
+        await BrowserFixture.ScreenshotAsync(page, $"desk-detour-8-new-request-back-{width}");
         await FillWhatIsEmptyAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "ยื่นคำขอยืม", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, @"/loans/\d+$"));
 
         Assert.Equal(first, page.Url);
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"คำขอนี้ยื่นไว้แล้ว เลขที่ {reference} ไม่ได้ยื่นซ้ำ");
-        await BrowserFixture.ScreenshotAsync(page, "desk-detour-9-new-request-again-390");
+        await BrowserFixture.ScreenshotAsync(page, $"desk-detour-9-new-request-again-{width}");
+        await FitsAsync(page, width);
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Loans.CountAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.Loans.CountAsync(l => l.Reference == reference)));
     }
 
-    [Fact]
-    public async Task Approval_ApproveThenBack_NoSecondApproval_OldTabRefusedInThai_ApprovedOnce()
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Approval_ApproveThenBack_NoSecondApproval_OldTabRefusedInThai_ApprovedOnce(int width)
     {
         var app = browser.App;
-        const string chairs = "เก้าอี้พับ (ทดสอบอนุมัติซ้ำ)";
+        var chairs = $"เก้าอี้พับ (ทดสอบอนุมัติซ้ำ {width})";
         await app.NewPoolAsync(chairs, 40);
         var today = app.Today();
         var id = await app.CheckedBetweenAsync(Demo.Employee, today.AddDays(1), today.AddDays(2), (chairs, 10));
         var reference = (await app.LoanAsync(id)).Reference;
 
         // The director has the request open in a second tab too, from before the decision.
-        var page = await browser.NewPageAsync(width: 1280);
+        var page = await browser.NewPageAsync(width: width, height: width < 500 ? 844 : 900);
         await browser.SignInAsync(page, Demo.Director);
         var stale = await page.Context.NewPageAsync();
         await stale.GotoAsync($"{browser.BaseUrl}/approvals/review/{id}");
@@ -200,7 +213,7 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByText("คำขอนี้ไม่อยู่ในขั้นรออนุมัติ")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-status]").First).ToHaveTextAsync("อนุมัติแล้ว");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "อนุมัติ", Exact = true })).ToHaveCountAsync(0);
-        await BrowserFixture.ScreenshotAsync(page, "desk-detour-10-approval-back");
+        await BrowserFixture.ScreenshotAsync(page, $"desk-detour-10-approval-back-{width}");
 
         // The old tab still shows the form; approving there again is refused in Thai, no 500.
         var again = await stale.RunAndWaitForResponseAsync(
@@ -209,7 +222,8 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         Assert.True(again.Status < 500, $"approving again answered {again.Status}");
         await Assertions.Expect(stale.Locator(".validation-summary-errors")).ToContainTextAsync("ทำรายการนี้ไม่ได้ในสถานะปัจจุบันของคำขอ");
         await Assertions.Expect(stale.Locator("[data-status]").First).ToHaveTextAsync("อนุมัติแล้ว");
-        await BrowserFixture.ScreenshotAsync(stale, "desk-detour-11-approval-again-old-tab");
+        await BrowserFixture.ScreenshotAsync(stale, $"desk-detour-11-approval-again-old-tab-{width}");
+        await FitsAsync(stale, width);
 
         var loan = await app.LoanAsync(id);
         Assert.Equal(LoanStatus.Approved, loan.Status);
@@ -239,7 +253,7 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "ส่งกลับให้แก้ไข" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for='Reason']")).ToContainTextAsync("กรุณาระบุเหตุผล");
         await BrowserFixture.ScreenshotAsync(page, "desk-detour-13-send-back-no-reason-390");
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page fits a 390 px phone");
+        await FitsAsync(page, 390);
         Assert.Equal(LoanStatus.Submitted, (await app.LoanAsync(sendBack)).Status);
 
         await page.GetByLabel("เหตุผลที่ส่งกลับให้แก้ไข").FillAsync("ขอให้ระบุจำนวนผู้เข้าร่วมงานในวัตถุประสงค์");
@@ -284,7 +298,7 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#decision-reason")).ToHaveTextAsync("งานเลื่อนออกไป");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "ยกเลิกคำขอ" })).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "desk-detour-15-track-cancelled-390");
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page fits a 390 px phone");
+        await FitsAsync(page, 390);
         Assert.Equal(LoanStatus.Cancelled, (await app.LoanAsync(id)).Status);
     }
 
@@ -313,8 +327,15 @@ public sealed class DeskDetourJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("ส่งคำขอขยายเวลาแล้ว รอผู้มีอำนาจพิจารณา");
         await Assertions.Expect(page.Locator("#pending-extension")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "desk-detour-17-track-extension-pending-390");
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page fits a 390 px phone");
+        await FitsAsync(page, 390);
         Assert.Equal(newDue, (await app.LoanAsync(id)).PendingExtension?.RequestedDueOn);
+    }
+
+    /// <summary>Nothing on the page is wider than the screen (no sideways scrolling on a phone).</summary>
+    private static async Task FitsAsync(IPage page, int width)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth} px wide on a {width} px screen");
     }
 
     /// <summary>The private link the public application would have given (the setup helper files without one).</summary>
