@@ -178,14 +178,10 @@ public sealed class HandoverModel(AppDbContext db, TimeProvider time, CurrentAct
             }
 
             var key = $"Input.Lines[{i}].Scan";
-            var asset = (await db.FindByScanAsync(line.Scan, ct))?.Asset;
+            var match = await db.FindByScanAsync(line.Scan, ct);
             try
             {
-                if (asset is null)
-                {
-                    throw new DomainRuleException("Loan.UnitUnknown", "Unknown asset.");
-                }
-
+                var asset = ScannedUnit.Require(match?.Asset, poolLabel: match is { Asset: null });
                 loan.EnsureIssuable(line.LineId, asset, Shelf);
                 if (!line.AssetIds.Contains(asset.Id))
                 {

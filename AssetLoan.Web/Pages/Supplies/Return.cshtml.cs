@@ -169,13 +169,18 @@ public sealed class ReturnModel(AppDbContext db, TimeProvider time, CurrentActor
             }
 
             var key = $"Input.Lines[{i}].Scan";
-            var asset = (await db.FindByScanAsync(line.Scan, ct))?.Asset;
-            var unit = asset is null ? null : line.Units.FirstOrDefault(u => u.AssetId == asset.Id);
-            var isOut = unit is not null && loan.Lines.Any(l => l.Id == line.LineId && l.Units.Any(u => u.AssetId == unit.AssetId && u.IsOut));
-            if (asset is null || !isOut)
+            var match = await db.FindByScanAsync(line.Scan, ct);
+            UnitInput? unit;
+            try
             {
-                var code = asset is null ? "Loan.UnitUnknown" : "Loan.UnitNotOut";
-                ModelState.AddDomainError(new DomainRuleException(code, "That unit is not out on this line."), s, key);
+                var asset = ScannedUnit.Require(match?.Asset, poolLabel: match is { Asset: null });
+                unit = line.Units.FirstOrDefault(u => u.AssetId == asset.Id);
+                var isOut = unit is not null && loan.Lines.Any(l => l.Id == line.LineId && l.Units.Any(u => u.AssetId == unit.AssetId && u.IsOut));
+                DomainRuleException.ThrowIf(!isOut, "Loan.UnitNotOut", "That unit is not out on this line.");
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddDomainError(ex, s, key);
                 continue;
             }
 

@@ -26,6 +26,17 @@
         counter.textContent = counter.textContent.replace(/\d+/, String(ticked));
     }
 
+    // The server's refusal of an earlier wrong scan no longer applies once the right unit is ticked.
+    function clearRefusal(input) {
+        input.classList.remove('input-validation-error', 'is-invalid');
+        input.removeAttribute('aria-invalid');
+        const message = form.querySelector('[data-valmsg-for="' + input.name + '"]');
+        if (message) {
+            message.textContent = '';
+            message.classList.replace('field-validation-error', 'field-validation-valid');
+        }
+    }
+
     function accept(input) {
         const value = normalise(input.value);
         if (!value) { return true; }
@@ -38,6 +49,7 @@
             if (choice) { choice.checked = true; }
         }
         input.value = '';
+        clearRefusal(input);
         input.classList.add('is-valid');
         updateCount(input.dataset.scanLine);
         unit.closest('.form-check, tr')?.scrollIntoView({ block: 'nearest' });
