@@ -23,6 +23,7 @@ public sealed partial class RuleErrorCatchTests
         ["Supplies/CompensationNotice.cshtml.cs"] = "a wrong PromptPay setting shows the notice without a QR code",
         ["Supplies/DemandLetter.cshtml.cs"] = "a second tap that lost the race answers with the letter the first one issued",
         ["Supplies/Handover.cshtml.cs"] = "a refused handover deletes the signature image it stored; scanned units are refused one by one",
+        ["Supplies/Return.cshtml.cs"] = "scanned units are refused one by one, each beside its own line's scan field, and the rest of the return goes on",
         ["Supplies/Paper.cshtml.cs"] = "a refused paper approval deletes the scan it stored",
         ["Supplies/Walkin.cshtml.cs"] = "a staff member without a division is told to the officer in other words than the domain's",
     };
