@@ -35,7 +35,7 @@ public sealed class VillagerCorrectsApplicationJourneyTests(BrowserFixture brows
                 [new RequestedLine(chairsId, 50)], TrackingToken: token);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             var loan = await db.SubmitLoanAsync(borrower, request, Actor.Applicant(AssetLoan.Web.Pages.Apply.IndexModel.ApplicantActorName), ApprovalPolicy.Default, LoanSetup.Today(app), now, default);
-            var tracked = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.History).SingleAsync(l => l.Id == loan.Id);
+            var tracked = await db.Loans.Whole().SingleAsync(l => l.Id == loan.Id);
             tracked.SendBack(await PublicApplication.ActorAsync(db, Demo.Officer), "เก้าอี้ว่างไม่พอ กรุณาลดเหลือ 30 ตัว และคืนวันอังคารแทน", now);
             await db.SaveChangesAsync();
             return loan.Reference;

@@ -106,7 +106,7 @@ public static class PublicApplication
     public static Task CheckAsync(AppFactory app, int loanId) => app.WithDbAsync(async db =>
     {
         var officer = await ActorAsync(db, Demo.Officer);
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         var (today, now) = Now(app);
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         await db.InReservationAsync(itemIds, async () =>
@@ -128,7 +128,7 @@ public static class PublicApplication
     {
         var mayor = await ActorAsync(db, Demo.Mayor);
         var settings = await Settings.LoadAsync(db, default);
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         var (today, now) = Now(app);
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         await db.InReservationAsync(itemIds, async () =>
@@ -145,7 +145,7 @@ public static class PublicApplication
     {
         var mayor = await ActorAsync(db, Demo.Mayor);
         var settings = await Settings.LoadAsync(db, default);
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         loan.Reject(mayor, settings.Policy, reason, Now(app).UtcNow);
         await db.SaveChangesAsync();
     });

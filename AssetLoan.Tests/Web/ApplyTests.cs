@@ -6,6 +6,7 @@ using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
+using AssetLoan.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class ApplyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Matches(@"^http://localhost/track/[A-Za-z0-9_-]{22,}$", link);
         var token = link[(link.LastIndexOf('/') + 1)..];
 
-        var saved = await app.WithDbAsync(db => db.Loans.AsNoTracking().Include(l => l.Lines).Include(l => l.History).SingleAsync(l => l.TrackingToken == token));
+        var saved = await app.WithDbAsync(db => db.Loans.AsNoTracking().Whole().SingleAsync(l => l.TrackingToken == token));
         Assert.Equal(reference, saved.Reference);
         Assert.Equal(LoanStatus.Submitted, saved.Status);
         Assert.Equal(BorrowerKind.Person, saved.BorrowerKind);

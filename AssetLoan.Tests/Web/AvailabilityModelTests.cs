@@ -395,8 +395,7 @@ public sealed class AvailabilityModelTests(ITestOutputHelper output)
             }
 
             var id = ids[step.A % ids.Count];
-            return await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
-                .Include(l => l.Compensations).AsSplitQuery().SingleAsync(l => l.Id == id);
+            return await db.Loans.Whole().SingleAsync(l => l.Id == id);
         }
 
         private async Task OnLoanAsync(AppDbContext db, Step step, IQueryable<Loan> candidates, Action<Loan> act)

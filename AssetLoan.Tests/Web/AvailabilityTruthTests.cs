@@ -112,7 +112,7 @@ public sealed class AvailabilityTruthTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.History).SingleAsync(l => l.Id == b);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == b);
             Assert.Equal(LoanStatus.HandedOver, loan.Status);
             Assert.Equal([units[2]], loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetNumber));
             var entry = Assert.Single(loan.History, h => h.Summary == Loan.UnitSubstitutedSummary);
@@ -317,7 +317,7 @@ public sealed class AvailabilityTruthTests(AppFactory app) : IClassFixture<AppFa
     private Task HandOverAllAsync(int loanId) => app.WithDbAsync(async db =>
     {
         var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         var issues = loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
         var officer = await LoanSetup.ActorAsync(db, Demo.Officer);
         await db.HandOverAsync(loan, officer, issues, "ผู้รับพัสดุ", true, null, BangkokTime.Today(nowUtc), nowUtc, await db.WorkingCalendarAsync(default), default);
@@ -325,7 +325,7 @@ public sealed class AvailabilityTruthTests(AppFactory app) : IClassFixture<AppFa
 
     private Task RequestExtensionAsync(int loanId, DateOnly newDue) => app.WithDbAsync(async db =>
     {
-        var loan = await db.Loans.Include(l => l.Extensions).Include(l => l.History).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         var officer = await LoanSetup.ActorAsync(db, Demo.Officer);
         loan.RequestExtension(officer, newDue, "งานยังไม่แล้วเสร็จ", Today, app.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();

@@ -118,7 +118,7 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         var (id, caseId) = await DamagedTentAsync();
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             loan.DecideCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, loan.Compensations.Single().ProposedAmount!.Value, null, now);
             loan.ConfirmCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Director), now);
@@ -229,7 +229,7 @@ public sealed class CompensationPageTests(AppFactory app) : IClassFixture<AppFac
         var (id, caseId) = await DamagedTentAsync();
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             loan.DecideCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Officer), method, loan.Compensations.Single().ProposedAmount!.Value, null, now);
             loan.ConfirmCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Director), now);

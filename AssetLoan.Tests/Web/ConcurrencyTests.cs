@@ -119,7 +119,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app)
             {
                 return await db.InReservationAsync([ids.Pool], async () =>
                 {
-                    var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.History).SingleAsync(l => l.Id == id);
+                    var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
                     var firm = await db.AvailabilityAsync([ids.Pool], loan.StartOn, loan.DueOn, Today, firmOnly: true, loan.Id, CancellationToken.None);
                     loan.Approve(director, ApprovalPolicy.Default, null, false, firm, new Dictionary<int, Asset>(), Now);
                     await db.SaveChangesAsync();

@@ -102,7 +102,7 @@ public sealed class HandoverPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal($"/supplies/slip/{id}", response.Headers.Location!.OriginalString);
         var (loan, statuses) = await app.WithDbAsync(async db =>
         {
-            var l = await db.Loans.AsNoTracking().Include(x => x.Lines).ThenInclude(x => x.Units).SingleAsync(x => x.Id == id);
+            var l = await db.Loans.AsNoTracking().Whole().SingleAsync(x => x.Id == id);
             var ids = units.Select(u => u.Id).ToList();
             return (l, await db.Assets.Where(a => ids.Contains(a.Id)).Select(a => a.Status).ToListAsync());
         });

@@ -78,7 +78,7 @@ public static class LetterSetup
         var caseId = await app.WithDbAsync(db => db.CompensationCases.Where(c => c.LoanId == id).Select(c => c.Id).SingleAsync());
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             loan.DecideCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, amount, "ราคาซ่อมผ้าใบตามใบเสนอราคา", now);
             loan.ConfirmCompensation(caseId, await LoanSetup.ActorAsync(db, Demo.Director), now);

@@ -3,6 +3,7 @@ using System.Net;
 using AssetLoan.Domain.Borrowers;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
+using AssetLoan.Web.Data;
 using AssetLoan.Web.Data.Seed;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed class PaperKeyInTests(AppFactory app) : IClassFixture<AppFactory>
         var id = int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.Include(l => l.Lines).SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
             Assert.Equal((true, LoanStatus.HandedOver, 2569, "กค 0406/123 ลว. 5 ก.ย. 2569"), (loan.FromPaper, loan.Status, loan.FiscalYear, loan.PaperApprovalReference));
             Assert.Equal((new DateOnly(2026, 9, 3), (DateOnly?)new DateOnly(2026, 9, 10)), (DateOnly.FromDateTime(loan.SubmittedAtUtc), loan.HandedOverOn));
             Assert.Equal(4, loan.Lines.Single().Outstanding);

@@ -77,7 +77,7 @@ public sealed class ReturnPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal($"/supplies/compensation/{id}", response.Headers.Location!.OriginalString);
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.AsNoTracking().Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.AsNoTracking().Whole().SingleAsync(l => l.Id == id);
             Assert.Equal(LoanStatus.PartlyReturned, loan.Status);
             var damaged = loan.Lines.Single(l => !l.IsPooled).Units.OrderBy(u => u.AssetNumber).First();
             Assert.Equal(ReturnCondition.Damaged, damaged.ReturnCondition);

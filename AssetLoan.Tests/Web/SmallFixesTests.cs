@@ -25,7 +25,7 @@ public sealed class SmallFixesTests(AppFactory app) : IClassFixture<AppFactory>
         await app.ReturnAllAsync(id, firstUnitDamaged: true);
         await app.WithDbAsync(async db =>
         {
-            var loan = await db.Loans.Include(l => l.Compensations).SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
             var c = loan.Compensations.Single();
             loan.DecideCompensation(c.Id, await LoanSetup.ActorAsync(db, Demo.Officer), CompensationMethod.Pay, c.ProposedAmount!.Value, null, app.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();

@@ -356,7 +356,7 @@ public sealed partial class TrackSelfServiceTests(AppFactory app) : IClassFixtur
 
     private Task SendBackAsync(int loanId, string reason) => app.WithDbAsync(async db =>
     {
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.History).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         loan.SendBack(await PublicApplication.ActorAsync(db, Demo.Officer), reason, app.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
     });

@@ -2,6 +2,7 @@ using System.Net;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Builders;
 using AssetLoan.Tests.Support;
+using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Tests.Web;
@@ -81,7 +82,7 @@ public sealed class TrackTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/track/{token}", response.Headers.Location!.ToString());
-        var loan = await app.WithDbAsync(db => db.Loans.AsNoTracking().Include(l => l.History).SingleAsync(l => l.TrackingToken == token));
+        var loan = await app.WithDbAsync(db => db.Loans.AsNoTracking().Whole().SingleAsync(l => l.TrackingToken == token));
         Assert.Equal(LoanStatus.Cancelled, loan.Status);
         Assert.Equal("เลื่อนงานออกไป", loan.DecisionReason);
         Assert.Contains(loan.History, h => h.Action == LoanAction.Cancel && h.ActorUserId == null);

@@ -429,8 +429,7 @@ public sealed class ButtonMatrixTests(AppFactory app) : IClassFixture<AppFactory
         return app.WithDbAsync(async db =>
         {
             var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
-            var loan = await db.Loans.Include(l => l.Lines).ThenInclude(x => x.Units).Include(l => l.History).Include(l => l.Extensions)
-                .Include(l => l.Compensations).AsSplitQuery().SingleAsync(l => l.Id == id);
+            var loan = await db.Loans.Whole().SingleAsync(l => l.Id == id);
             var policy = (await Settings.LoadAsync(db, default)).Policy;
             var demoOfficer = await LoanSetup.ActorAsync(db, Demo.Officer);
             var officer = loan.IsOwnRequest(demoOfficer) || loan.DutyRefusal(demoOfficer, LoanAction.HandOver, true) is not null ? LoanSetup.SecondOfficer : demoOfficer;

@@ -1,6 +1,7 @@
 using AssetLoan.Domain.Calendar;
 using AssetLoan.Domain.Loans;
 using AssetLoan.Tests.Support;
+using AssetLoan.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLoan.Tests.Web.Reports;
@@ -66,7 +67,7 @@ public sealed class BooksScenario : AppFactory
     private Task ReturnChairsAsync(int loanId, int good) => WithDbAsync(async db =>
     {
         var nowUtc = Clock.GetUtcNow().UtcDateTime;
-        var loan = await db.Loans.Include(l => l.Lines).ThenInclude(l => l.Units).Include(l => l.Compensations).SingleAsync(l => l.Id == loanId);
+        var loan = await db.Loans.Whole().SingleAsync(l => l.Id == loanId);
         var line = loan.Lines.Single(l => l.IsPooled);
         var items = await db.CatalogueItems.Where(c => c.Id == line.CatalogueItemId).ToDictionaryAsync(c => c.Id);
         loan.Return(await LoanSetup.ActorAsync(db, Demo.Officer), [new LineReturn(line.Id, [], good, 0, 0, [], null)], new Dictionary<int, AssetLoan.Domain.Assets.Asset>(), items,
