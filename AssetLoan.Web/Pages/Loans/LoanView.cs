@@ -77,10 +77,10 @@ public sealed record LoanView(
     public IReadOnlySet<LoanAction> ActionsFor(Actor actor, LoanActionContext context) => LoanActions.For(Facts, actor, context);
 
     /// <summary>The settings, the day and the endorsing division the answer of <see cref="ActionsFor"/> depends on.</summary>
-    public async Task<LoanActionContext> ActionContextAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    public async Task<LoanActionContext> ActionContextAsync(AppDbContext db, DateOnly today, CancellationToken ct, Settings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var settings = await Settings.LoadAsync(db, ct);
+        settings ??= await Settings.LoadAsync(db, ct);
         var endorsing = NeedsEndorsement && Status == LoanStatus.Submitted ? await db.EndorsingDivisionAsync(BorrowerDivisionId, ct) : null;
         return new LoanActionContext(today, settings.Policy, Calendar, settings.SeparateDuties, endorsing);
     }

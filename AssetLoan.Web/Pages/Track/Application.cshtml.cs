@@ -402,7 +402,10 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
             return false;
         }
 
-        Actions = view.ActionsFor(Applicant, await view.ActionContextAsync(db, Today, ct));
+        // The settings and the working calendar are read once, for the actions and for the page (they were read twice).
+        Settings = await Settings.LoadAsync(db, ct);
+        Calendar = view.Calendar;
+        Actions = view.ActionsFor(Applicant, await view.ActionContextAsync(db, Today, ct, Settings));
         var loan = await db.Loans.AsNoTracking()
             .Where(l => l.TrackingToken == token)
             .Select(l => new TrackedLoan(l.Reference, l.Status, l.BorrowerKind, l.Purpose, l.Place, l.OffPremises, l.StartOn, l.DueOn,
@@ -420,8 +423,6 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         Loan = loan;
         Token = token;
         PhoneTail = loan.Phone is { Length: >= 4 } phone ? phone[^4..] : "";
-        Settings = await Settings.LoadAsync(db, ct);
-        Calendar = await db.WorkingCalendarAsync(ct);
         if (loan.Status == LoanStatus.SentBack && await db.CatalogueItems.CountAsync(ct) <= Apply.IndexModel.ListEveryItemUpTo)
         {
             // A municipality's catalogue is small: the correction may add items the application did not have.
