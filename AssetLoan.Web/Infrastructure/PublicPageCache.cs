@@ -31,9 +31,6 @@ public static class PublicPageCache
     /// <summary>The query keys the cached pages read; they are part of the key.</summary>
     private static readonly string[] QueryKeys = ["year", "page", "item", "items"];
 
-    /// <summary>The output cache's size limit: 32 MB (ASP.NET Core's default is 100 MB).</summary>
-    public const long OutputCacheBytes = 32L * 1024 * 1024;
-
     /// <summary>
     /// The layout writes the whole address (query included) into the language and text-size forms' return address, so a
     /// request with any other query key (<c>?culture=en-US</c>, a tracking tag) is rendered for itself and not stored:
@@ -52,14 +49,7 @@ public static class PublicPageCache
         services.AddSingleton<PublicStatistics>();
         services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<PublicDataChanges>()));
         services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<PublicDataChanges>()));
-        services.AddOutputCache(o =>
-        {
-            // ASP.NET Core keeps up to 100 MB by default; bench/run's anonymous rows (every page of the register and
-            // the catalogue, /a/{tag} of many assets, two languages and text sizes) filled it, and the app's RSS after
-            // the run was 472 MB against 353 MB without the cache (issue 15: ≤ 350 MB). The pages people reload most are
-            // few and small; the rest are rendered again when asked.
-            o.SizeLimit = OutputCacheBytes;
-            o.AddPolicy(Policy, b => b
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
             .With(c => !c.HttpContext.Request.Cookies.ContainsKey(TempDataCookie) && OnlyKeyedQuery(c.HttpContext.Request))
             .Expire(TimeSpan.FromMinutes(10))
             .Tag(Tag)
@@ -68,8 +58,7 @@ public static class PublicPageCache
             .VaryByValue(http => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .VaryByValue(http => new KeyValuePair<string, string>("text", TextSize.IsLarge(http) ? TextSize.Large : "normal"))
             .VaryByValue(http => new KeyValuePair<string, string>("today",
-                BangkokTime.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("O", CultureInfo.InvariantCulture))));
-        });
+                BangkokTime.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("O", CultureInfo.InvariantCulture)))));
         return services;
     }
 
