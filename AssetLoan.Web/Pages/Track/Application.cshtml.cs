@@ -406,20 +406,12 @@ public sealed class ApplicationModel(AppDbContext db, TimeProvider time, IString
         Settings = await Settings.LoadAsync(db, ct);
         Calendar = view.Calendar;
         Actions = view.ActionsFor(Applicant, await view.ActionContextAsync(db, Today, ct, Settings));
-        var loan = await db.Loans.AsNoTracking()
-            .Where(l => l.TrackingToken == token)
-            .Select(l => new TrackedLoan(l.Reference, l.Status, l.BorrowerKind, l.Purpose, l.Place, l.OffPremises, l.StartOn, l.DueOn,
-                l.DecisionReason, l.HandedOverOn, l.ReturnedOn,
-                l.Lines.Select(x => new TrackedLine(x.CatalogueItemId, x.ItemName, x.Quantity, x.UnitNoun, x.IssuedQuantity, x.ReturnedGood + x.ReturnedDamaged + x.ReturnedLost)).ToList(),
-                l.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new TrackedStep(h.AtUtc, h.Summary, h.FromStatus, h.Action == LoanAction.Resubmit ? h.Note : null)).ToList(),
-                l.Extensions.Where(e => e.Status == ExtensionStatus.Pending).Select(e => (DateOnly?)e.RequestedDueOn).FirstOrDefault(),
-                db.Borrowers.Where(b => b.Id == l.BorrowerId).Select(b => b.Phone).FirstOrDefault()))
-            .SingleOrDefaultAsync(ct);
-        if (loan is null)
-        {
-            return false;
-        }
-
+        // The applicant's page is the loan page's read model, cut down to what the applicant may see (read once).
+        var loan = new TrackedLoan(view.Reference, view.Status, view.BorrowerKind, view.Purpose, view.Place, view.OffPremises, view.StartOn, view.DueOn,
+            view.DecisionReason, view.HandedOverOn, view.ReturnedOn,
+            view.Lines.Select(x => new TrackedLine(x.CatalogueItemId, x.ItemName, x.Quantity, x.UnitNoun, x.IssuedQuantity, x.ReturnedQuantity)).ToList(),
+            view.History.Select(h => new TrackedStep(h.AtUtc, h.Summary, h.FromStatus, h.Summary == nameof(LoanAction.Resubmit) ? h.Note : null)).ToList(),
+            view.PendingExtension?.RequestedDueOn, view.BorrowerPhone);
         Loan = loan;
         Token = token;
         PhoneTail = loan.Phone is { Length: >= 4 } phone ? phone[^4..] : "";
