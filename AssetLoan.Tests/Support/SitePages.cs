@@ -32,6 +32,7 @@ public sealed class SitePages
         ["account/logout"] = "a POST that signs out",
         ["error"] = "the exception handler",
         ["status"] = "the status-code page, shown for 404/403",
+        ["bench/signed-in"] = "bench/run's signed-in ceiling: 404 unless Bench:Ceiling is set",
         ["transparency/stats.csv"] = "a CSV download",
         ["catalogue/{id:int}/photo"] = "an image",
         ["assets/export"] = "a spreadsheet download",
