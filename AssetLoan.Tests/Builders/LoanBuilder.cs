@@ -18,6 +18,12 @@ namespace AssetLoan.Tests.Builders;
 /// <see cref="Build"/>, <see cref="Items"/>, <see cref="Assets"/> and <see cref="Borrower"/> hold the world the loan
 /// lives in, for the next step of a test (a handover, a return).
 /// </para>
+/// <para>
+/// The walk's steps (<see cref="EndorseStep"/>, <see cref="CheckStep"/>, <see cref="ApproveStep"/>,
+/// <see cref="HandOverStep"/>, <see cref="ReturnStep"/>) are the one place the tests call these verbs with their
+/// arguments; they take the loan's world as an <see cref="ILoanWorld"/>: the builder's own here, a test database's
+/// (<c>Support/DatabaseLoanWorld</c>) when <c>Support/LoanSetup</c> walks a saved loan.
+/// </para>
 /// Ids are assigned as a save would (<see cref="Ids.Assign(Loan)"/>): loan, lines and compensation cases.
 /// </summary>
 public sealed class LoanBuilder
@@ -317,9 +323,7 @@ public sealed class LoanBuilder
     public IReadOnlyDictionary<int, IReadOnlyList<Asset>> UnitsFor(Loan loan)
     {
         ArgumentNullException.ThrowIfNull(loan);
-        return loan.Lines.Where(l => !l.IsPooled).ToDictionary(
-            l => l.Id,
-            l => (IReadOnlyList<Asset>)Assets.Values.Where(a => a.CatalogueItemId == l.CatalogueItemId && a.IsLendable).Take(l.Quantity).ToList());
+        return UnitsFor(loan, new BuilderWorld(this));
     }
 
     public Actor ApproverFor(Loan loan)
@@ -344,6 +348,46 @@ public sealed class LoanBuilder
         return loan.Lines.Select(l => new LineIssue(l.Id, l.Units.Select(u => u.AssetId).ToList(), l.IsPooled ? l.Quantity : 0, null)).ToList();
     }
 
+    // ---- The steps of the walk, each calling its verb with the tests' arguments; Support/LoanSetup takes the same
+    // steps on a loan in a test database (DatabaseLoanWorld). ----
+
+    public static void EndorseStep(Loan loan, Actor head, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        loan.Endorse(head, nowUtc);
+    }
+
+    /// <summary>The supplies check, reserving for each numbered line the first free units of its item.</summary>
+    public static void CheckStep(Loan loan, ILoanWorld world, Actor officer, LoanCase confirmedCase, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(world);
+        loan.Check(officer, confirmedCase, UnitsFor(loan, world), world.Availability(firmOnly: false), today, nowUtc);
+    }
+
+    /// <summary>The approval (not as a delegate) against what other loans hold firmly, with the units the check reserved.</summary>
+    public static void ApproveStep(Loan loan, ILoanWorld world, Actor approver, ApprovalPolicy policy, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(world);
+        loan.Approve(approver, policy, null, false, world.Availability(firmOnly: true), world.Assets, nowUtc);
+    }
+
+    /// <summary>The handover of everything approved (<see cref="IssueAll"/>) on <paramref name="on"/>, acknowledged, with everything on the shelf.</summary>
+    public static void HandOverStep(Loan loan, ILoanWorld world, Actor officer, string receivedBy, DateOnly on, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(world);
+        loan.HandOver(officer, IssueAll(loan), world.Assets, world.Items, TestShelf.Free(world.Items), receivedBy, true, null, on, nowUtc, world.Calendar);
+    }
+
+    public static void ReturnStep(Loan loan, ILoanWorld world, Actor officer, IReadOnlyList<LineReturn> returns, DateOnly on, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(world);
+        loan.Return(officer, returns, world.Assets, world.Items, on, nowUtc);
+    }
+
     private LoanBuilder Ensure(Stage stage) => _stages.Contains(stage) ? this : Add(stage);
 
     private LoanBuilder Add(Stage stage)
@@ -354,31 +398,32 @@ public sealed class LoanBuilder
 
     private void Apply(Loan loan, Stage stage)
     {
+        var world = new BuilderWorld(this);
         switch (stage)
         {
             case Stage.Endorse:
-                loan.Endorse(_head ?? HeadFor(loan), NowUtc);
+                EndorseStep(loan, _head ?? HeadFor(loan), NowUtc);
                 break;
             case Stage.SendBack:
                 loan.SendBack(Actors.Officer, "กรุณาแก้ไขวันที่ยืม", NowUtc);
                 break;
             case Stage.Check:
-                loan.Check(_checkedBy ?? Actors.Officer, _confirmedCase ?? loan.Case, UnitsFor(loan), AllFree(), Today, NowUtc);
+                CheckStep(loan, world, _checkedBy ?? Actors.Officer, _confirmedCase ?? loan.Case, Today, NowUtc);
                 break;
             case Stage.PaperApprove:
-                loan.RecordPaperApproval(Actors.SecondOfficer, Actors.Director.Name, Policy.ApproverFor(loan.Case), null, "paper-approvals/signed.pdf", Policy, AllFree(), Assets, NowUtc);
+                loan.RecordPaperApproval(Actors.SecondOfficer, Actors.Director.Name, Policy.ApproverFor(loan.Case), null, "paper-approvals/signed.pdf", Policy, world.Availability(firmOnly: true), world.Assets, NowUtc);
                 break;
             case Stage.Approve:
-                loan.Approve(ApproverFor(loan), Policy, null, false, AllFree(), Assets, NowUtc);
+                ApproveStep(loan, world, ApproverFor(loan), Policy, NowUtc);
                 break;
             case Stage.Reject:
                 loan.Reject(ApproverFor(loan), Policy, "พัสดุต้องใช้ในงานของเทศบาลในวันดังกล่าว", NowUtc);
                 break;
             case Stage.HandOver:
-                loan.HandOver(Actors.Officer, IssueAll(loan), Assets, Items, TestShelf.Free(Items), _receivedBy ?? _borrower!.Name, true, null, loan.StartOn, NowUtc, WorkingCalendar.WeekendsOnly);
+                HandOverStep(loan, world, Actors.Officer, _receivedBy ?? _borrower!.Name, loan.StartOn, NowUtc);
                 break;
             case Stage.ReturnPart:
-                loan.Return(Actors.Officer, [ReturnOne(loan.Lines.First(l => l.Outstanding > 0), _damaged)], Assets, Items, loan.StartOn, NowUtc);
+                ReturnStep(loan, world, Actors.Officer, [ReturnOne(loan.Lines.First(l => l.Outstanding > 0), _damaged)], loan.StartOn, NowUtc);
                 break;
             case Stage.ReturnAll:
                 var damagedLeft = _damaged;
@@ -389,7 +434,7 @@ public sealed class LoanBuilder
                     damagedLeft = false;
                 }
 
-                loan.Return(Actors.Officer, returns, Assets, Items, loan.DueOn, NowUtc);
+                ReturnStep(loan, world, Actors.Officer, returns, loan.DueOn, NowUtc);
                 break;
             case Stage.Cancel:
                 loan.Cancel(Actors.Officer, "ผู้ยืมแจ้งยกเลิกทางโทรศัพท์", NowUtc);
@@ -399,6 +444,10 @@ public sealed class LoanBuilder
                 break;
         }
     }
+
+    /// <summary>For each numbered line, the first free units of its item in <paramref name="world"/>.</summary>
+    private static Dictionary<int, IReadOnlyList<Asset>> UnitsFor(Loan loan, ILoanWorld world) =>
+        loan.Lines.Where(l => !l.IsPooled).ToDictionary(l => l.Id, l => (IReadOnlyList<Asset>)world.FreeUnits(l.CatalogueItemId).Take(l.Quantity).ToList());
 
     private static LineReturn ReturnOne(LoanLine line, bool damaged)
     {
@@ -423,5 +472,20 @@ public sealed class LoanBuilder
             .Select((u, i) => new UnitReturn(u.AssetId, oneDamaged && i == 0 ? ReturnCondition.Damaged : ReturnCondition.Good, null))
             .ToList();
         return new LineReturn(line.Id, units, 0, 0, 0, [], null);
+    }
+
+    /// <summary>The builder's own world: its items and units, everything free, weekends only.</summary>
+    private sealed class BuilderWorld(LoanBuilder builder) : ILoanWorld
+    {
+        public IReadOnlyDictionary<int, CatalogueItem> Items => builder.Items;
+
+        public IReadOnlyDictionary<int, Asset> Assets => builder.Assets;
+
+        public WorkingCalendar Calendar => WorkingCalendar.WeekendsOnly;
+
+        public IReadOnlyDictionary<int, ItemAvailability> Availability(bool firmOnly) => builder.AllFree();
+
+        public IEnumerable<Asset> FreeUnits(int catalogueItemId) =>
+            builder.Assets.Values.Where(a => a.CatalogueItemId == catalogueItemId && a.IsLendable);
     }
 }

@@ -111,14 +111,7 @@ public static class PublicApplication
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         await db.InReservationAsync(itemIds, async () =>
         {
-            var availability = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: false, loan.Id, default);
-            var units = new Dictionary<int, IReadOnlyList<Asset>>();
-            foreach (var line in loan.Lines.Where(l => !l.IsPooled))
-            {
-                units[line.Id] = (await db.FreeUnitsAsync(line.CatalogueItemId, loan.StartOn, loan.DueOn, today, loan.Id, default)).Take(line.Quantity).ToList();
-            }
-
-            loan.Check(officer, loan.Case, units, availability, today, now);
+            LoanBuilder.CheckStep(loan, await DatabaseLoanWorld.ReadAsync(db, loan, today), officer, loan.Case, today, now);
             return await db.SaveChangesAsync();
         }, default);
     });
@@ -133,10 +126,7 @@ public static class PublicApplication
         var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
         await db.InReservationAsync(itemIds, async () =>
         {
-            var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: true, loan.Id, default);
-            var assetIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
-            var reserved = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
-            loan.Approve(mayor, settings.Policy, null, asDelegate: false, firm, reserved, now);
+            LoanBuilder.ApproveStep(loan, await DatabaseLoanWorld.ReadAsync(db, loan, today), mayor, settings.Policy, now);
             return await db.SaveChangesAsync();
         }, default);
     });

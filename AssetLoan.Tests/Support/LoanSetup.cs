@@ -22,8 +22,9 @@ namespace AssetLoan.Tests.Support;
 /// <see cref="CheckedBetweenAsync"/>, <see cref="HandedOverAsync"/>, <see cref="ReturnAllAsync"/>): the borrower
 /// submits, the division head endorses, the supplies officer checks and reserves, the FinanceDirector approves (on
 /// premises), and optionally an officer hands over, with items named as seeded (<see cref="Tent"/>, <see cref="Chairs"/>…).
-/// Both walk the same steps (<c>CheckOnAsync</c>, <c>ApproveOnAsync</c>, <c>HandOverOnAsync</c>, with
-/// <see cref="LoanBuilder.IssueAll"/> as the handover); loans are read with the app's one loader (<c>db.LoanAsync</c>).
+/// Both take <see cref="LoanBuilder"/>'s steps (<see cref="LoanBuilder.CheckStep"/>, <see cref="LoanBuilder.ApproveStep"/>,
+/// <see cref="LoanBuilder.HandOverStep"/>…) on the world <see cref="DatabaseLoanWorld"/> reads from the database for
+/// the loan; loans are read with the app's one loader (<c>db.LoanAsync</c>).
 /// </para>
 /// </summary>
 public static class LoanSetup
@@ -166,14 +167,14 @@ public static class LoanSetup
     }
 
     public static Task EndorseAsync(this AppFactory app, int loanId, string headEmail = Demo.Head) =>
-        ActAsync(app, loanId, async (db, loan) => loan.Endorse(await ActorAsync(db, headEmail), app.Clock.GetUtcNow().UtcDateTime));
+        ActAsync(app, loanId, async (db, loan) => LoanBuilder.EndorseStep(loan, await ActorAsync(db, headEmail), app.Clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Endorsed by a head of the borrower's division who has no demo account (the demo has heads for EDU only).</summary>
     public static Task EndorseByAnyHeadAsync(this AppFactory app, int loanId) =>
         ActAsync(app, loanId, (_, loan) =>
         {
             var head = new Actor($"head-of-{loan.BorrowerDivisionId}", "หัวหน้าหน่วยงาน (ทดสอบ)", new HashSet<Role> { Role.DivisionHead }, loan.BorrowerDivisionId);
-            loan.Endorse(head, app.Clock.GetUtcNow().UtcDateTime);
+            LoanBuilder.EndorseStep(loan, head, app.Clock.GetUtcNow().UtcDateTime);
             return Task.CompletedTask;
         });
 
@@ -250,17 +251,14 @@ public static class LoanSetup
         await app.WithDbAsync(async db =>
         {
             var nowUtc = app.Clock.GetUtcNow().UtcDateTime;
+            var today = BangkokTime.Today(nowUtc);
             var loan = await db.LoanAsync(loanId, default) ?? throw new InvalidOperationException($"No loan {loanId}.");
-            var assetIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
-            var assets = await db.Assets.Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
-            var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
-            var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var damaged = firstUnitDamaged ? loan.Lines.SelectMany(l => l.Units).Where(u => u.IsOut).OrderBy(u => u.AssetNumber).Select(u => u.AssetId).FirstOrDefault() : 0;
             var returns = loan.Lines.Select(l => new LineReturn(l.Id,
                 l.Units.Where(u => u.IsOut).Select(u => new UnitReturn(u.AssetId, u.AssetId == damaged ? ReturnCondition.Damaged : ReturnCondition.Good, u.AssetId == damaged ? "ผ้าใบขาด" : null)).ToList(),
                 l.IsPooled ? l.Outstanding : 0, 0, 0, [], null)).ToList();
             var officer = loan.BorrowerUserId is not null && loan.IsOwnRequest(await ActorAsync(db, Demo.Officer)) ? SecondOfficer : await ActorAsync(db, Demo.Officer);
-            loan.Return(officer, returns, assets, items, BangkokTime.Today(nowUtc), nowUtc);
+            LoanBuilder.ReturnStep(loan, await DatabaseLoanWorld.ReadAsync(db, loan, today), officer, returns, today, nowUtc);
             await db.SaveChangesAsync();
         });
     }
@@ -284,7 +282,7 @@ public static class LoanSetup
 
             if (loan.NeedsEndorsement)
             {
-                loan.Endorse(await HeadOfAsync(db, borrower.DivisionId), nowUtc);
+                LoanBuilder.EndorseStep(loan, await HeadOfAsync(db, borrower.DivisionId), nowUtc);
             }
 
             var officer = borrowerEmail == Demo.Officer ? SecondOfficer : await ActorAsync(db, Demo.Officer);
@@ -301,38 +299,16 @@ public static class LoanSetup
     }
 
     /// <summary>The check with the first free units of each numbered line, against everything held (firm or not) by other loans.</summary>
-    private static async Task CheckOnAsync(AppDbContext db, Loan loan, Actor officer, LoanCase confirmedCase, DateOnly today, DateTime nowUtc)
-    {
-        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
-        var free = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: false, loan.Id, default);
-        var units = new Dictionary<int, IReadOnlyList<Asset>>();
-        foreach (var line in loan.Lines.Where(l => !l.IsPooled))
-        {
-            units[line.Id] = (await db.FreeUnitsAsync(line.CatalogueItemId, loan.StartOn, loan.DueOn, today, loan.Id, default)).Take(line.Quantity).ToList();
-        }
-
-        loan.Check(officer, confirmedCase, units, free, today, nowUtc);
-    }
+    private static async Task CheckOnAsync(AppDbContext db, Loan loan, Actor officer, LoanCase confirmedCase, DateOnly today, DateTime nowUtc) =>
+        LoanBuilder.CheckStep(loan, await DatabaseLoanWorld.ReadAsync(db, loan, today), officer, confirmedCase, today, nowUtc);
 
     /// <summary>The approval against what other loans hold firmly, with the units the check reserved.</summary>
-    private static async Task ApproveOnAsync(AppDbContext db, Loan loan, Actor approver, ApprovalPolicy policy, DateOnly today, DateTime nowUtc)
-    {
-        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
-        var firm = await db.AvailabilityAsync(itemIds, loan.StartOn, loan.DueOn, today, firmOnly: true, loan.Id, default);
-        var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
-        var reserved = await db.Assets.Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
-        loan.Approve(approver, policy, null, false, firm, reserved, nowUtc);
-    }
+    private static async Task ApproveOnAsync(AppDbContext db, Loan loan, Actor approver, ApprovalPolicy policy, DateOnly today, DateTime nowUtc) =>
+        LoanBuilder.ApproveStep(loan, await DatabaseLoanWorld.ReadAsync(db, loan, today), approver, policy, nowUtc);
 
     /// <summary>The handover of everything approved (<see cref="LoanBuilder.IssueAll"/>) today.</summary>
-    private static async Task HandOverOnAsync(AppDbContext db, Loan loan, Actor officer, DateOnly today, DateTime nowUtc)
-    {
-        var itemIds = loan.Lines.Select(l => l.CatalogueItemId).ToList();
-        var items = await db.CatalogueItems.Where(c => itemIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
-        var unitIds = loan.Lines.SelectMany(l => l.Units).Select(u => u.AssetId).ToList();
-        var assets = await db.Assets.Where(a => unitIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
-        loan.HandOver(officer, LoanBuilder.IssueAll(loan), assets, items, TestShelf.Free(items), "ผู้รับพัสดุ", true, null, today, nowUtc, await db.WorkingCalendarAsync(default));
-    }
+    private static async Task HandOverOnAsync(AppDbContext db, Loan loan, Actor officer, DateOnly today, DateTime nowUtc) =>
+        LoanBuilder.HandOverStep(loan, await DatabaseLoanWorld.ReadAsync(db, loan, today), officer, "ผู้รับพัสดุ", today, nowUtc);
 
     /// <summary>The demo officer, or a second officer when she keyed the request in herself (separation of duties, issue 14 §9).</summary>
     private static async Task<Actor> OfficerForAsync(AppDbContext db, Loan loan, LoanAction action)
